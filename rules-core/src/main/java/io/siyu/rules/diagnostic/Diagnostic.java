@@ -1,0 +1,74 @@
+package io.siyu.rules.diagnostic;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One problem found in a file that a person edits (a codebook, a script library, a rule file, ...).
+ *
+ * <p>Positions are 1-based; {@code 0} means "not known" (for instance a problem with a whole file).
+ * {@code file} is the path as the person knows it: relative to the rule pack directory when the file
+ * belongs to a pack. {@code path} names the field inside a structured file, as a JSON path such as
+ * {@code questions[1].options[0].code}, or is empty. {@code key} is the stable, locale-independent
+ * identifier of the kind of problem (for instance {@code codebook.duplicate-code}); {@code message}
+ * is the localized sentence a non-programmer can act on.
+ *
+ * @param file     the file, relative to the pack directory where there is one; never null
+ * @param line     1-based line, or 0 when not known
+ * @param column   1-based column, or 0 when not known
+ * @param severity how serious the problem is
+ * @param key      the stable identifier of the kind of problem
+ * @param path     the field inside the file (a JSON path), or the empty string
+ * @param message  the localized, human-readable explanation
+ */
+public record Diagnostic(String file, int line, int column, Severity severity, String key, String path,
+                         String message) {
+
+    /** Orders diagnostics by file, then position, then message: the order a person reads them in. */
+    public static final Comparator<Diagnostic> READING_ORDER = Comparator.comparing(Diagnostic::file)
+            .thenComparingInt(Diagnostic::line)
+            .thenComparingInt(Diagnostic::column)
+            .thenComparing(Diagnostic::message);
+
+    public Diagnostic {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(message, "message");
+        if (line < 0 || column < 0) {
+            throw new IllegalArgumentException("line and column must be >= 0, got " + line + ":" + column);
+        }
+    }
+
+    /** An error at a position, with no field path. */
+    public static Diagnostic error(String file, int line, int column, String key, String message) {
+        return new Diagnostic(file, line, column, Severity.ERROR, key, "", message);
+    }
+
+    /** Whether this diagnostic makes loading fail. */
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /**
+     * The compiler-style one-line form {@code file:line:column: message}, followed by
+     * {@code (at path)} when the diagnostic names a field. Warnings are prefixed with {@code warning: }.
+     */
+    public String format() {
+        StringBuilder out = new StringBuilder(file).append(':').append(line).append(':').append(column).append(": ");
+        if (severity == Severity.WARNING) {
+            out.append("warning: ");
+        }
+        out.append(message);
+        if (!path.isEmpty()) {
+            out.append(" (at ").append(path).append(')');
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return format();
+    }
+}

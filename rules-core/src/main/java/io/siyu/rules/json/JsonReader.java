@@ -1,0 +1,380 @@
+package io.siyu.rules.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.diagnostic.Messages;
+import io.siyu.rules.diagnostic.Severity;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads one hand-edited JSON file into {@link JsonValue}s that keep their positions, and collects
+ * every problem found while reading and validating it as {@link Diagnostic}s.
+ *
+ * <p>Comments ({@code //}, {@code /* *}{@code /}) and trailing commas are accepted: the files are
+ * written by people. A reader is used for one file by one thread, then discarded.
+ * Internal to the library: not part of its supported API.
+ */
+public final class JsonReader {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .build();
+    private static final String JSON_MESSAGES = "io.siyu.rules.json.messages";
+
+    private final String file;
+    private final Messages jsonMessages;
+    private final Messages featureMessages;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    /**
+     * @param file           the file name to report, relative to the pack directory where there is one
+     * @param featureBundle  the resource bundle of the feature's own messages
+     * @param locale         the locale of the messages
+     */
+    public JsonReader(String file, String featureBundle, Locale locale) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.jsonMessages = Messages.of(JSON_MESSAGES, locale);
+        this.featureMessages = Messages.of(featureBundle, locale);
+    }
+
+    /** The file being read, as reported in diagnostics. */
+    public String file() {
+        return file;
+    }
+
+    /** The feature's messages, in the reader's locale. */
+    public Messages messages() {
+        return featureMessages;
+    }
+
+    /** Every problem reported so far, in the order found. */
+    public List<Diagnostic> diagnostics() {
+        return List.copyOf(diagnostics);
+    }
+
+    /** Whether any error has been reported. */
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    /**
+     * Parses a whole document. Malformed JSON is reported as one diagnostic at the position where the
+     * parser gave up, and the result is empty.
+     */
+    public Optional<JsonValue> parse(String text) {
+        Objects.requireNonNull(text, "text");
+        if (text.isBlank()) {
+            diagnostics.add(new Diagnostic(file, 1, 1, Severity.ERROR, "json.empty", "",
+                    jsonMessages.format("json.empty")));
+            return Optional.empty();
+        }
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            JsonValue root = read(parser, first, "");
+            JsonToken extra = parser.nextToken();
+            if (extra != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                diagnostics.add(new Diagnostic(file, at.getLineNr(), at.getColumnNr(), Severity.ERROR,
+                        "json.trailing", "", jsonMessages.format("json.trailing")));
+                return Optional.empty();
+            }
+            return Optional.of(root);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
+            int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
+            diagnostics.add(new Diagnostic(file, line, column, Severity.ERROR, "json.malformed", "",
+                    jsonMessages.format("json.malformed", firstLine(e.getOriginalMessage()))));
+            return Optional.empty();
+        } catch (IOException e) {
+            // Reading from a String cannot fail with a plain I/O error; keep the cause if it ever does.
+            throw new IllegalStateException("unexpected I/O error reading " + file, e);
+        }
+    }
+
+    private JsonValue read(JsonParser parser, JsonToken token, String path) throws IOException {
+        JsonLocation at = parser.currentTokenLocation();
+        int line = at.getLineNr();
+        int column = at.getColumnNr();
+        switch (token) {
+            case START_OBJECT -> {
+                LinkedHashMap<String, JsonValue> fields = new LinkedHashMap<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                    String name = parser.currentName();
+                    JsonLocation nameAt = parser.currentTokenLocation();
+                    String childPath = path.isEmpty() ? name : path + "." + name;
+                    JsonValue child = read(parser, parser.nextToken(), childPath);
+                    if (fields.containsKey(name)) {
+                        diagnostics.add(new Diagnostic(file, nameAt.getLineNr(), nameAt.getColumnNr(), Severity.ERROR,
+                                "json.duplicate-key", childPath, jsonMessages.format("json.duplicate-key", name,
+                                fields.get(name).line())));
+                    } else {
+                        fields.put(name, child);
+                    }
+                }
+                return JsonValue.object(path, line, column, fields);
+            }
+            case START_ARRAY -> {
+                List<JsonValue> items = new ArrayList<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    items.add(read(parser, t, path + "[" + items.size() + "]"));
+                }
+                return JsonValue.array(path, line, column, items);
+            }
+            case VALUE_STRING -> {
+                return JsonValue.scalar(JsonValue.Kind.STRING, path, line, column, parser.getText());
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return JsonValue.scalar(JsonValue.Kind.NUMBER, path, line, column, new BigDecimal(parser.getText()));
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return JsonValue.scalar(JsonValue.Kind.BOOLEAN, path, line, column, token == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return JsonValue.scalar(JsonValue.Kind.NULL, path, line, column, null);
+            }
+            default -> throw new IllegalStateException("unexpected JSON token " + token + " at " + line + ":" + column);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    // ---------------------------------------------------------------- reporting
+
+    /** Reports an error of the feature at a value's position, with the value's path. */
+    public void error(JsonValue at, String key, Object... args) {
+        report(at, Severity.ERROR, key, featureMessages.format(key, args));
+    }
+
+    /** Reports a warning of the feature at a value's position. */
+    public void warning(JsonValue at, String key, Object... args) {
+        report(at, Severity.WARNING, key, featureMessages.format(key, args));
+    }
+
+    private void report(JsonValue at, Severity severity, String key, String message) {
+        diagnostics.add(new Diagnostic(file, at.line(), at.column(), severity, key, at.path(), message));
+    }
+
+    private void jsonError(JsonValue at, String path, String key, Object... args) {
+        diagnostics.add(new Diagnostic(file, at.line(), at.column(), Severity.ERROR, key, path,
+                jsonMessages.format(key, args)));
+    }
+
+    // ---------------------------------------------------------------- typed access
+
+    /**
+     * Views a value as an object whose only allowed fields are {@code allowed}; an unknown field is
+     * reported with the list of the allowed ones. Returns empty (and reports) when the value is not an
+     * object.
+     */
+    public Optional<ObjectView> object(JsonValue value, Collection<String> allowed) {
+        if (value.kind() != JsonValue.Kind.OBJECT) {
+            jsonError(value, value.path(), "json.wrong-type", label(value), kindName("OBJECT"),
+                    kindName(value.kind().name()));
+            return Optional.empty();
+        }
+        Set<String> known = new TreeSet<>(allowed);
+        value.fields().forEach((name, child) -> {
+            if (!known.contains(name)) {
+                jsonError(child, child.path(), "json.unknown-field", name, String.join(", ", allowed));
+            }
+        });
+        return Optional.of(new ObjectView(value));
+    }
+
+    /** Views a value as a list; reports and returns empty when it is not one. */
+    public Optional<List<JsonValue>> array(JsonValue value) {
+        if (value.kind() != JsonValue.Kind.ARRAY) {
+            jsonError(value, value.path(), "json.wrong-type", label(value), kindName("ARRAY"),
+                    kindName(value.kind().name()));
+            return Optional.empty();
+        }
+        return Optional.of(value.items());
+    }
+
+    /** Reads a value as text; reports and returns empty when it is not a non-blank string. */
+    public Optional<String> text(JsonValue value) {
+        if (value.kind() != JsonValue.Kind.STRING) {
+            jsonError(value, value.path(), "json.wrong-type", label(value), kindName("STRING"),
+                    kindName(value.kind().name()));
+            return Optional.empty();
+        }
+        if (value.text().isBlank()) {
+            jsonError(value, value.path(), "json.blank", label(value));
+            return Optional.empty();
+        }
+        return Optional.of(value.text());
+    }
+
+    private String kindName(String kind) {
+        return jsonMessages.format("json.kind." + kind);
+    }
+
+    private static String label(JsonValue value) {
+        return value.path().isEmpty() ? "(document)" : value.path();
+    }
+
+    /** Typed, reporting access to the fields of one JSON object. */
+    public final class ObjectView {
+        private final JsonValue object;
+
+        private ObjectView(JsonValue object) {
+            this.object = object;
+        }
+
+        /** The object itself (its position and path). */
+        public JsonValue value() {
+            return object;
+        }
+
+        /** A field, or empty when absent or {@code null}. */
+        public Optional<JsonValue> get(String name) {
+            JsonValue v = object.fields().get(name);
+            return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
+        }
+
+        /** Whether the field is present (and not {@code null}). */
+        public boolean has(String name) {
+            return get(name).isPresent();
+        }
+
+        /** A field that must be present; reports it as missing otherwise. */
+        public Optional<JsonValue> required(String name) {
+            Optional<JsonValue> v = get(name);
+            if (v.isEmpty()) {
+                String path = object.path().isEmpty() ? name : object.path() + "." + name;
+                jsonError(object, path, "json.missing-field", name, label(object));
+            }
+            return v;
+        }
+
+        /** A required, non-blank text field. */
+        public Optional<String> requiredText(String name) {
+            return required(name).flatMap(JsonReader.this::text);
+        }
+
+        /** An optional, non-blank text field. */
+        public Optional<String> optionalText(String name) {
+            return get(name).flatMap(JsonReader.this::text);
+        }
+
+        /** An optional text field that may be empty; reports a value that is not text. */
+        public Optional<String> optionalRawText(String name) {
+            Optional<JsonValue> v = get(name);
+            if (v.isPresent() && v.get().kind() != JsonValue.Kind.STRING) {
+                jsonError(v.get(), v.get().path(), "json.wrong-type", v.get().path(),
+                        kindName("STRING"), kindName(v.get().kind().name()));
+                return Optional.empty();
+            }
+            return v.map(JsonValue::text);
+        }
+
+        /** An optional boolean field, {@code fallback} when absent; reports a wrong type. */
+        public boolean bool(String name, boolean fallback) {
+            Optional<JsonValue> v = get(name);
+            if (v.isEmpty()) {
+                return fallback;
+            }
+            if (v.get().kind() != JsonValue.Kind.BOOLEAN) {
+                jsonError(v.get(), v.get().path(), "json.wrong-type", v.get().path(),
+                        kindName("BOOLEAN"), kindName(v.get().kind().name()));
+                return fallback;
+            }
+            return v.get().bool();
+        }
+
+        /**
+         * An optional whole-number field within {@code [min, max]}, {@code fallback} when absent;
+         * reports a wrong type or a value out of range (and then returns {@code fallback}).
+         */
+        public int integer(String name, int fallback, int min, int max) {
+            Optional<JsonValue> v = get(name);
+            if (v.isEmpty()) {
+                return fallback;
+            }
+            return wholeNumber(v.get(), min, max).orElse(fallback);
+        }
+
+        /** A required whole-number field within {@code [min, max]}. */
+        public Optional<Integer> requiredInteger(String name, int min, int max) {
+            return required(name).flatMap(v -> wholeNumber(v, min, max));
+        }
+
+        /** An optional decimal number within {@code [min, max]}, {@code fallback} when absent. */
+        public double decimal(String name, double fallback, double min, double max) {
+            Optional<JsonValue> v = get(name);
+            if (v.isEmpty()) {
+                return fallback;
+            }
+            if (v.get().kind() != JsonValue.Kind.NUMBER) {
+                jsonError(v.get(), v.get().path(), "json.wrong-type", v.get().path(),
+                        kindName("NUMBER"), kindName(v.get().kind().name()));
+                return fallback;
+            }
+            double d = v.get().number().doubleValue();
+            if (d < min || d > max) {
+                jsonError(v.get(), v.get().path(), "json.out-of-range", v.get().path(), d, min, max);
+                return fallback;
+            }
+            return d;
+        }
+
+        /** A required list field. */
+        public Optional<List<JsonValue>> requiredArray(String name) {
+            return required(name).flatMap(JsonReader.this::array);
+        }
+
+        /** An optional list field; empty list when absent. */
+        public List<JsonValue> optionalArray(String name) {
+            return get(name).flatMap(JsonReader.this::array).orElse(List.of());
+        }
+
+        /** An optional list of non-blank texts; empty when absent. */
+        public List<String> textList(String name) {
+            List<String> out = new ArrayList<>();
+            for (JsonValue item : optionalArray(name)) {
+                text(item).ifPresent(out::add);
+            }
+            return out;
+        }
+    }
+
+    private Optional<Integer> wholeNumber(JsonValue v, int min, int max) {
+        if (v.kind() != JsonValue.Kind.NUMBER) {
+            jsonError(v, v.path(), "json.wrong-type", v.path(), kindName("INTEGER"), kindName(v.kind().name()));
+            return Optional.empty();
+        }
+        BigDecimal n = v.number();
+        if (n.stripTrailingZeros().scale() > 0) {
+            jsonError(v, v.path(), "json.wrong-type", v.path(), kindName("INTEGER"), n.toPlainString());
+            return Optional.empty();
+        }
+        if (n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
+            jsonError(v, v.path(), "json.out-of-range", v.path(), n.toPlainString(), min, max);
+            return Optional.empty();
+        }
+        return Optional.of(n.intValueExact());
+    }
+}
