@@ -1,0 +1,153 @@
+package io.siyu.rules.codebook;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The codebook tags of one customer, in canonical order (questions in codebook order, options in
+ * option order), so that equal answers always give the same {@link #codes()} string.
+ *
+ * <p>Immutable and thread-safe, with value equality. Made by {@link Codebook#encode},
+ * {@link Codebook#decode} and {@link Codebook#readRemark}; a {@code TagSet} does not know its codebook,
+ * so it can be used as a fact inside rules: {@code Customer( tags.has("D") )}.
+ */
+public final class TagSet {
+    private static final TagSet EMPTY = new TagSet(List.of());
+
+    private final List<Tag> tags;
+    private final String codes;
+    private final Set<String> codeSet;
+
+    private TagSet(List<Tag> tags) {
+        this.tags = List.copyOf(tags);
+        StringBuilder joined = new StringBuilder();
+        Set<String> set = new LinkedHashSet<>();
+        for (Tag tag : this.tags) {
+            joined.append(tag.code());
+            set.add(tag.code());
+        }
+        this.codes = joined.toString();
+        this.codeSet = Set.copyOf(set);
+    }
+
+    /** The empty tag set: a customer with no answers. */
+    public static TagSet empty() {
+        return EMPTY;
+    }
+
+    /**
+     * A tag set of tags that are already in canonical order. Used by {@link Codebook}; callers get tag
+     * sets from a codebook, which guarantees the order.
+     */
+    static TagSet ofCanonical(List<Tag> tags) {
+        Objects.requireNonNull(tags, "tags");
+        return tags.isEmpty() ? EMPTY : new TagSet(tags);
+    }
+
+    /** The codes concatenated in canonical order, e.g. {@code "23D"}; empty for no tags. */
+    public String codes() {
+        return codes;
+    }
+
+    /** Whether the customer has the tag with this code, e.g. {@code has("D")}. */
+    public boolean has(String code) {
+        return codeSet.contains(code);
+    }
+
+    /** Whether the customer has every one of these codes. */
+    public boolean hasAll(String... codes) {
+        for (String code : codes) {
+            if (!codeSet.contains(code)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the customer has at least one of these codes. */
+    public boolean hasAny(String... codes) {
+        for (String code : codes) {
+            if (codeSet.contains(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The tags in canonical order. */
+    public List<Tag> tags() {
+        return tags;
+    }
+
+    /** Whether there are no tags. */
+    public boolean isEmpty() {
+        return tags.isEmpty();
+    }
+
+    /** The number of tags. */
+    public int size() {
+        return tags.size();
+    }
+
+    /** The option chosen for a single-answer question, or empty when it was not answered. */
+    public Optional<String> option(String questionId) {
+        for (Tag tag : tags) {
+            if (tag.questionId().equals(questionId)) {
+                return Optional.of(tag.optionId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The options chosen for a question, in option order; empty when it was not answered. */
+    public List<String> options(String questionId) {
+        List<String> out = new ArrayList<>();
+        for (Tag tag : tags) {
+            if (tag.questionId().equals(questionId)) {
+                out.add(tag.optionId());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The codes answered for a question, concatenated in option order; empty when not answered. */
+    public String codesFor(String questionId) {
+        StringBuilder out = new StringBuilder();
+        for (Tag tag : tags) {
+            if (tag.questionId().equals(questionId)) {
+                out.append(tag.code());
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether a question was answered with this option. */
+    public boolean answered(String questionId, String optionId) {
+        for (Tag tag : tags) {
+            if (tag.questionId().equals(questionId) && tag.optionId().equals(optionId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TagSet other && tags.equals(other.tags);
+    }
+
+    @Override
+    public int hashCode() {
+        return tags.hashCode();
+    }
+
+    /** The codes, e.g. {@code TagSet[23D]}. */
+    @Override
+    public String toString() {
+        return "TagSet[" + codes + "]";
+    }
+}
