@@ -40,6 +40,15 @@ public final class TagSet {
     }
 
     /**
+     * A tag set of these tags, in the order given. Prefer {@link Codebook#encode} and
+     * {@link Codebook#decode}, which put tags in canonical order; this factory is for tags that are
+     * already in that order (tests, stored tag sets).
+     */
+    public static TagSet of(List<Tag> tags) {
+        return ofCanonical(tags);
+    }
+
+    /**
      * A tag set of tags that are already in canonical order. Used by {@link Codebook}; callers get tag
      * sets from a codebook, which guarantees the order.
      */
