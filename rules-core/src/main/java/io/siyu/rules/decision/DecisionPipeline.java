@@ -1,0 +1,265 @@
+package io.siyu.rules.decision;
+
+import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.diagnostic.DiagnosticException;
+import io.siyu.rules.diagnostic.Messages;
+import io.siyu.rules.diagnostic.Severity;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs the phases of one decision over a compiled rule base: intent → propose → policy → arbitration
+ * → rendering. Shared by all threads: each call gets its own Drools session.
+ *
+ * <p>Built by the rule pack; callers use {@code RulePack.decide}.
+ */
+public final class DecisionPipeline {
+    static final String MESSAGES = "io.siyu.rules.decision.messages";
+
+    /** The name of the global that collects intent evidence. */
+    public static final String INTENT_GLOBAL = "intent";
+    /** The name of the global that collects proposals. */
+    public static final String ACTIONS_GLOBAL = "actions";
+    /** The name of the global that records vetoes. */
+    public static final String POLICY_GLOBAL = "policy";
+
+    private static final Comparator<Proposal> BEST_FIRST = Comparator.comparingInt(Proposal::getPriority).reversed()
+            .thenComparingInt(Proposal::getSequence);
+
+    private final KieBase kieBase;
+    private final Settings settings;
+    private final ScriptRenderer renderer;
+    private final Map<String, RuleInfo> rules;
+    private final Messages messages;
+
+    /**
+     * The settings of a pipeline.
+     *
+     * @param packId      the pack id, recorded on every decision
+     * @param packVersion the pack version, recorded on every decision
+     * @param thresholds  intent score → level
+     * @param contact     the contact policy fact
+     * @param zone        the pack's timezone
+     * @param clock       where "now" comes from
+     * @param maxFirings  the most rule firings one phase may take before it counts as a loop
+     * @param locale      the locale of error messages
+     */
+    public record Settings(String packId, String packVersion, IntentThresholds thresholds, ContactPolicy contact,
+                           ZoneId zone, Clock clock, int maxFirings, Locale locale) {
+        public Settings {
+            Objects.requireNonNull(packId, "packId");
+            Objects.requireNonNull(packVersion, "packVersion");
+            Objects.requireNonNull(thresholds, "thresholds");
+            Objects.requireNonNull(contact, "contact");
+            Objects.requireNonNull(zone, "zone");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(locale, "locale");
+            if (maxFirings < 1) {
+                throw new IllegalArgumentException("maxFirings must be >= 1, got " + maxFirings);
+            }
+        }
+    }
+
+    /**
+     * @param kieBase  the compiled rules; every rule in one of the {@link Phase} ruleflow-groups
+     * @param settings the pack's settings
+     * @param renderer renders the winning script
+     * @param rules    where each rule is written, by rule name (for error messages)
+     */
+    public DecisionPipeline(KieBase kieBase, Settings settings, ScriptRenderer renderer, List<RuleInfo> rules) {
+        this.kieBase = Objects.requireNonNull(kieBase, "kieBase");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        Map<String, RuleInfo> byName = new HashMap<>();
+        for (RuleInfo r : rules) {
+            byName.put(r.name(), r);
+        }
+        this.rules = Map.copyOf(byName);
+        this.messages = Messages.of(MESSAGES, settings.locale());
+    }
+
+    /** The pipeline's settings. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Decides for one customer.
+     *
+     * @throws DecisionException when a rule loops or fails, or the winning script cannot be rendered
+     */
+    public Decision decide(Customer customer) {
+        Objects.requireNonNull(customer, "customer");
+        RuleTrace trace = new RuleTrace();
+        Intent intent = new Intent(trace);
+        Actions actions = new Actions(trace);
+        Policy policy = new Policy(trace);
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.setGlobal(INTENT_GLOBAL, intent);
+            session.setGlobal(ACTIONS_GLOBAL, actions);
+            session.setGlobal(POLICY_GLOBAL, policy);
+            session.addEventListener(new TraceListener(trace));
+            ZonedDateTime now = ZonedDateTime.now(settings.clock()).withZoneSameInstant(settings.zone());
+            session.insert(customer);
+            session.insert(new Now(now, settings.contact().isQuiet(now.toLocalTime())));
+            session.insert(settings.contact());
+
+            fire(session, Phase.INTENT, trace, customer.getId());
+            intent.settle(settings.thresholds());
+            session.insert(intent);
+
+            fire(session, Phase.PROPOSE, trace, customer.getId());
+            List<Proposal> proposals = actions.close();
+            policy.open(proposals);
+            for (Proposal p : proposals) {
+                session.insert(p);
+            }
+            fire(session, Phase.POLICY, trace, customer.getId());
+
+            List<Proposal> surviving = new ArrayList<>();
+            for (Proposal p : proposals) {
+                if (!policy.isVetoed(p)) {
+                    surviving.add(p);
+                }
+            }
+            surviving.sort(BEST_FIRST);
+            Proposal winner = surviving.isEmpty() ? null : surviving.get(0);
+            List<Proposal> losing = surviving.isEmpty() ? List.of() : surviving.subList(1, surviving.size());
+            String variant = "";
+            String text = "";
+            if (winner != null && !winner.getScriptId().isEmpty()) {
+                ScriptRenderer.Rendered rendered = render(winner, customer);
+                variant = rendered.variantId();
+                text = rendered.text();
+            }
+            return Decision.of(customer.getId(), winner, variant, text, intent, losing, policy.vetoes(),
+                    trace.fired(), settings.packId(), settings.packVersion());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * Decides for every customer, in order. A failure on one customer is reported on that customer's
+     * decision ({@link Decision#failure()}) and does not stop the batch.
+     */
+    public List<Decision> decideAll(List<Customer> customers) {
+        Objects.requireNonNull(customers, "customers");
+        List<Decision> out = new ArrayList<>(customers.size());
+        for (Customer c : customers) {
+            try {
+                out.add(decide(c));
+            } catch (DiagnosticException e) {
+                out.add(Decision.failed(c.getId(), settings.packId(), settings.packVersion(), firstMessage(e)));
+            }
+        }
+        return out;
+    }
+
+    private static String firstMessage(DiagnosticException e) {
+        StringBuilder out = new StringBuilder();
+        for (Diagnostic d : e.diagnostics()) {
+            if (!out.isEmpty()) {
+                out.append("; ");
+            }
+            out.append(d.format());
+        }
+        return out.toString();
+    }
+
+    private ScriptRenderer.Rendered render(Proposal winner, Customer customer) {
+        try {
+            return renderer.render(winner.getScriptId(), customer.getId(), customer.getAttributes());
+        } catch (DiagnosticException e) {
+            throw new DecisionException(customer.getId(),
+                    messages.format("decision.render-failed", winner.getScriptId(), winner.getRule()),
+                    e.diagnostics());
+        }
+    }
+
+    private void fire(KieSession session, Phase phase, RuleTrace trace, String customerId) {
+        session.getAgenda().getAgendaGroup(phase.groupName()).setFocus();
+        int before = trace.fired().size();
+        int fired;
+        try {
+            fired = session.fireAllRules(settings.maxFirings());
+        } catch (RuntimeException e) {
+            String rule = trace.current();
+            throw failure(customerId, rule, "decision.rule-failed", rootMessage(e), e);
+        }
+        if (fired >= settings.maxFirings()) {
+            String rule = mostFrequent(trace.fired().subList(before, trace.fired().size()));
+            throw failure(customerId, rule, "decision.rule-loops", settings.maxFirings(), null);
+        }
+    }
+
+    private DecisionException failure(String customerId, String rule, String key, Object detail, Throwable cause) {
+        RuleInfo info = rules.get(rule);
+        String file = info == null ? "" : info.file();
+        int line = info == null ? 0 : info.line();
+        String message = messages.format(key, rule, detail);
+        DecisionException e = new DecisionException(customerId,
+                messages.format("decision.failed", customerId),
+                List.of(new Diagnostic(file, line, 0, Severity.ERROR, key, "", message)));
+        if (cause != null) {
+            e.initCause(cause);
+        }
+        return e;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    private static String mostFrequent(List<String> names) {
+        Map<String, Integer> counts = new HashMap<>();
+        String best = "";
+        int bestCount = 0;
+        for (String n : names) {
+            int c = counts.merge(n, 1, Integer::sum);
+            if (c > bestCount) {
+                best = n;
+                bestCount = c;
+            }
+        }
+        return best;
+    }
+
+    /** Records which rule fires, so that helpers can credit evidence, proposals and vetoes to it. */
+    private static final class TraceListener extends DefaultAgendaEventListener {
+        private final RuleTrace trace;
+
+        TraceListener(RuleTrace trace) {
+            this.trace = trace;
+        }
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            trace.firing(event.getMatch().getRule().getName());
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            trace.done();
+        }
+    }
+}
