@@ -80,9 +80,8 @@ public final class RulePack {
             throw failure(packDirectory, problems, messages);
         }
         PackManifest m = manifest.get();
-        ScriptRenderer renderer = (scriptId, customerId, values) -> {
-            throw new IllegalStateException("no script library");
-        };
+        // Interim until scripts.json is wired in: the script id stands for its text.
+        ScriptRenderer renderer = (scriptId, customerId, values) -> new ScriptRenderer.Rendered("", "[" + scriptId + "]");
         DecisionPipeline pipeline = new DecisionPipeline(compiled.kieBase().get(),
                 new DecisionPipeline.Settings(m.id(), m.version(), m.thresholds(), m.contact(), m.zone(),
                         options.clock(), options.maxFirings(), options.locale()),
