@@ -34,6 +34,7 @@ public final class ScriptLibrary {
     /** The variable that stands for the display name of the script's persona; it cannot be declared. */
     static final String PERSONA_VARIABLE = "persona";
     private static final String ELLIPSIS = "…";
+    private static final String EMPTY_FILE = "scripts.json";
     private static final Logger LOG = LoggerFactory.getLogger(ScriptLibrary.class);
 
     private final String file;
@@ -98,13 +99,16 @@ public final class ScriptLibrary {
         return library;
     }
 
-    /** A library with no scripts, for a rule pack that has no {@code scripts.json}. Diagnostics are in English. */
+    /**
+     * A library with no scripts, for a rule pack that has no {@code scripts.json}. Its render errors
+     * are in English and name {@code scripts.json}, the file that would hold the script.
+     */
     public static ScriptLibrary empty() {
-        return new ScriptLibrary("", Locale.ENGLISH, Optional.empty(), Optional.empty(), Map.of(), Map.of(),
+        return new ScriptLibrary(EMPTY_FILE, Locale.ENGLISH, Optional.empty(), Optional.empty(), Map.of(), Map.of(),
                 Map.of());
     }
 
-    /** The file the library was read from, as reported in diagnostics; empty for {@link #empty()}. */
+    /** The file the library was read from, as reported in diagnostics ({@code scripts.json} for {@link #empty()}). */
     public String file() {
         return file;
     }
@@ -233,7 +237,8 @@ public final class ScriptLibrary {
         Messages messages = messages();
         String message = messages.format("script.unknown-script", scriptId);
         Diagnostic diagnostic = new Diagnostic(file, 0, 0, Severity.ERROR, "script.unknown-script", "", message);
-        return new ScriptRenderException(scriptId, message, List.of(diagnostic));
+        return new ScriptRenderException(scriptId, messages.format("script.render-failed", scriptId),
+                List.of(diagnostic));
     }
 
     private ScriptRenderException missingValues(Script script, Template template, List<Template.Slot> missing) {
@@ -252,11 +257,12 @@ public final class ScriptLibrary {
         String message = messages.format("script.rendered-too-long", script.id(), length, maxLength);
         Diagnostic diagnostic = new Diagnostic(file, template.line(), template.column(), Severity.ERROR,
                 "script.rendered-too-long", template.path(), message);
-        return new ScriptRenderException(script.id(), message, List.of(diagnostic));
+        return new ScriptRenderException(script.id(), messages.format("script.render-failed", script.id()),
+                List.of(diagnostic));
     }
 
     @Override
     public String toString() {
-        return "ScriptLibrary[" + (file.isEmpty() ? "empty" : file) + ", " + scripts.size() + " scripts]";
+        return "ScriptLibrary[" + file + ", " + scripts.size() + " scripts]";
     }
 }

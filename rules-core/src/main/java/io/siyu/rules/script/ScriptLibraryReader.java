@@ -152,7 +152,9 @@ final class ScriptLibraryReader {
         String description = view.optionalText("description").orElse("");
         Optional<Persona> persona = view.required("persona").flatMap(v -> reader.text(v).flatMap(personaId -> {
             Persona found = personas.get(personaId);
-            if (found == null) {
+            if (found == null && personas.isEmpty()) {
+                reader.error(v, "script.no-personas", label, personaId);
+            } else if (found == null) {
                 reader.error(v, "script.unknown-persona", label, personaId, joined(personas.keySet()));
             }
             return Optional.ofNullable(found);
@@ -253,7 +255,9 @@ final class ScriptLibraryReader {
                     ok = false;
                 }
             }
-            Optional<Integer> weight = view.get().required("weight").flatMap(w -> weight(w, rules.scriptLabel()));
+            String variantLabel = id.orElse(item.path());
+            Optional<Integer> weight = view.get().required("weight")
+                    .flatMap(w -> weight(w, rules.scriptLabel(), variantLabel));
             Template template = view.get().required("text").map(t -> compileText(t, rules)).orElse(null);
             if (id.isPresent() && weight.isPresent() && template != null) {
                 variants.add(new Variant(id.get(), template.source(), weight.get()));
@@ -265,7 +269,7 @@ final class ScriptLibraryReader {
         return ok;
     }
 
-    private Optional<Integer> weight(JsonValue value, String scriptLabel) {
+    private Optional<Integer> weight(JsonValue value, String scriptLabel, String variantLabel) {
         if (value.kind() == JsonValue.Kind.NUMBER) {
             BigDecimal n = value.number();
             if (n.signum() > 0 && n.stripTrailingZeros().scale() <= 0
@@ -273,9 +277,13 @@ final class ScriptLibraryReader {
                 return Optional.of(n.intValueExact());
             }
         }
-        Object shown = value.kind() == JsonValue.Kind.NUMBER ? value.number().toPlainString()
-                : value.kind() == JsonValue.Kind.STRING ? "\"" + value.text() + "\"" : value.kind().name().toLowerCase(Locale.ROOT);
-        reader.error(value, "script.bad-weight", scriptLabel, shown, MAX_WEIGHT);
+        // Shown as written, so that a quoted "50" is visibly a text rather than a number.
+        String shown = switch (value.kind()) {
+            case NUMBER -> value.number().toPlainString();
+            case STRING -> "\"" + value.text() + "\"";
+            default -> value.kind().name().toLowerCase(Locale.ROOT);
+        };
+        reader.error(value, "script.bad-weight", scriptLabel, variantLabel, shown, MAX_WEIGHT);
         return Optional.empty();
     }
 
