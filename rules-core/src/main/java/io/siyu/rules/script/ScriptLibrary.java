@@ -44,6 +44,7 @@ public final class ScriptLibrary {
     private final Map<String, Persona> personas;
     private final Map<String, Variable> variables;
     private final Map<String, Script> scripts;
+    private final List<Script> scriptList;
 
     ScriptLibrary(String file, Locale locale, Optional<String> id, Optional<String> version,
                   Map<String, Persona> personas, Map<String, Variable> variables, Map<String, Script> scripts) {
@@ -54,6 +55,7 @@ public final class ScriptLibrary {
         this.personas = Collections.unmodifiableMap(new LinkedHashMap<>(personas));
         this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         this.scripts = Collections.unmodifiableMap(new LinkedHashMap<>(scripts));
+        this.scriptList = List.copyOf(scripts.values());
     }
 
     /**
@@ -152,7 +154,7 @@ public final class ScriptLibrary {
 
     /** All scripts, in file order. */
     public List<Script> scripts() {
-        return List.copyOf(scripts.values());
+        return scriptList;
     }
 
     /**

@@ -10,8 +10,8 @@ import java.util.function.IntUnaryOperator;
  * single pass that appends pieces: no parsing and no regular expression per render, and a value is
  * never read as template syntax (a nickname such as {@code {product}} stays that text).
  *
- * <p>Syntax: {@code {name}} is a variable (letters, digits and {@code _}); {@code {{} and {@code }}}
- * are literal braces. Immutable and thread-safe.
+ * <p>Syntax: a name between braces is a variable (letters, digits and {@code _}); a doubled opening
+ * or closing brace is one literal brace. Immutable and thread-safe.
  */
 final class Template {
 
