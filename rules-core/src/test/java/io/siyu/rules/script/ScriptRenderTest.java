@@ -39,6 +39,19 @@ class ScriptRenderTest {
     }
 
     @Test
+    void aVariableMayStandBetweenLiteralBraces() {
+        String json = """
+                { "personas": { "p": "小丸子" },
+                  "variables": { "nickname": {} },
+                  "scripts": [ { "id": "s", "persona": "p", "channel": "group", "text": "{{{nickname}}}{{}}" } ] }
+                """;
+
+        ScriptLibrary library = ScriptLibrary.parse("scripts.json", json, Locale.ENGLISH);
+
+        assertThat(library.render("s", "c1", Map.of("nickname", "小红")).text()).isEqualTo("{小红}{}");
+    }
+
+    @Test
     void valuesComeFromTheCallerThenTheScriptThenTheLibrary() {
         // welfare_gift has its own default gift; survey_reminder uses the library's.
         assertThat(GAOZI.render("welfare_gift", "c1", Map.of("nickname", "小红")).text())
