@@ -1,0 +1,171 @@
+package io.siyu.rules.script;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * One script (话术) of a {@link ScriptLibrary}: a template text, or several A/B variants of it, spoken
+ * by a persona on a channel. Obtained from {@link ScriptLibrary#script(String)}; rendered with
+ * {@link ScriptLibrary#render(String, String, Map)}.
+ *
+ * <p>Immutable and thread-safe. Its templates are compiled when the library loads.
+ */
+public final class Script {
+    private final String id;
+    private final String description;
+    private final Persona persona;
+    private final Channel channel;
+    private final List<String> tags;
+    private final Map<String, String> defaults;
+    /** The library's variable defaults overlaid with this script's defaults: the fallback after the caller's values. */
+    private final Map<String, String> fallbacks;
+    private final int maxLength;
+    private final boolean truncate;
+    private final Optional<String> text;
+    private final List<Variant> variants;
+    /** One template for a plain script; otherwise one per variant, in the same order. */
+    private final List<Template> templates;
+    /** {@code cumulativeWeights[i]} is the sum of the weights of variants 0..i. */
+    private final long[] cumulativeWeights;
+    private final Set<String> variables;
+    private final Set<String> requiredVariables;
+
+    Script(String id, String description, Persona persona, Channel channel, List<String> tags,
+           Map<String, String> defaults, Map<String, String> libraryDefaults, int maxLength, boolean truncate,
+           List<Variant> variants, List<Template> templates) {
+        this.id = id;
+        this.description = description;
+        this.persona = persona;
+        this.channel = channel;
+        this.tags = List.copyOf(tags);
+        this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+        Map<String, String> merged = new LinkedHashMap<>(libraryDefaults);
+        merged.putAll(defaults);
+        this.fallbacks = Map.copyOf(merged);
+        this.maxLength = maxLength;
+        this.truncate = truncate;
+        this.variants = List.copyOf(variants);
+        this.templates = List.copyOf(templates);
+        this.text = variants.isEmpty() ? Optional.of(templates.get(0).source()) : Optional.empty();
+        this.cumulativeWeights = new long[variants.size()];
+        long sum = 0;
+        for (int i = 0; i < variants.size(); i++) {
+            sum += variants.get(i).weight();
+            cumulativeWeights[i] = sum;
+        }
+        Set<String> used = new LinkedHashSet<>();
+        templates.forEach(t -> t.slots().forEach(slot -> used.add(slot.name())));
+        this.variables = Collections.unmodifiableSet(used);
+        Set<String> required = new LinkedHashSet<>(used);
+        required.remove(ScriptLibrary.PERSONA_VARIABLE);
+        required.removeAll(fallbacks.keySet());
+        this.requiredVariables = Collections.unmodifiableSet(required);
+    }
+
+    /** The script's id, which rules use to choose it. */
+    public String id() {
+        return id;
+    }
+
+    /** A note for staff on when to use the script; empty when not given. */
+    public String description() {
+        return description;
+    }
+
+    /** The persona who speaks the script. */
+    public Persona persona() {
+        return persona;
+    }
+
+    /** Where the script is sent. */
+    public Channel channel() {
+        return channel;
+    }
+
+    /** The codebook codes the script suits, as written (checked against the codebook by the rule pack). */
+    public List<String> tags() {
+        return tags;
+    }
+
+    /** The script's own variable values, used when the caller gives none. */
+    public Map<String, String> defaults() {
+        return defaults;
+    }
+
+    /** The most code points a rendering may have, or empty when there is no limit. */
+    public OptionalInt maxLength() {
+        return maxLength > 0 ? OptionalInt.of(maxLength) : OptionalInt.empty();
+    }
+
+    /** Whether a rendering longer than {@link #maxLength()} is cut (ending with "…") rather than refused. */
+    public boolean truncate() {
+        return truncate;
+    }
+
+    /** The template text, as written; empty when the script has {@link #variants()} instead. */
+    public Optional<String> text() {
+        return text;
+    }
+
+    /** The A/B variants, in file order; empty when the script has a single {@link #text()}. */
+    public List<Variant> variants() {
+        return variants;
+    }
+
+    /** Every variable its texts use (including {@code persona}), in order of first use. */
+    public Set<String> variables() {
+        return variables;
+    }
+
+    /**
+     * The variables its texts use that have no default (in the script or the library) and are not
+     * {@code persona}: the caller must supply them, e.g. from the customer's attributes.
+     */
+    public Set<String> requiredVariables() {
+        return requiredVariables;
+    }
+
+    /** The index of the variant of a customer, or 0 for a script without variants. */
+    int variantIndex(String customerId) {
+        if (variants.isEmpty()) {
+            return 0;
+        }
+        long total = cumulativeWeights[cumulativeWeights.length - 1];
+        long bucket = StableHash.bucket(id, customerId, total);
+        int i = 0;
+        while (bucket >= cumulativeWeights[i]) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The id of variant {@code index}, or "" for a script without variants. */
+    String variantId(int index) {
+        return variants.isEmpty() ? "" : variants.get(index).id();
+    }
+
+    Template template(int index) {
+        return templates.get(index);
+    }
+
+    /** The value of a variable when the caller gives none, or {@code null}. */
+    String fallback(String name) {
+        return fallbacks.get(name);
+    }
+
+    int maxLengthOrZero() {
+        return maxLength;
+    }
+
+
+    @Override
+    public String toString() {
+        return "Script[" + id + "]";
+    }
+}
