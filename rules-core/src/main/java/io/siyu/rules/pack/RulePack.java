@@ -6,6 +6,9 @@ import io.siyu.rules.decision.DecisionPipeline;
 import io.siyu.rules.decision.RuleInfo;
 import io.siyu.rules.decision.ScriptRenderer;
 import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.diagnostic.DiagnosticException;
+import io.siyu.rules.script.RenderedScript;
+import io.siyu.rules.script.ScriptLibrary;
 import io.siyu.rules.diagnostic.Messages;
 
 import java.io.IOException;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -32,15 +36,20 @@ import java.util.stream.Stream;
  */
 public final class RulePack {
     private final Path directory;
+    /** The file name of the script library inside a pack directory. */
+    public static final String SCRIPTS_FILE = "scripts.json";
+
     private final PackManifest manifest;
+    private final ScriptLibrary scripts;
     private final List<RuleInfo> rules;
     private final DecisionPipeline pipeline;
     private final PackOptions options;
 
-    private RulePack(Path directory, PackManifest manifest, List<RuleInfo> rules, DecisionPipeline pipeline,
-                     PackOptions options) {
+    private RulePack(Path directory, PackManifest manifest, ScriptLibrary scripts, List<RuleInfo> rules,
+                     DecisionPipeline pipeline, PackOptions options) {
         this.directory = directory;
         this.manifest = manifest;
+        this.scripts = scripts;
         this.rules = List.copyOf(rules);
         this.pipeline = pipeline;
         this.options = options;
@@ -72,6 +81,8 @@ public final class RulePack {
         }
         Optional<PackManifest> manifest = readFile(packDirectory, PackManifest.FILE, true, problems, messages)
                 .flatMap(text -> PackManifest.parse(text, options.locale(), problems));
+        Optional<ScriptLibrary> scripts = readFile(packDirectory, SCRIPTS_FILE, false, problems, messages)
+                .flatMap(text -> parsePart(() -> ScriptLibrary.parse(SCRIPTS_FILE, text, options.locale()), problems));
         List<RuleSource> sources = ruleSources(packDirectory, problems, messages);
         DrlCompiler.Result compiled = new DrlCompiler(messages).compile(sources,
                 List.copyOf(options.allowedClasses()), options.compileMode());
@@ -80,13 +91,26 @@ public final class RulePack {
             throw failure(packDirectory, problems, messages);
         }
         PackManifest m = manifest.get();
-        // Interim until scripts.json is wired in: the script id stands for its text.
-        ScriptRenderer renderer = (scriptId, customerId, values) -> new ScriptRenderer.Rendered("", "[" + scriptId + "]");
+        ScriptLibrary library = scripts.orElseGet(ScriptLibrary::empty);
+        ScriptRenderer renderer = (scriptId, customerId, values) -> {
+            RenderedScript rendered = library.render(scriptId, customerId, values);
+            return new ScriptRenderer.Rendered(rendered.variantId(), rendered.text());
+        };
         DecisionPipeline pipeline = new DecisionPipeline(compiled.kieBase().get(),
                 new DecisionPipeline.Settings(m.id(), m.version(), m.thresholds(), m.contact(), m.zone(),
                         options.clock(), options.maxFirings(), options.locale()),
                 renderer, compiled.rules());
-        return new RulePack(packDirectory, m, compiled.rules(), pipeline, options);
+        return new RulePack(packDirectory, m, library, compiled.rules(), pipeline, options);
+    }
+
+    /** Parses one file of the pack; its problems join the pack's instead of stopping the load. */
+    private static <T> Optional<T> parsePart(Supplier<T> parse, List<Diagnostic> problems) {
+        try {
+            return Optional.of(parse.get());
+        } catch (DiagnosticException e) {
+            problems.addAll(e.diagnostics());
+            return Optional.empty();
+        }
     }
 
     private static RulePackException failure(Path dir, List<Diagnostic> problems, Messages messages) {
@@ -168,6 +192,11 @@ public final class RulePack {
     /** The pack's settings. */
     public PackManifest manifest() {
         return manifest;
+    }
+
+    /** The script library ({@code scripts.json}); empty when the pack has none. */
+    public ScriptLibrary scripts() {
+        return scripts;
     }
 
     /** Every rule of the pack, in file order. */
