@@ -23,15 +23,25 @@ public final class TagSet {
     private final Set<String> codeSet;
 
     private TagSet(List<Tag> tags) {
+        this(tags, joinCodes(tags));
+    }
+
+    private TagSet(List<Tag> tags, String codes) {
         this.tags = List.copyOf(tags);
-        StringBuilder joined = new StringBuilder();
+        this.codes = codes;
         Set<String> set = new LinkedHashSet<>();
         for (Tag tag : this.tags) {
-            joined.append(tag.code());
             set.add(tag.code());
         }
-        this.codes = joined.toString();
         this.codeSet = Set.copyOf(set);
+    }
+
+    private static String joinCodes(List<Tag> tags) {
+        StringBuilder joined = new StringBuilder();
+        for (Tag tag : tags) {
+            joined.append(tag.code());
+        }
+        return joined.toString();
     }
 
     /** The empty tag set: a customer with no answers. */
@@ -55,6 +65,14 @@ public final class TagSet {
     static TagSet ofCanonical(List<Tag> tags) {
         Objects.requireNonNull(tags, "tags");
         return tags.isEmpty() ? EMPTY : new TagSet(tags);
+    }
+
+    /**
+     * A tag set of canonical tags whose concatenated codes are already known (the decoded string), so
+     * that decoding does not join them again. The caller guarantees {@code codes} is their concatenation.
+     */
+    static TagSet ofCanonical(List<Tag> tags, String codes) {
+        return tags.isEmpty() ? EMPTY : new TagSet(tags, codes);
     }
 
     /** The codes concatenated in canonical order, e.g. {@code "23D"}; empty for no tags. */
