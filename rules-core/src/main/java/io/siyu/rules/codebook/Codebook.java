@@ -538,11 +538,11 @@ public final class Codebook {
     /**
      * Writes a remark of a name and the codes of these tags, {@code "王女士 23D"}, that fits in
      * {@link #remarkMaxLength()} code points: the name is shortened (never the codes) and left out when
-     * there is no room. Separators around a shortened name are dropped.
+     * there is no room. Separators around a shortened name are dropped. The codes always fit: a codebook
+     * whose {@link #maxCodesLength()} exceeds the remark limit does not load.
      *
      * @param name the name staff keep in the remark; may be empty
-     * @throws CodebookException when the tags are not this codebook's, when the codes alone do not fit, or
-     *                           when a word of the (shortened) name would itself read as codes
+     * @throws CodebookException when the tags are not this codebook's, or when a word of the (shortened) name would itself read as codes
      */
     public String writeRemark(String name, TagSet tags) {
         Objects.requireNonNull(name, "name");
@@ -552,11 +552,8 @@ public final class Codebook {
             throw failure("codebook.summary.remark",
                     List.of(problem("tags", "codebook.foreign-tags", codes, id)));
         }
+        // Load-time validation guarantees maxCodesLength() <= remarkMaxLength(): the codes always fit.
         int codesLength = codes.codePointCount(0, codes.length());
-        if (codesLength > remarkMaxLength) {
-            throw failure("codebook.summary.remark",
-                    List.of(problem("tags", "codebook.remark-codes-too-long", codes, codesLength, remarkMaxLength)));
-        }
         String shortName = shorten(name, remarkMaxLength - codesLength - 1);
         for (Word word : words(shortName)) {
             if (decodeOrNull(word.text()) != null) {
@@ -635,7 +632,7 @@ public final class Codebook {
     }
 
     private CodebookException failure(String summaryKey, List<Diagnostic> problems) {
-        return new CodebookException(messages.format(summaryKey, fileName, problems.size()), problems);
+        return new CodebookException(messages.format(summaryKey, id, problems.size()), problems);
     }
 
     /** The id and version, e.g. {@code Codebook[gaozi-skincare 2024.3]}. */
