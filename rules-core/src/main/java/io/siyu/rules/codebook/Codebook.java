@@ -227,41 +227,65 @@ public final class Codebook {
      */
     public TagSet encode(Map<String, ?> answers) {
         Objects.requireNonNull(answers, "answers");
-        List<Diagnostic> problems = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>(0);
         boolean[] chosen = new boolean[tags.length];
+        int answeredKeys = 0;
         for (int q = 0; q < questions.size(); q++) {
             Question question = questions.get(q);
             Object answer = answers.get(question.id());
-            String path = "answers." + question.id();
+            if (answer != null || answers.containsKey(question.id())) {
+                answeredKeys++;
+            }
             if (answer instanceof CharSequence optionId) {
-                choose(q, optionId.toString(), path, chosen, problems);
+                choose(q, optionId.toString(), -1, chosen, problems);
             } else if (answer instanceof Collection<?> optionIds && !optionIds.isEmpty()) {
-                Set<String> distinct = new TreeSet<>();
-                int i = 0;
-                for (Object item : optionIds) {
-                    String itemPath = path + "[" + i++ + "]";
-                    if (item instanceof CharSequence optionId) {
-                        if (choose(q, optionId.toString(), itemPath, chosen, problems)) {
-                            distinct.add(optionId.toString());
-                        }
+                int item = 0;
+                for (Object optionId : optionIds) {
+                    if (optionId instanceof CharSequence text) {
+                        choose(q, text.toString(), item, chosen, problems);
                     } else {
-                        problems.add(problem(itemPath, "codebook.answer-item-wrong-type", question.id(),
-                                typeName(item)));
+                        problems.add(problem(answerPath(question) + "[" + item + "]",
+                                "codebook.answer-item-wrong-type", question.id(), typeName(optionId)));
                     }
+                    item++;
                 }
-                if (question.type() == QuestionType.SINGLE && distinct.size() > 1) {
-                    problems.add(problem(path, "codebook.single-several", question.id(), distinct.size(),
-                            String.join(", ", distinct)));
+                if (question.type() == QuestionType.SINGLE) {
+                    List<String> given = chosenOptions(q, chosen);
+                    if (given.size() > 1) {
+                        problems.add(problem(answerPath(question), "codebook.single-several", question.id(),
+                                given.size(), String.join(", ", given)));
+                    }
                 }
             } else if (answer == null || answer instanceof Collection<?>) {
                 if (question.required()) {
-                    problems.add(problem(path, "codebook.missing-answer", question.id(), question.text()));
+                    problems.add(problem(answerPath(question), "codebook.missing-answer", question.id(),
+                            question.text()));
                 }
             } else {
-                problems.add(problem(path, "codebook.answer-wrong-type", question.id(), typeName(answer)));
+                problems.add(problem(answerPath(question), "codebook.answer-wrong-type", question.id(),
+                        typeName(answer)));
             }
         }
-        // Sorted so that the report does not depend on the map's iteration order.
+        if (answeredKeys != answers.size()) {
+            reportUnknownQuestions(answers, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw failure("codebook.summary.answers", problems);
+        }
+        Tag[] result = new Tag[tags.length];
+        int count = 0;
+        StringBuilder codes = new StringBuilder(maxCodesLength);
+        for (int ordinal = 0; ordinal < chosen.length; ordinal++) {
+            if (chosen[ordinal]) {
+                result[count++] = tags[ordinal];
+                codes.append(tags[ordinal].code());
+            }
+        }
+        return TagSet.ofCanonical(result, count, codes.toString());
+    }
+
+    /** Reports the answer keys that are no question of this codebook, sorted so the report is stable. */
+    private void reportUnknownQuestions(Map<String, ?> answers, List<Diagnostic> problems) {
         Set<String> unknown = new TreeSet<>();
         for (Object key : answers.keySet()) {
             if (!(key instanceof String name) || !questionIndex.containsKey(name)) {
@@ -271,29 +295,38 @@ public final class Codebook {
         for (String key : unknown) {
             problems.add(problem("answers." + key, "codebook.unknown-question", key, id, questionIds()));
         }
-        if (!problems.isEmpty()) {
-            throw failure("codebook.summary.answers", problems);
-        }
-        List<Tag> result = new ArrayList<>();
-        for (int ordinal = 0; ordinal < chosen.length; ordinal++) {
-            if (chosen[ordinal]) {
-                result.add(tags[ordinal]);
-            }
-        }
-        return TagSet.ofCanonical(result);
     }
 
-    /** Marks an option as chosen; reports an option the question does not have. */
-    private boolean choose(int q, String optionId, String path, boolean[] chosen, List<Diagnostic> problems) {
+    private static String answerPath(Question question) {
+        return "answers." + question.id();
+    }
+
+    /** The option ids chosen so far for question {@code q}, in option order. */
+    private List<String> chosenOptions(int q, boolean[] chosen) {
+        List<String> given = new ArrayList<>();
+        for (Map.Entry<String, Integer> option : optionOrdinals.get(q).entrySet()) {
+            if (chosen[option.getValue()]) {
+                given.add(option.getKey());
+            }
+        }
+        given.sort((a, b) -> optionOrdinals.get(q).get(a) - optionOrdinals.get(q).get(b));
+        return given;
+    }
+
+    /**
+     * Marks an option as chosen; reports an option the question does not have. {@code item} is the
+     * position in a list answer, or -1 for a single text answer.
+     */
+    private void choose(int q, String optionId, int item, boolean[] chosen, List<Diagnostic> problems) {
         Integer ordinal = optionOrdinals.get(q).get(optionId);
         if (ordinal == null) {
             Question question = questions.get(q);
+            String path = item < 0 ? answerPath(question) : answerPath(question) + "[" + item + "]";
             problems.add(problem(path, "codebook.unknown-option", question.id(), optionId,
                     question.options().stream().map(Option::id).collect(Collectors.joining(", "))));
-            return false;
+            return;
         }
         chosen[ordinal] = true;
-        return true;
     }
 
     private String questionIds() {
@@ -340,8 +373,10 @@ public final class Codebook {
         if (codes.isEmpty()) {
             return TagSet.empty();
         }
-        List<Tag> found = new ArrayList<>();
-        int[] foundAt = problems == null ? null : new int[codes.length()];
+        // Accepted codes are strictly increasing ordinals, so there are at most tags.length of them.
+        Tag[] found = new Tag[Math.min(tags.length, codes.length())];
+        int foundCount = 0;
+        int[] foundAt = problems == null ? null : new int[found.length];
         int last = -1;
         boolean lost = false; // after an unknown character, report again only once a code has matched
         int i = 0;
@@ -396,14 +431,14 @@ public final class Codebook {
             int ordinal = node.ordinal();
             if (accepts(last, ordinal)) {
                 if (foundAt != null) {
-                    foundAt[found.size()] = position;
+                    foundAt[foundCount] = position;
                 }
-                found.add(tags[ordinal]);
+                found[foundCount++] = tags[ordinal];
                 last = ordinal;
             } else if (problems == null) {
                 return null;
             } else {
-                problems.add(outOfPlace(ordinal, position, found, foundAt));
+                problems.add(outOfPlace(ordinal, position, Arrays.asList(found).subList(0, foundCount), foundAt));
             }
             i = j;
             position += steps;
@@ -411,7 +446,7 @@ public final class Codebook {
         if (problems != null && !problems.isEmpty()) {
             return null;
         }
-        return TagSet.ofCanonical(found, codes);
+        return TagSet.ofCanonical(found, foundCount, codes);
     }
 
     /** Whether a code may follow the code of ordinal {@code last} (-1 at the start). */

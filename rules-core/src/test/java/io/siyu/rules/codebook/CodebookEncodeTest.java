@@ -78,7 +78,7 @@ class CodebookEncodeTest {
                 .extracting(Diagnostic::file, Diagnostic::line, Diagnostic::column, Diagnostic::path, Diagnostic::message)
                 .containsExactly(
                         tuple("gaozi.json", 0, 0, "answers.skinType",
-                                "Question \"skinType\" takes one answer, but 2 different options were given: dry, oily."),
+                                "Question \"skinType\" takes one answer, but 2 different options were given: oily, dry."),
                         tuple("gaozi.json", 0, 0, "answers.problems",
                                 "Question \"problems\" (您有哪些皮肤困扰？（可多选）) must be answered, "
                                         + "but the answers have nothing for it."),
