@@ -385,7 +385,7 @@ public final class Codebook {
             CodeTrie.Node node = trie.root();
             int j = i;
             int steps = 0;
-            while (node != null && node.ordinal() < 0 && j < codes.length()) {
+            while (node.ordinal() < 0 && j < codes.length()) {
                 int cp = codes.codePointAt(j);
                 CodeTrie.Node next = node.next(cp);
                 if (next == null) {
@@ -577,7 +577,8 @@ public final class Codebook {
      * whose {@link #maxCodesLength()} exceeds the remark limit does not load.
      *
      * @param name the name staff keep in the remark; may be empty
-     * @throws CodebookException when the tags are not this codebook's, or when a word of the (shortened) name would itself read as codes
+     * @throws CodebookException when the tags are not this codebook's, or when a word of the (shortened)
+     *                           name would itself read as codes
      */
     public String writeRemark(String name, TagSet tags) {
         Objects.requireNonNull(name, "name");
