@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +79,19 @@ class CodebookDecodeTest {
         assertThat(e.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.path()).isEqualTo("codes[1]");
             assertThat(d.message()).startsWith("Character 2 is \"😀\" (U+1F600), which does not begin a code");
+        });
+    }
+
+    @Test
+    void reportsInTheCodebooksLocale() {
+        Codebook chinese = TestCodebooks.gaozi(Locale.SIMPLIFIED_CHINESE);
+
+        CodebookException e = catchThrowableOfType(CodebookException.class, () -> chinese.decode("D3"));
+
+        assertThat(e.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.path()).isEqualTo("codes[1]");
+            assertThat(d.message()).isEqualTo(
+                    "第 2 个字符处的代码 \"3\" 应当写在代码 \"D\"（第 1 个字符）之前；请按密码本的顺序书写代码。");
         });
     }
 
