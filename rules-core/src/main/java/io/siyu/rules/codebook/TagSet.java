@@ -1,11 +1,11 @@
 package io.siyu.rules.codebook;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The codebook tags of one customer, in canonical order (questions in codebook order, options in
@@ -16,22 +16,15 @@ import java.util.Set;
  * so it can be used as a fact inside rules: {@code Customer( tags.has("D") )}.
  */
 public final class TagSet {
-    private static final TagSet EMPTY = new TagSet(List.of());
+    private static final TagSet EMPTY = new TagSet(List.of(), "");
 
     private final List<Tag> tags;
     private final String codes;
-    private final Set<String> codeSet;
 
-    private TagSet(List<Tag> tags) {
-        this.tags = List.copyOf(tags);
-        StringBuilder joined = new StringBuilder();
-        Set<String> set = new LinkedHashSet<>();
-        for (Tag tag : this.tags) {
-            joined.append(tag.code());
-            set.add(tag.code());
-        }
-        this.codes = joined.toString();
-        this.codeSet = Set.copyOf(set);
+    /** {@code tags} must already be immutable and {@code codes} their concatenated codes. */
+    private TagSet(List<Tag> tags, String codes) {
+        this.tags = tags;
+        this.codes = codes;
     }
 
     /** The empty tag set: a customer with no answers. */
@@ -45,16 +38,28 @@ public final class TagSet {
      * already in that order (tests, stored tag sets).
      */
     public static TagSet of(List<Tag> tags) {
-        return ofCanonical(tags);
+        Objects.requireNonNull(tags, "tags");
+        if (tags.isEmpty()) {
+            return EMPTY;
+        }
+        List<Tag> copy = List.copyOf(tags);
+        StringBuilder joined = new StringBuilder();
+        for (Tag tag : copy) {
+            joined.append(tag.code());
+        }
+        return new TagSet(copy, joined.toString());
     }
 
     /**
-     * A tag set of tags that are already in canonical order. Used by {@link Codebook}; callers get tag
-     * sets from a codebook, which guarantees the order.
+     * A tag set of the first {@code count} tags of a fresh array that nobody else holds, already in
+     * canonical order, with their concatenated codes. Used by {@link Codebook} on its hot paths: it
+     * wraps the array instead of copying it, which is safe because the array never escapes.
      */
-    static TagSet ofCanonical(List<Tag> tags) {
-        Objects.requireNonNull(tags, "tags");
-        return tags.isEmpty() ? EMPTY : new TagSet(tags);
+    static TagSet ofCanonical(Tag[] tags, int count, String codes) {
+        if (count == 0) {
+            return EMPTY;
+        }
+        return new TagSet(Collections.unmodifiableList(Arrays.asList(tags).subList(0, count)), codes);
     }
 
     /** The codes concatenated in canonical order, e.g. {@code "23D"}; empty for no tags. */
@@ -64,13 +69,19 @@ public final class TagSet {
 
     /** Whether the customer has the tag with this code, e.g. {@code has("D")}. */
     public boolean has(String code) {
-        return codeSet.contains(code);
+        // A customer has a handful of tags: a scan beats hashing and keeps the tag set small.
+        for (Tag tag : tags) {
+            if (tag.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the customer has every one of these codes. */
     public boolean hasAll(String... codes) {
         for (String code : codes) {
-            if (!codeSet.contains(code)) {
+            if (!has(code)) {
                 return false;
             }
         }
@@ -80,7 +91,7 @@ public final class TagSet {
     /** Whether the customer has at least one of these codes. */
     public boolean hasAny(String... codes) {
         for (String code : codes) {
-            if (codeSet.contains(code)) {
+            if (has(code)) {
                 return true;
             }
         }

@@ -1,0 +1,9 @@
+package io.siyu.rules.codebook;
+
+/** How many options of a codebook question one customer may choose. */
+public enum QuestionType {
+    /** Exactly one option (written {@code "single"} in {@code codebook.json}). */
+    SINGLE,
+    /** Any number of options (written {@code "multi"} in {@code codebook.json}). */
+    MULTI
+}
