@@ -1,6 +1,8 @@
 package io.siyu.rules.pack;
 
+import io.siyu.rules.codebook.Codebook;
 import io.siyu.rules.decision.Customer;
+import io.siyu.rules.decision.CustomerReader;
 import io.siyu.rules.decision.Decision;
 import io.siyu.rules.decision.DecisionPipeline;
 import io.siyu.rules.decision.RuleInfo;
@@ -36,19 +38,23 @@ import java.util.stream.Stream;
  */
 public final class RulePack {
     private final Path directory;
+    /** The file name of the codebook inside a pack directory. */
+    public static final String CODEBOOK_FILE = "codebook.json";
     /** The file name of the script library inside a pack directory. */
     public static final String SCRIPTS_FILE = "scripts.json";
 
     private final PackManifest manifest;
+    private final Codebook codebook;
     private final ScriptLibrary scripts;
     private final List<RuleInfo> rules;
     private final DecisionPipeline pipeline;
     private final PackOptions options;
 
-    private RulePack(Path directory, PackManifest manifest, ScriptLibrary scripts, List<RuleInfo> rules,
-                     DecisionPipeline pipeline, PackOptions options) {
+    private RulePack(Path directory, PackManifest manifest, Codebook codebook, ScriptLibrary scripts,
+                     List<RuleInfo> rules, DecisionPipeline pipeline, PackOptions options) {
         this.directory = directory;
         this.manifest = manifest;
+        this.codebook = codebook;
         this.scripts = scripts;
         this.rules = List.copyOf(rules);
         this.pipeline = pipeline;
@@ -81,6 +87,8 @@ public final class RulePack {
         }
         Optional<PackManifest> manifest = readFile(packDirectory, PackManifest.FILE, true, problems, messages)
                 .flatMap(text -> PackManifest.parse(text, options.locale(), problems));
+        Optional<Codebook> codebook = readFile(packDirectory, CODEBOOK_FILE, false, problems, messages)
+                .flatMap(text -> parsePart(() -> Codebook.parse(CODEBOOK_FILE, text, options.locale()), problems));
         Optional<ScriptLibrary> scripts = readFile(packDirectory, SCRIPTS_FILE, false, problems, messages)
                 .flatMap(text -> parsePart(() -> ScriptLibrary.parse(SCRIPTS_FILE, text, options.locale()), problems));
         List<RuleSource> sources = ruleSources(packDirectory, problems, messages);
@@ -100,7 +108,7 @@ public final class RulePack {
                 new DecisionPipeline.Settings(m.id(), m.version(), m.thresholds(), m.contact(), m.zone(),
                         options.clock(), options.maxFirings(), options.locale()),
                 renderer, compiled.rules());
-        return new RulePack(packDirectory, m, library, compiled.rules(), pipeline, options);
+        return new RulePack(packDirectory, m, codebook.orElse(null), library, compiled.rules(), pipeline, options);
     }
 
     /** Parses one file of the pack; its problems join the pack's instead of stopping the load. */
@@ -192,6 +200,28 @@ public final class RulePack {
     /** The pack's settings. */
     public PackManifest manifest() {
         return manifest;
+    }
+
+    /**
+     * The codebook ({@code codebook.json}).
+     *
+     * @throws IllegalStateException when the pack has no codebook
+     */
+    public Codebook codebook() {
+        if (codebook == null) {
+            throw new IllegalStateException("rule pack " + id() + " has no " + CODEBOOK_FILE);
+        }
+        return codebook;
+    }
+
+    /** Whether the pack has a codebook. */
+    public boolean hasCodebook() {
+        return codebook != null;
+    }
+
+    /** Reads customers (JSON lines) with this pack's codebook, with messages in the pack's locale. */
+    public CustomerReader customerReader() {
+        return CustomerReader.of(codebook, options.locale());
     }
 
     /** The script library ({@code scripts.json}); empty when the pack has none. */

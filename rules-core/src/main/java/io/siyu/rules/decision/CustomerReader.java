@@ -1,0 +1,185 @@
+package io.siyu.rules.decision;
+
+import io.siyu.rules.codebook.Codebook;
+import io.siyu.rules.codebook.CodebookException;
+import io.siyu.rules.codebook.TagSet;
+import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.json.JsonReader;
+import io.siyu.rules.json.JsonValue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads customers from JSON, one object per line (the input of {@code siyu decide} and of the demo):
+ * <pre>{@code
+ * {"id": "c001", "answers": {"problems": ["acne", "closed"], "concern": "acne", "urgency": "now"},
+ *  "messages": ["这个多少钱？"], "signals": {"replied": true, "silentHours": 2, "clickedLink": false,
+ *  "purchasedBefore": false, "touchesToday": 0}, "attributes": {"nickname": "小美", "city": "上海"}}
+ * }</pre>
+ * The tags come from exactly one of {@code answers} (encoded with the codebook), {@code codes}
+ * (decoded, e.g. {@code "34DU1"}) or {@code remark} (the codes read out of a staff remark such as
+ * {@code "王女士 34DU1"}); none of them means a customer with no tags yet. {@code stage} and
+ * {@code funnelDay} give the funnel position.
+ *
+ * <p>Every problem of a line is reported at once, as a {@link CustomerInputException} whose diagnostics
+ * name the source, the line number, the column and the field. Immutable and thread-safe.
+ */
+public final class CustomerReader {
+    static final List<String> FIELDS = List.of("id", "answers", "codes", "remark", "messages", "signals",
+            "attributes", "stage", "funnelDay");
+    private static final List<String> SIGNALS = List.of("replied", "silentHours", "clickedLink", "purchasedBefore",
+            "touchesToday");
+
+    private final Codebook codebook;
+    private final Locale locale;
+
+    private CustomerReader(Codebook codebook, Locale locale) {
+        this.codebook = codebook;
+        this.locale = locale;
+    }
+
+    /**
+     * A reader that encodes answers, codes and remarks with this codebook.
+     *
+     * @param codebook the pack's codebook, or null when the pack has none (then a line with answers,
+     *                 codes or a remark is an error)
+     */
+    public static CustomerReader of(Codebook codebook, Locale locale) {
+        return new CustomerReader(codebook, Objects.requireNonNull(locale, "locale"));
+    }
+
+    /**
+     * Reads one customer.
+     *
+     * @param source     the name of the input, for diagnostics (a file name or {@code <stdin>})
+     * @param lineNumber the 1-based line of {@code json} in the input; diagnostics use it as their line
+     * @param json       one JSON object
+     * @throws CustomerInputException listing every problem of the line
+     */
+    public Customer read(String source, int lineNumber, String json) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(json, "json");
+        JsonReader reader = new JsonReader(source, DecisionPipeline.MESSAGES, locale);
+        List<Diagnostic> extra = new ArrayList<>();
+        Optional<Customer> customer = reader.parse(json).flatMap(root -> read(reader, root, extra));
+        List<Diagnostic> problems = new ArrayList<>();
+        for (Diagnostic d : reader.diagnostics()) {
+            problems.add(onLine(d, lineNumber));
+        }
+        for (Diagnostic d : extra) {
+            problems.add(onLine(d, lineNumber));
+        }
+        if (!problems.isEmpty() || customer.isEmpty()) {
+            throw new CustomerInputException(reader.messages().format("customer.bad-line", source, lineNumber),
+                    problems.isEmpty() ? List.of(Diagnostic.error(source, lineNumber, 0, "customer.bad-line",
+                            reader.messages().format("customer.bad-line", source, lineNumber))) : problems);
+        }
+        return customer.get();
+    }
+
+    /** A diagnostic from a one-line JSON document, moved to its line in the input. */
+    private static Diagnostic onLine(Diagnostic d, int lineNumber) {
+        int column = d.line() <= 1 ? d.column() : 0;
+        return new Diagnostic(d.file(), lineNumber, column, d.severity(), d.key(), d.path(), d.message());
+    }
+
+    private Optional<Customer> read(JsonReader reader, JsonValue root, List<Diagnostic> extra) {
+        Optional<JsonReader.ObjectView> object = reader.object(root, FIELDS);
+        if (object.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonReader.ObjectView obj = object.get();
+        Optional<String> id = obj.requiredText("id");
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        Customer.Builder b = Customer.builder(id.get());
+        tags(reader, obj, extra).ifPresent(b::tags);
+        for (JsonValue m : obj.optionalArray("messages")) {
+            if (m.kind() == JsonValue.Kind.STRING) {
+                b.message(m.text());
+            } else {
+                reader.error(m, "customer.message-not-text");
+            }
+        }
+        obj.get("signals").flatMap(v -> reader.object(v, SIGNALS)).ifPresent(s -> b
+                .replied(s.bool("replied", false))
+                .silentHours(s.integer("silentHours", 0, 0, 1_000_000))
+                .clickedLink(s.bool("clickedLink", false))
+                .purchasedBefore(s.bool("purchasedBefore", false))
+                .touchesToday(s.integer("touchesToday", 0, 0, 10_000)));
+        obj.get("attributes").flatMap(v -> reader.object(v, v.fields().keySet())).ifPresent(a -> {
+            for (Map.Entry<String, JsonValue> e : a.value().fields().entrySet()) {
+                JsonValue v = e.getValue();
+                switch (v.kind()) {
+                    case STRING, BOOLEAN -> b.attribute(e.getKey(), v.scalarValue());
+                    case NUMBER -> b.attribute(e.getKey(), v.number());
+                    case NULL -> { }
+                    default -> reader.error(v, "customer.attribute-not-scalar", e.getKey());
+                }
+            }
+        });
+        Optional<String> stage = obj.optionalText("stage");
+        int day = obj.integer("funnelDay", -1, -1, 10_000);
+        stage.ifPresent(s -> b.funnel(s, day));
+        return Optional.of(b.build());
+    }
+
+    private Optional<TagSet> tags(JsonReader reader, JsonReader.ObjectView obj, List<Diagnostic> extra) {
+        List<JsonValue> sources = new ArrayList<>();
+        for (String field : List.of("answers", "codes", "remark")) {
+            obj.get(field).ifPresent(sources::add);
+        }
+        if (sources.isEmpty()) {
+            return Optional.empty();
+        }
+        if (sources.size() > 1) {
+            reader.error(sources.get(1), "customer.several-tag-sources");
+            return Optional.empty();
+        }
+        JsonValue source = sources.get(0);
+        if (codebook == null) {
+            reader.error(source, "customer.no-codebook");
+            return Optional.empty();
+        }
+        try {
+            return switch (source.path()) {
+                case "answers" -> reader.object(source, source.fields().keySet())
+                        .map(a -> codebook.encode(answers(a.value())));
+                case "codes" -> reader.text(source).map(codebook::decode);
+                default -> reader.text(source).map(codebook::readRemark);
+            };
+        } catch (CodebookException e) {
+            for (Diagnostic d : e.diagnostics()) {
+                String path = d.path().isEmpty() ? source.path() : d.path();
+                extra.add(new Diagnostic(reader.file(), source.line(), source.column(), d.severity(), d.key(), path,
+                        d.message()));
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The answers object as plain Java: option id, or a list of them. */
+    private static Map<String, Object> answers(JsonValue answers) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> e : answers.fields().entrySet()) {
+            JsonValue v = e.getValue();
+            if (v.kind() == JsonValue.Kind.ARRAY) {
+                List<Object> items = new ArrayList<>();
+                for (JsonValue item : v.items()) {
+                    items.add(item.scalarValue());
+                }
+                out.put(e.getKey(), items);
+            } else {
+                out.put(e.getKey(), v.scalarValue());
+            }
+        }
+        return out;
+    }
+}
