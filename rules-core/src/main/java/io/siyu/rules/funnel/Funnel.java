@@ -22,8 +22,11 @@ import java.util.Optional;
  * <p><b>Time.</b> Day boundaries are crossed for every journey at once, either by {@link #advance} or
  * by the first recorded event of a later date (which first advances the whole funnel to that date).
  * So recording the same events in the same order always gives the same journeys and groups, whether
- * they arrive live or are replayed from a journal. The clock only says what "today" is: events dated
- * after today are refused.
+ * they arrive live or are replayed from a journal. A day boundary is crossed once: advancing again to
+ * the same (or an earlier) day does nothing. A late event (dated before the day the funnel has reached)
+ * is applied at its own date, and its journey catches up at the next day boundary; so a customer whose
+ * day-0 events arrive late is grouped then. The clock only says what "today" is: events dated after
+ * today are refused.
  *
  * <p><b>Groups.</b> When day 0 ends, the customers who did not buy are put into the open group of their
  * cohort (same codes on the cohort questions, same day 0), in customer id order; a full group opens the
@@ -132,20 +135,10 @@ public final class Funnel {
         LocalDate through = advancedThrough;
         if (through == null || date.isAfter(through)) {
             advance(date);
-            through = date;
         }
         String customerId = event.customerId();
-        Journey applied = store.update(customerId,
+        return store.update(customerId,
                 current -> machine.apply(current == null ? Journey.start(customerId) : current, event));
-        if (applied.stage().isInProgress() && date.isBefore(through)) {
-            // A late event: bring this journey to where the rest of the funnel already is.
-            // The lock first, then the store, as in advance(): never the other way round.
-            LocalDate funnelDate = through;
-            synchronized (lock) {
-                applied = store.update(customerId, current -> catchUp(current, funnelDate));
-            }
-        }
-        return applied;
     }
 
     /** Records events in order, as {@link #record} does; for replaying a journal. */
@@ -163,12 +156,17 @@ public final class Funnel {
 
     /**
      * Moves every journey to the stage and day it must be in on {@code today}, putting the customers
-     * whose day 0 has ended into groups. Idempotent: a second call for the same day changes nothing
-     * (and allocates nothing per journey); journeys never move backwards.
+     * whose day 0 has ended into groups. Idempotent: a call for a day the funnel has already reached
+     * does nothing; journeys never move backwards. Allocates nothing for a journey that does not change.
      */
     public void advance(LocalDate today) {
         Objects.requireNonNull(today, "today");
         synchronized (lock) {
+            if (advancedThrough != null && !today.isAfter(advancedThrough)) {
+                // Already there: doing nothing keeps live funnels (a daily job plus events) and replayed
+                // ones (events only) in step, since both cross each day boundary exactly once.
+                return;
+            }
             List<Journey> waiting = new ArrayList<>();
             store.updateAll(journey -> {
                 Journey next = machine.advance(journey, today);
@@ -182,9 +180,7 @@ public final class Funnel {
             for (Journey journey : waiting) {
                 store.update(journey.customerId(), current -> catchUp(current, today));
             }
-            if (advancedThrough == null || today.isAfter(advancedThrough)) {
-                advancedThrough = today;
-            }
+            advancedThrough = today;
             LOG.debug("Advanced {} journeys to {}; {} put into groups", store.size(), today, waiting.size());
         }
     }

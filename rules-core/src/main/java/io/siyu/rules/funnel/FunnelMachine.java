@@ -121,13 +121,14 @@ public final class FunnelMachine {
         rows.add(new Transition(ONE_TO_ONE, Trigger.PURCHASED, CONVERTED));
         rows.add(new Transition(ONE_TO_ONE, Trigger.DAY_ZERO_ENDED, GROUPED));
         // In a group (or being put into one): the days move the stage on.
+        // Skipped days pass through every stage in order (seeding -> conversion -> end), so a journey
+        // advanced from day 2 to day 12 has been through conversion like one advanced daily.
         for (Stage grouped : List.of(GROUPED, SEEDING)) {
             rows.add(new Transition(grouped, Trigger.SEEDING_DAY, SEEDING));
-        }
-        for (Stage grouped : List.of(GROUPED, SEEDING, CONVERSION)) {
             rows.add(new Transition(grouped, Trigger.CONVERSION_DAY, CONVERSION));
-            rows.add(new Transition(grouped, Trigger.CONVERSION_ENDED, whenConversionEnds));
         }
+        rows.add(new Transition(CONVERSION, Trigger.CONVERSION_DAY, CONVERSION));
+        rows.add(new Transition(CONVERSION, Trigger.CONVERSION_ENDED, whenConversionEnds));
         // Every stage in the funnel: messages are recorded, purchases convert (or repurchase), exits.
         for (Stage in : List.of(ONE_TO_ONE, GROUPED, SEEDING, CONVERSION, CONVERTED, NURTURE)) {
             rows.add(new Transition(in, Trigger.MESSAGE_RECEIVED, in));
@@ -264,12 +265,13 @@ public final class FunnelMachine {
         return day <= config.lastConversionDay() ? CONVERSION : NURTURE;
     }
 
+    /** The day boundary a stage sees on a day: the next stage boundary only, never two at once. */
     private Trigger dayTrigger(Stage stage, int day) {
         if (stage == ONE_TO_ONE) {
             return Trigger.DAY_ZERO_ENDED;
         }
-        if (day <= config.lastSeedingDay()) {
-            return Trigger.SEEDING_DAY;
+        if (stage != CONVERSION) {
+            return day <= config.lastSeedingDay() ? Trigger.SEEDING_DAY : Trigger.CONVERSION_DAY;
         }
         return day <= config.lastConversionDay() ? Trigger.CONVERSION_DAY : Trigger.CONVERSION_ENDED;
     }
