@@ -15,7 +15,8 @@ public final class FunnelConfigException extends DiagnosticException {
     }
 
     static FunnelConfigException of(JsonReader reader) {
-        List<Diagnostic> diagnostics = reader.diagnostics();
+        // The reader reports in the order it checks; people read top to bottom.
+        List<Diagnostic> diagnostics = reader.diagnostics().stream().sorted(Diagnostic.READING_ORDER).toList();
         String summary = reader.messages().format("funnel.config-invalid", reader.file(), diagnostics.size());
         return new FunnelConfigException(summary, diagnostics);
     }
