@@ -46,8 +46,15 @@ public final class Funnel {
     /** Guards {@link #groups}, {@link #openGroups} and {@link #advancedThrough}. */
     private final Object lock = new Object();
     private final Map<String, GroupSeats> groups = new LinkedHashMap<>();
-    private final Map<String, GroupSeats> openGroups = new HashMap<>();
+    private final Map<CohortDay, GroupSeats> openGroups = new HashMap<>();
     private volatile LocalDate advancedThrough;
+
+    /** The customers who share a group: same cohort tags, same day 0. */
+    private record CohortDay(TagSet cohort, LocalDate startDate) {
+        String groupId(int sequence) {
+            return (cohort.isEmpty() ? UNTAGGED : cohort.codes()) + "-" + startDate + "-" + sequence;
+        }
+    }
 
     /** The seats taken in one group; mutable, guarded by {@link #lock}. */
     private static final class GroupSeats {
@@ -196,12 +203,11 @@ public final class Funnel {
 
     private String takeSeat(Journey journey) {
         synchronized (lock) {
-            String label = journey.cohortCodes().isEmpty() ? UNTAGGED : journey.cohortCodes();
-            String cohortDay = label + "-" + journey.startDate();
+            CohortDay cohortDay = new CohortDay(journey.cohort(), journey.startDate());
             GroupSeats open = openGroups.get(cohortDay);
             if (open == null || open.assigned >= config.groupCapacity()) {
                 int sequence = open == null ? 1 : open.sequence + 1;
-                open = new GroupSeats(cohortDay + "-" + sequence, journey.cohort(), journey.startDate(), sequence);
+                open = new GroupSeats(cohortDay.groupId(sequence), journey.cohort(), journey.startDate(), sequence);
                 groups.put(open.groupId, open);
                 openGroups.put(cohortDay, open);
             }
@@ -226,7 +232,7 @@ public final class Funnel {
                     int sequence = Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
                     seats = new GroupSeats(id, journey.cohort(), journey.startDate(), sequence);
                     groups.put(id, seats);
-                    String cohortDay = id.substring(0, id.lastIndexOf('-'));
+                    CohortDay cohortDay = new CohortDay(journey.cohort(), journey.startDate());
                     GroupSeats open = openGroups.get(cohortDay);
                     if (open == null || open.sequence < sequence) {
                         openGroups.put(cohortDay, seats);
