@@ -29,8 +29,8 @@ import static io.siyu.rules.funnel.Stage.SEEDING;
  * is rejected with a {@link RejectedEventException}; for a day boundary, a missing entry means the
  * stage does not move with the days (converted, nurtured and left journeys stay where they are).
  *
- * <p>Thread-safe and immutable apart from a cache that shares equal cohort tag sets between journeys
- * (to keep a million journeys small).
+ * <p>Thread-safe and immutable apart from caches that share equal cohort tag sets and start dates
+ * between journeys (to keep a million journeys small; both grow only with the distinct cohorts and days).
  */
 public final class FunnelMachine {
 
@@ -90,6 +90,7 @@ public final class FunnelMachine {
     /** {@code table[stage][trigger]}: the next stage, or null for "rejected" (events) / "stays" (days). */
     private final Stage[][] table;
     private final ConcurrentMap<TagSet, TagSet> sharedCohorts = new ConcurrentHashMap<>();
+    private final ConcurrentMap<LocalDate, LocalDate> sharedStartDates = new ConcurrentHashMap<>();
 
     private FunnelMachine(FunnelConfig config) {
         this.config = config;
@@ -188,7 +189,9 @@ public final class FunnelMachine {
             throw new RejectedEventException(journey.customerId(), from, event);
         }
         if (from == NEW) {
-            current = current.started(date, TagSet.empty());
+            // Thousands of customers start on the same day: one LocalDate for all of them.
+            LocalDate shared = sharedStartDates.putIfAbsent(date, date);
+            current = current.started(shared == null ? date : shared, TagSet.empty());
         }
         if (event instanceof FunnelEvent.Surveyed surveyed) {
             current = current.withCohort(cohortOf(surveyed.tags()));
