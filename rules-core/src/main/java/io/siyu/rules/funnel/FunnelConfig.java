@@ -1,0 +1,172 @@
+package io.siyu.rules.funnel;
+
+import io.siyu.rules.json.JsonReader;
+import io.siyu.rules.json.JsonValue;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The settings of a funnel, read from a rule pack's {@code funnel.json} (the format is documented in
+ * {@code docs/funnel.md}).
+ *
+ * @param seedingDays            how many seeding days follow day 0 (default 5)
+ * @param conversionDays         how many conversion days follow the seeding days (default 6)
+ * @param cohortBy               the codebook question ids whose answers define a same-tag cohort
+ *                               (default {@code ["concern"]}); empty means one cohort for everyone
+ * @param groupCapacity          members per cohort group before a new group opens (default 200, at most
+ *                               500, WeChat's hard cap)
+ * @param nurtureAfterConversion whether customers who have not bought when the conversion days end
+ *                               move to {@link Stage#NURTURE} (true, default) or leave the funnel
+ *                               ({@link Stage#LEFT})
+ * @param leaveOnLeftGroup       whether leaving the group takes the customer out of the funnel (default
+ *                               true); when false the event is recorded and the customer stays
+ * @param leaveOnOptOut          whether opting out takes the customer out of the funnel (default true);
+ *                               being blocked always does
+ * @param zone                   the timezone in which days begin and end (default {@code Asia/Shanghai})
+ */
+public record FunnelConfig(int seedingDays, int conversionDays, List<String> cohortBy, int groupCapacity,
+                           boolean nurtureAfterConversion, boolean leaveOnLeftGroup, boolean leaveOnOptOut,
+                           ZoneId zone) {
+
+    /** WeChat's hard cap on the members of one group. */
+    public static final int WECHAT_GROUP_LIMIT = 500;
+
+    static final String BUNDLE = "io.siyu.rules.funnel.messages";
+    private static final int MAX_STAGE_DAYS = 60;
+    private static final List<String> ROOT_FIELDS = List.of("stages", "cohortBy", "groupCapacity", "exit", "timezone");
+    private static final List<String> STAGES_FIELDS = List.of("seeding", "conversion");
+    private static final List<String> STAGE_FIELDS = List.of("days");
+    private static final List<String> EXIT_FIELDS = List.of("nurtureAfterConversion", "leaveOnLeftGroup",
+            "leaveOnOptOut");
+
+    /** Checks the values; {@link #parse} reports the same problems as diagnostics instead. */
+    public FunnelConfig {
+        cohortBy = List.copyOf(cohortBy);
+        Objects.requireNonNull(zone, "zone");
+        if (seedingDays < 1 || conversionDays < 1) {
+            throw new IllegalArgumentException("seeding and conversion need at least one day each");
+        }
+        if (groupCapacity < 1 || groupCapacity > WECHAT_GROUP_LIMIT) {
+            throw new IllegalArgumentException("group capacity must be 1.." + WECHAT_GROUP_LIMIT + ", got "
+                    + groupCapacity);
+        }
+    }
+
+    /** The Gaozi settings: 5 seeding days, 6 conversion days, cohorts by {@code concern}, 200 per group. */
+    public static FunnelConfig defaults() {
+        return new FunnelConfig(5, 6, List.of("concern"), 200, true, true, true, ZoneId.of("Asia/Shanghai"));
+    }
+
+    /** The last day of seeding (day 5 by default). */
+    public int lastSeedingDay() {
+        return seedingDays;
+    }
+
+    /** The last day of conversion (day 11 by default). */
+    public int lastConversionDay() {
+        return seedingDays + conversionDays;
+    }
+
+    /** The same settings with another timezone. */
+    public FunnelConfig withZone(ZoneId newZone) {
+        return new FunnelConfig(seedingDays, conversionDays, cohortBy, groupCapacity, nurtureAfterConversion,
+                leaveOnLeftGroup, leaveOnOptOut, newZone);
+    }
+
+    /** The same settings with another group capacity. */
+    public FunnelConfig withGroupCapacity(int capacity) {
+        return new FunnelConfig(seedingDays, conversionDays, cohortBy, capacity, nurtureAfterConversion,
+                leaveOnLeftGroup, leaveOnOptOut, zone);
+    }
+
+    /**
+     * Reads {@code funnel.json}. Every field is optional and falls back to {@link #defaults()}.
+     *
+     * @param fileName the file name to report in diagnostics
+     * @param json     the file's text
+     * @param locale   the language of the messages
+     * @throws FunnelConfigException listing every problem found, each with line, column and path
+     */
+    public static FunnelConfig parse(String fileName, String json, Locale locale) {
+        Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(locale, "locale");
+        JsonReader reader = new JsonReader(fileName, BUNDLE, locale);
+        FunnelConfig defaults = defaults();
+        Optional<JsonReader.ObjectView> root = reader.parse(json).flatMap(v -> reader.object(v, ROOT_FIELDS));
+        if (root.isEmpty()) {
+            throw FunnelConfigException.of(reader);
+        }
+        JsonReader.ObjectView view = root.get();
+
+        int seeding = defaults.seedingDays();
+        int conversion = defaults.conversionDays();
+        Optional<JsonReader.ObjectView> stages = view.get("stages").flatMap(v -> reader.object(v, STAGES_FIELDS));
+        if (stages.isPresent()) {
+            seeding = stageDays(reader, stages.get(), "seeding", seeding);
+            conversion = stageDays(reader, stages.get(), "conversion", conversion);
+        }
+
+        List<String> cohortBy = defaults.cohortBy();
+        if (view.has("cohortBy")) {
+            Set<String> seen = new LinkedHashSet<>();
+            for (JsonValue item : view.optionalArray("cohortBy")) {
+                reader.text(item).ifPresent(question -> {
+                    if (!seen.add(question)) {
+                        reader.error(item, "funnel.duplicate-cohort-question", question);
+                    }
+                });
+            }
+            cohortBy = List.copyOf(seen);
+        }
+
+        int capacity = view.integer("groupCapacity", defaults.groupCapacity(), 1, Integer.MAX_VALUE);
+        if (capacity > WECHAT_GROUP_LIMIT) {
+            reader.error(view.get("groupCapacity").orElseThrow(), "funnel.group-capacity-over-wechat-limit", capacity,
+                    WECHAT_GROUP_LIMIT);
+            capacity = defaults.groupCapacity();
+        }
+
+        boolean nurture = defaults.nurtureAfterConversion();
+        boolean leaveOnLeftGroup = defaults.leaveOnLeftGroup();
+        boolean leaveOnOptOut = defaults.leaveOnOptOut();
+        Optional<JsonReader.ObjectView> exit = view.get("exit").flatMap(v -> reader.object(v, EXIT_FIELDS));
+        if (exit.isPresent()) {
+            nurture = exit.get().bool("nurtureAfterConversion", nurture);
+            leaveOnLeftGroup = exit.get().bool("leaveOnLeftGroup", leaveOnLeftGroup);
+            leaveOnOptOut = exit.get().bool("leaveOnOptOut", leaveOnOptOut);
+        }
+
+        ZoneId zone = defaults.zone();
+        Optional<JsonValue> zoneValue = view.get("timezone");
+        Optional<String> zoneId = view.optionalText("timezone");
+        if (zoneId.isPresent()) {
+            try {
+                zone = ZoneId.of(zoneId.get());
+            } catch (DateTimeException e) {
+                // The reason is in the diagnostic; the exception itself only repeats the id.
+                reader.error(zoneValue.orElseThrow(), "funnel.unknown-timezone", zoneId.get());
+            }
+        }
+
+        if (reader.hasErrors()) {
+            throw FunnelConfigException.of(reader);
+        }
+        return new FunnelConfig(seeding, conversion, cohortBy, capacity, nurture, leaveOnLeftGroup, leaveOnOptOut,
+                zone);
+    }
+
+    private static int stageDays(JsonReader reader, JsonReader.ObjectView stages, String name, int fallback) {
+        return stages.get(name)
+                .flatMap(v -> reader.object(v, STAGE_FIELDS))
+                .map(stage -> stage.integer("days", fallback, 1, MAX_STAGE_DAYS))
+                .orElse(fallback);
+    }
+}

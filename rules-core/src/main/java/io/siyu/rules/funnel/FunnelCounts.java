@@ -1,0 +1,157 @@
+package io.siyu.rules.funnel;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Duration;
+
+/**
+ * The funnel's numbers over some journeys (all of them, one cohort or one group). Conversions are
+ * counted by the stage of the first purchase, whatever happened after it; rates are fractions from 0
+ * to 1, and 0 when there is nothing to divide by.
+ *
+ * @param entered             journeys that entered the funnel (past {@link Stage#NEW})
+ * @param grouped             of those, put into a cohort group
+ * @param reachedConversion   of those, that reached the conversion days (without buying before)
+ * @param convertedDayZero    first purchase on day 0, in one-to-one service
+ * @param convertedSeeding    first purchase in a group during the seeding days
+ * @param convertedConversion first purchase during the conversion days
+ * @param convertedLate       first purchase in long-term nurture, after the conversion days
+ * @param active              journeys still between day 0 and the last conversion day
+ * @param nurture             journeys in nurture now
+ * @param left                journeys that left the funnel
+ * @param buyers              journeys with at least one purchase
+ * @param repurchased7Days    buyers whose second purchase came within 7 days of the first
+ * @param repurchased30Days   buyers whose second purchase came within 30 days of the first
+ * @param revenueFen          the value of all purchases, in fen
+ */
+public record FunnelCounts(int entered, int grouped, int reachedConversion, int convertedDayZero,
+                           int convertedSeeding, int convertedConversion, int convertedLate, int active, int nurture,
+                           int left, int buyers, int repurchased7Days, int repurchased30Days, long revenueFen) {
+
+    private static final long SEVEN_DAYS = Duration.ofDays(7).toMillis();
+    private static final long THIRTY_DAYS = Duration.ofDays(30).toMillis();
+
+    /** Conversions within the funnel's days: day 0, seeding and conversion (not late ones). */
+    @JsonProperty
+    public int converted() {
+        return convertedDayZero + convertedSeeding + convertedConversion;
+    }
+
+    /** Day-0 conversions of those who entered (Gaozi: about 12%). */
+    @JsonProperty
+    public double dayZeroRate() {
+        return rate(convertedDayZero, entered);
+    }
+
+    /** Seeding conversions of those grouped. */
+    @JsonProperty
+    public double seedingRate() {
+        return rate(convertedSeeding, grouped);
+    }
+
+    /** Conversion-day conversions of those who reached the conversion days. */
+    @JsonProperty
+    public double conversionRate() {
+        return rate(convertedConversion, reachedConversion);
+    }
+
+    /** Day-0 and seeding conversions of those who entered. */
+    @JsonProperty
+    public double cumulativeAfterSeedingRate() {
+        return rate(convertedDayZero + convertedSeeding, entered);
+    }
+
+    /** All conversions within the funnel's days of those who entered (Gaozi: about 45%). */
+    @JsonProperty
+    public double cumulativeRate() {
+        return rate(converted(), entered);
+    }
+
+    /** Buyers who bought again within 7 days of their first purchase (Gaozi: about 35%). */
+    @JsonProperty
+    public double repurchase7DaysRate() {
+        return rate(repurchased7Days, buyers);
+    }
+
+    /** Buyers who bought again within 30 days of their first purchase. */
+    @JsonProperty
+    public double repurchase30DaysRate() {
+        return rate(repurchased30Days, buyers);
+    }
+
+    private static double rate(int part, int whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+
+    /** Adds journeys up; mutable, for one report. */
+    static final class Tally {
+        private int entered;
+        private int grouped;
+        private int reachedConversion;
+        private int convertedDayZero;
+        private int convertedSeeding;
+        private int convertedConversion;
+        private int convertedLate;
+        private int active;
+        private int nurture;
+        private int left;
+        private int buyers;
+        private int repurchased7Days;
+        private int repurchased30Days;
+        private long revenueFen;
+
+        void add(Journey journey) {
+            if (journey.stage() == Stage.NEW) {
+                return;
+            }
+            entered++;
+            if (journey.isGrouped()) {
+                grouped++;
+            }
+            if (reachedConversion(journey)) {
+                reachedConversion++;
+            }
+            Stage converted = journey.convertedIn();
+            if (converted != null) {
+                switch (converted) {
+                    case ONE_TO_ONE -> convertedDayZero++;
+                    case GROUPED, SEEDING -> convertedSeeding++;
+                    case CONVERSION -> convertedConversion++;
+                    default -> convertedLate++;
+                }
+            }
+            if (journey.stage().isInProgress()) {
+                active++;
+            } else if (journey.stage() == Stage.NURTURE) {
+                nurture++;
+            } else if (journey.stage() == Stage.LEFT) {
+                left++;
+            }
+            if (journey.purchases() > 0) {
+                buyers++;
+                if (journey.firstRepurchaseMillis() != Journey.NONE) {
+                    long gap = journey.firstRepurchaseMillis() - journey.firstPurchaseMillis();
+                    repurchased7Days += gap <= SEVEN_DAYS ? 1 : 0;
+                    repurchased30Days += gap <= THIRTY_DAYS ? 1 : 0;
+                }
+            }
+            revenueFen += journey.revenueFen();
+        }
+
+        /** The furthest the journey got, by its stage now, where it bought and where it left. */
+        private static boolean reachedConversion(Journey journey) {
+            return atOrAfterConversion(journey.stage()) || atOrAfterConversion(journey.convertedIn())
+                    || atOrAfterConversion(journey.leftIn());
+        }
+
+        private static boolean atOrAfterConversion(Stage stage) {
+            return stage == Stage.CONVERSION || stage == Stage.NURTURE;
+        }
+
+        FunnelCounts counts() {
+            return new FunnelCounts(entered, grouped, reachedConversion, convertedDayZero, convertedSeeding,
+                    convertedConversion, convertedLate, active, nurture, left, buyers, repurchased7Days,
+                    repurchased30Days, revenueFen);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.siyu.rules.funnel;
+
+import io.siyu.rules.diagnostic.Messages;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A funnel operation that cannot be done with the data given: an event not allowed in the journey's
+ * current state (see {@link RejectedEventException}), an event from the future, stored JSON that cannot
+ * be read. Unchecked: it signals bad data from the host, not a condition to recover from locally.
+ *
+ * <p>{@link #getMessage()} is in English (for logs); {@link #message(Locale)} gives the same sentence
+ * in another language.
+ */
+public class FunnelException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String key;
+    private final transient Object[] args;
+
+    FunnelException(String key, Throwable cause, Object... args) {
+        super(Messages.of(FunnelConfig.BUNDLE, Locale.ROOT).format(key, args), cause);
+        this.key = Objects.requireNonNull(key, "key");
+        this.args = args.clone();
+    }
+
+    FunnelException(String key, Object... args) {
+        this(key, null, args);
+    }
+
+    /** The stable identifier of the kind of problem, e.g. {@code funnel.event-rejected}. */
+    public String key() {
+        return key;
+    }
+
+    /** The explanation in the given language (English when there is no translation). */
+    public String message(Locale locale) {
+        return Messages.of(FunnelConfig.BUNDLE, locale).format(key, args);
+    }
+}

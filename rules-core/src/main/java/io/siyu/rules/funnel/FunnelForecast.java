@@ -1,0 +1,223 @@
+package io.siyu.rules.funnel;
+
+import io.siyu.rules.codebook.Tag;
+import io.siyu.rules.codebook.TagSet;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Forecasts a funnel's numbers by simulation: customers arrive each day, and each day every customer in
+ * the funnel may buy or leave with the probability of their stage. The simulated events go through a
+ * real {@link Funnel} (and so through the {@link FunnelMachine}), not through a separate formula, and the
+ * result is the same {@link FunnelReport} the live funnel gives. Deterministic for a seed.
+ *
+ * <p>After the last intake day the simulation keeps running, without intake, until every customer has
+ * finished the conversion days and every repurchase window (30 days) has closed, so the rates are those
+ * of complete journeys.
+ */
+public final class FunnelForecast {
+
+    /**
+     * What the forecast assumes. Probabilities are per customer per day, in [0, 1].
+     *
+     * @param dailyIntake            customers entering each day (Gaozi: 150)
+     * @param intakeDays             days with intake
+     * @param firstDay               the first intake day
+     * @param cohorts                the cohort tag sets customers are drawn from, uniformly
+     * @param dayZeroConversion      chance to buy on day 0, one to one (Gaozi: 12%)
+     * @param dayZeroLeave           chance to opt out on day 0
+     * @param seedingConversion      daily chance to buy during seeding
+     * @param seedingLeave           daily chance to leave the group during seeding
+     * @param conversionConversion   daily chance to buy during the conversion days
+     * @param conversionLeave        daily chance to leave during the conversion days
+     * @param nurtureConversion      daily chance to buy in long-term nurture
+     * @param repurchaseWithin7Days  chance that a buyer buys again 1 to 7 days after the first purchase
+     * @param repurchaseWithin30Days chance that a buyer buys again 8 to 30 days after it instead
+     * @param firstOrderFen          the value of a first order, in fen
+     * @param repurchaseFen          the value of a repurchase, in fen
+     */
+    public record Assumptions(int dailyIntake, int intakeDays, LocalDate firstDay, List<TagSet> cohorts,
+                              double dayZeroConversion, double dayZeroLeave, double seedingConversion,
+                              double seedingLeave, double conversionConversion, double conversionLeave,
+                              double nurtureConversion, double repurchaseWithin7Days, double repurchaseWithin30Days,
+                              long firstOrderFen, long repurchaseFen) {
+
+        public Assumptions {
+            Objects.requireNonNull(firstDay, "firstDay");
+            cohorts = List.copyOf(cohorts);
+            if (dailyIntake < 0 || intakeDays < 0 || firstOrderFen < 0 || repurchaseFen < 0) {
+                throw new IllegalArgumentException("intake, days and order values must not be negative");
+            }
+            if (cohorts.isEmpty()) {
+                throw new IllegalArgumentException("at least one cohort is needed");
+            }
+            checkChances(dayZeroConversion, dayZeroLeave);
+            checkChances(seedingConversion, seedingLeave);
+            checkChances(conversionConversion, conversionLeave);
+            checkChances(nurtureConversion, 0);
+            checkChances(repurchaseWithin7Days, repurchaseWithin30Days);
+        }
+
+        private static void checkChances(double first, double second) {
+            if (!(first >= 0 && second >= 0 && first + second <= 1)) {
+                throw new IllegalArgumentException("chances must be between 0 and 1 and add up to at most 1, got "
+                        + first + " and " + second);
+            }
+        }
+
+        /**
+         * The Gaozi figures: 150 customers a day for 60 days from 2026-01-05, cohorts by concern, 12% day-0
+         * conversion, about 45% cumulative conversion after the conversion days with a very low leave
+         * rate, about 35% 7-day repurchase; ¥299 first orders, ¥199 repurchases.
+         */
+        public static Assumptions gaozi() {
+            List<TagSet> cohorts = List.of(
+                    TagSet.of(List.of(new Tag("concern", "acne", "D"))),
+                    TagSet.of(List.of(new Tag("concern", "closed-comedones", "E"))),
+                    TagSet.of(List.of(new Tag("concern", "dryness", "F"))));
+            return new Assumptions(150, 60, LocalDate.of(2026, 1, 5), cohorts, 0.12, 0.0, 0.01, 0.003, 0.07, 0.003,
+                    0.0, 0.35, 0.15, 29_900, 19_900);
+        }
+
+        /** The same assumptions with another daily intake. */
+        public Assumptions withDailyIntake(int intake) {
+            return new Assumptions(intake, intakeDays, firstDay, cohorts, dayZeroConversion, dayZeroLeave,
+                    seedingConversion, seedingLeave, conversionConversion, conversionLeave, nurtureConversion,
+                    repurchaseWithin7Days, repurchaseWithin30Days, firstOrderFen, repurchaseFen);
+        }
+
+        /** The same assumptions with another number of intake days. */
+        public Assumptions withIntakeDays(int days) {
+            return new Assumptions(dailyIntake, days, firstDay, cohorts, dayZeroConversion, dayZeroLeave,
+                    seedingConversion, seedingLeave, conversionConversion, conversionLeave, nurtureConversion,
+                    repurchaseWithin7Days, repurchaseWithin30Days, firstOrderFen, repurchaseFen);
+        }
+    }
+
+    private static final int REPURCHASE_WINDOW_DAYS = 30;
+    private static final LocalTime INTAKE_TIME = LocalTime.of(9, 0);
+    private static final LocalTime REPURCHASE_TIME = LocalTime.of(12, 0);
+    private static final LocalTime DAILY_TIME = LocalTime.of(20, 0);
+
+    private final FunnelConfig config;
+    private final Assumptions assumptions;
+    private final SplittableRandom random;
+    private final Funnel funnel;
+    private final List<String> customers = new ArrayList<>();
+    private final List<List<String>> repurchasesByDay = new ArrayList<>();
+    private long eventSequence;
+
+    private FunnelForecast(FunnelConfig config, Assumptions assumptions, long seed, int totalDays) {
+        this.config = config;
+        this.assumptions = assumptions;
+        this.random = new SplittableRandom(seed);
+        LocalDate lastDay = assumptions.firstDay().plusDays(totalDays);
+        Clock endOfSimulation = Clock.fixed(lastDay.atTime(LocalTime.MAX).atZone(config.zone()).toInstant(),
+                config.zone());
+        this.funnel = Funnel.inMemory(config, endOfSimulation);
+        for (int day = 0; day <= totalDays; day++) {
+            repurchasesByDay.add(new ArrayList<>());
+        }
+    }
+
+    /**
+     * Simulates the funnel and reports its numbers.
+     *
+     * @param config      the funnel settings (days, group capacity, exits, timezone)
+     * @param assumptions intake and probabilities, e.g. {@link Assumptions#gaozi()}
+     * @param seed        the random seed: the same seed gives the same report
+     */
+    public static FunnelReport run(FunnelConfig config, Assumptions assumptions, long seed) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(assumptions, "assumptions");
+        int totalDays = assumptions.intakeDays() + config.lastConversionDay() + REPURCHASE_WINDOW_DAYS;
+        FunnelForecast forecast = new FunnelForecast(config, assumptions, seed, totalDays);
+        for (int day = 0; day <= totalDays; day++) {
+            forecast.simulate(day);
+        }
+        return forecast.funnel.report();
+    }
+
+    private void simulate(int day) {
+        LocalDate date = assumptions.firstDay().plusDays(day);
+        funnel.advance(date);
+        if (day < assumptions.intakeDays()) {
+            Instant intakeStart = at(date, INTAKE_TIME);
+            for (int i = 0; i < assumptions.dailyIntake(); i++) {
+                String customer = "F" + day + "-" + i;
+                customers.add(customer);
+                Instant added = intakeStart.plusMillis(2L * i);
+                TagSet tags = assumptions.cohorts().get(random.nextInt(assumptions.cohorts().size()));
+                funnel.record(new FunnelEvent.Added(nextEventId(), customer, added));
+                funnel.record(new FunnelEvent.Surveyed(nextEventId(), customer, added.plusMillis(1), tags));
+            }
+        }
+        Instant dailyStart = at(date, DAILY_TIME);
+        for (int i = 0; i < customers.size(); i++) {
+            Journey journey = funnel.journey(customers.get(i)).orElseThrow();
+            Instant when = dailyStart.plusMillis(i);
+            switch (journey.stage()) {
+                case ONE_TO_ONE -> draw(journey, day, when, assumptions.dayZeroConversion(), assumptions.dayZeroLeave());
+                case SEEDING -> draw(journey, day, when, assumptions.seedingConversion(), assumptions.seedingLeave());
+                case CONVERSION -> draw(journey, day, when, assumptions.conversionConversion(),
+                        assumptions.conversionLeave());
+                case NURTURE -> draw(journey, day, when, assumptions.nurtureConversion(), 0);
+                default -> {
+                    // Converted and left customers only repurchase, as scheduled; NEW and GROUPED do not occur.
+                }
+            }
+        }
+        Instant repurchaseStart = at(date, REPURCHASE_TIME);
+        List<String> repurchasing = repurchasesByDay.get(day);
+        for (int i = 0; i < repurchasing.size(); i++) {
+            funnel.record(new FunnelEvent.Purchased(nextEventId(), repurchasing.get(i), repurchaseStart.plusMillis(i),
+                    assumptions.repurchaseFen()));
+        }
+    }
+
+    private void draw(Journey journey, int day, Instant when, double buy, double leave) {
+        double chance = random.nextDouble();
+        String customer = journey.customerId();
+        if (chance < leave) {
+            // In one-to-one service there is no group to leave yet: the customer opts out.
+            funnel.record(journey.stage() == Stage.ONE_TO_ONE
+                    ? new FunnelEvent.OptedOut(nextEventId(), customer, when)
+                    : new FunnelEvent.LeftGroup(nextEventId(), customer, when));
+        } else if (chance < leave + buy) {
+            funnel.record(new FunnelEvent.Purchased(nextEventId(), customer, when, assumptions.firstOrderFen()));
+            scheduleRepurchase(customer, day);
+        }
+    }
+
+    private void scheduleRepurchase(String customer, int day) {
+        double chance = random.nextDouble();
+        int after;
+        if (chance < assumptions.repurchaseWithin7Days()) {
+            after = 1 + random.nextInt(7);
+        } else if (chance < assumptions.repurchaseWithin7Days() + assumptions.repurchaseWithin30Days()) {
+            after = 8 + random.nextInt(REPURCHASE_WINDOW_DAYS - 7);
+        } else {
+            return;
+        }
+        if (day + after < repurchasesByDay.size()) {
+            repurchasesByDay.get(day + after).add(customer);
+        }
+    }
+
+    private Instant at(LocalDate date, LocalTime time) {
+        ZoneId zone = config.zone();
+        return date.atTime(time).atZone(zone).toInstant();
+    }
+
+    private String nextEventId() {
+        return "sim-" + (++eventSequence);
+    }
+}

@@ -1,0 +1,114 @@
+package io.siyu.rules.funnel;
+
+import io.siyu.rules.diagnostic.Messages;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The funnel's numbers over a set of journeys: in total, by cohort codes and by group. Serialises to
+ * JSON with {@link FunnelJson#write(FunnelReport)}; {@link #toTable()} is the command line form.
+ *
+ * @param total    every journey
+ * @param byCohort by cohort codes ({@code untagged} for customers not surveyed), in code order
+ * @param byGroup  by group id, in id order (customers never grouped are in no group)
+ */
+public record FunnelReport(FunnelCounts total, SortedMap<String, FunnelCounts> byCohort,
+                           SortedMap<String, FunnelCounts> byGroup) {
+
+    private static final String UNTAGGED = "untagged";
+    private static final List<String> COLUMNS = List.of("segment", "entered", "day0", "seeding", "conversion",
+            "late", "dayZeroRate", "cumulativeRate", "nurture", "left", "active", "buyers", "repurchase7",
+            "repurchase30", "revenue");
+
+    public FunnelReport {
+        Objects.requireNonNull(total, "total");
+        byCohort = Collections.unmodifiableSortedMap(new TreeMap<>(byCohort));
+        byGroup = Collections.unmodifiableSortedMap(new TreeMap<>(byGroup));
+    }
+
+    /** The report over these journeys ({@link Stage#NEW} ones are not counted). */
+    public static FunnelReport of(Collection<Journey> journeys) {
+        Objects.requireNonNull(journeys, "journeys");
+        FunnelCounts.Tally total = new FunnelCounts.Tally();
+        Map<String, FunnelCounts.Tally> cohorts = new TreeMap<>();
+        Map<String, FunnelCounts.Tally> groups = new TreeMap<>();
+        for (Journey journey : journeys) {
+            total.add(journey);
+            String cohort = journey.cohortCodes().isEmpty() ? UNTAGGED : journey.cohortCodes();
+            cohorts.computeIfAbsent(cohort, key -> new FunnelCounts.Tally()).add(journey);
+            if (journey.isGrouped()) {
+                groups.computeIfAbsent(journey.groupId(), key -> new FunnelCounts.Tally()).add(journey);
+            }
+        }
+        return new FunnelReport(total.counts(), counts(cohorts), counts(groups));
+    }
+
+    private static SortedMap<String, FunnelCounts> counts(Map<String, FunnelCounts.Tally> tallies) {
+        SortedMap<String, FunnelCounts> out = new TreeMap<>();
+        tallies.forEach((key, tally) -> out.put(key, tally.counts()));
+        return out;
+    }
+
+    /** The report as an aligned text table with English headings. */
+    public String toTable() {
+        return toTable(Locale.ROOT);
+    }
+
+    /**
+     * The report as an aligned text table, one row for the total, each cohort and each group; rates in
+     * percent, revenue in yuan.
+     */
+    public String toTable(Locale locale) {
+        Messages messages = Messages.of(FunnelConfig.BUNDLE, Objects.requireNonNull(locale, "locale"));
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        for (String column : COLUMNS) {
+            header.add(messages.format("report.column." + column));
+        }
+        rows.add(header);
+        rows.add(row(messages.format("report.total"), total));
+        byCohort.forEach((cohort, counts) -> rows.add(row(messages.format("report.cohort", cohort), counts)));
+        byGroup.forEach((group, counts) -> rows.add(row(messages.format("report.group", group), counts)));
+
+        int[] widths = new int[COLUMNS.size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                String cell = row.get(i);
+                String padding = " ".repeat(widths[i] - cell.length());
+                // The segment name reads left-aligned; numbers line up on the right.
+                line.append(i == 0 ? cell + padding : "  " + padding + cell);
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static List<String> row(String segment, FunnelCounts counts) {
+        return List.of(segment, Integer.toString(counts.entered()), Integer.toString(counts.convertedDayZero()),
+                Integer.toString(counts.convertedSeeding()), Integer.toString(counts.convertedConversion()),
+                Integer.toString(counts.convertedLate()), percent(counts.dayZeroRate()),
+                percent(counts.cumulativeRate()), Integer.toString(counts.nurture()), Integer.toString(counts.left()),
+                Integer.toString(counts.active()), Integer.toString(counts.buyers()),
+                percent(counts.repurchase7DaysRate()), percent(counts.repurchase30DaysRate()),
+                String.format(Locale.ROOT, "%d.%02d", counts.revenueFen() / 100, counts.revenueFen() % 100));
+    }
+
+    private static String percent(double rate) {
+        return String.format(Locale.ROOT, "%.1f%%", rate * 100);
+    }
+}

@@ -1,0 +1,153 @@
+package io.siyu.rules.funnel;
+
+import io.siyu.rules.codebook.TagSet;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One customer's way through the funnel: an immutable value that {@link FunnelMachine} replaces with a
+ * new one on every change.
+ *
+ * <p>Kept deliberately compact (a funnel holds a journey per customer, a million of them at a time):
+ * moments are epoch milliseconds ({@link #NONE} when absent) with {@link Instant} views, and instead of
+ * the ids of all applied events a journey remembers only the last applied one.
+ *
+ * <p><b>Duplicate rule.</b> Events of one customer arrive, and are replayed, in the order they
+ * happened. An event is a duplicate, and applying it changes nothing, when its id equals
+ * {@link #lastEventId()} or its timestamp is strictly earlier than {@link #lastEventAt()}. An event with
+ * the same timestamp as the last one but another id is applied. Timestamps are compared at millisecond
+ * precision.
+ *
+ * @param customerId         the customer
+ * @param stage              the current stage
+ * @param cohort             the customer's tags on the funnel's cohort questions (empty until surveyed)
+ * @param groupId            the cohort group, or the empty string until grouped
+ * @param startDate          day 0 in the funnel's timezone, or null while {@link Stage#NEW}
+ * @param day                the funnel day as of the last event or day boundary; it stops counting once
+ *                           the journey is converted, nurtured or has left
+ * @param purchases          how many purchases were recorded
+ * @param revenueFen         the sum of all purchases, in fen
+ * @param firstPurchaseMillis   epoch milliseconds of the first purchase, or {@link #NONE}
+ * @param firstRepurchaseMillis epoch milliseconds of the second purchase, or {@link #NONE}
+ * @param convertedIn        the stage in which the customer first bought, or null
+ * @param leftIn             the stage the customer was in when leaving, or null
+ * @param lastEventId        the id of the last applied event, or null before the first
+ * @param lastEventMillis    epoch milliseconds of the last applied event, or {@link #NONE}
+ */
+public record Journey(String customerId, Stage stage, TagSet cohort, String groupId, LocalDate startDate, int day,
+                      int purchases, long revenueFen, long firstPurchaseMillis, long firstRepurchaseMillis,
+                      Stage convertedIn, Stage leftIn, String lastEventId, long lastEventMillis) {
+
+    /** The marker for an absent moment. */
+    public static final long NONE = Long.MIN_VALUE;
+
+    /** Checks the invariants every journey keeps. */
+    public Journey {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(cohort, "cohort");
+        Objects.requireNonNull(groupId, "groupId");
+        if (stage != Stage.NEW && startDate == null) {
+            throw new IllegalArgumentException("a journey in " + stage + " needs a start date");
+        }
+        if (day < 0 || purchases < 0 || revenueFen < 0) {
+            throw new IllegalArgumentException("day, purchases and revenue must not be negative");
+        }
+    }
+
+    /** The blank journey of a customer before any event. */
+    public static Journey start(String customerId) {
+        return new Journey(customerId, Stage.NEW, TagSet.empty(), "", null, 0, 0, 0, NONE, NONE, null, null, null,
+                NONE);
+    }
+
+    /** Whether the customer has been put into a cohort group. */
+    public boolean isGrouped() {
+        return !groupId.isEmpty();
+    }
+
+    /** Whether the customer has bought at least once. */
+    public boolean isConverted() {
+        return convertedIn != null;
+    }
+
+    /** The cohort codes, e.g. {@code "D"}; empty when the customer was not surveyed. */
+    public String cohortCodes() {
+        return cohort.codes();
+    }
+
+    /** When the first purchase happened. */
+    public Optional<Instant> firstPurchaseAt() {
+        return instant(firstPurchaseMillis);
+    }
+
+    /** When the second purchase (the first repurchase) happened. */
+    public Optional<Instant> firstRepurchaseAt() {
+        return instant(firstRepurchaseMillis);
+    }
+
+    /** When the last applied event happened. */
+    public Optional<Instant> lastEventAt() {
+        return instant(lastEventMillis);
+    }
+
+    private static Optional<Instant> instant(long millis) {
+        return millis == NONE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+    }
+
+    /**
+     * Whether an event is a duplicate of one already applied: same id as the last applied event, or
+     * earlier than it.
+     */
+    public boolean isDuplicate(FunnelEvent event) {
+        return event.eventId().equals(lastEventId)
+                || (lastEventMillis != NONE && event.timestamp().toEpochMilli() < lastEventMillis);
+    }
+
+    // Withers for the machine: one place that knows the component order.
+
+    Journey withStage(Stage newStage, int newDay) {
+        return new Journey(customerId, newStage, cohort, groupId, startDate, newDay, purchases, revenueFen,
+                firstPurchaseMillis, firstRepurchaseMillis, convertedIn, leftIn, lastEventId, lastEventMillis);
+    }
+
+    Journey withGroup(String newGroupId) {
+        return new Journey(customerId, stage, cohort, newGroupId, startDate, day, purchases, revenueFen,
+                firstPurchaseMillis, firstRepurchaseMillis, convertedIn, leftIn, lastEventId, lastEventMillis);
+    }
+
+    Journey started(LocalDate date, TagSet newCohort) {
+        return new Journey(customerId, stage, newCohort, groupId, date, 0, purchases, revenueFen,
+                firstPurchaseMillis, firstRepurchaseMillis, convertedIn, leftIn, lastEventId, lastEventMillis);
+    }
+
+    Journey withCohort(TagSet newCohort) {
+        return new Journey(customerId, stage, newCohort, groupId, startDate, day, purchases, revenueFen,
+                firstPurchaseMillis, firstRepurchaseMillis, convertedIn, leftIn, lastEventId, lastEventMillis);
+    }
+
+    Journey withPurchase(long atMillis, long amountFen) {
+        long first = firstPurchaseMillis == NONE ? atMillis : firstPurchaseMillis;
+        long repurchase = firstPurchaseMillis != NONE && firstRepurchaseMillis == NONE ? atMillis
+                : firstRepurchaseMillis;
+        Stage converted = convertedIn == null ? stage : convertedIn;
+        return new Journey(customerId, stage, cohort, groupId, startDate, day, purchases + 1,
+                Math.addExact(revenueFen, amountFen), first, repurchase, converted, leftIn, lastEventId,
+                lastEventMillis);
+    }
+
+    Journey withLeft() {
+        Stage left = leftIn == null ? stage : leftIn;
+        return new Journey(customerId, stage, cohort, groupId, startDate, day, purchases, revenueFen,
+                firstPurchaseMillis, firstRepurchaseMillis, convertedIn, left, lastEventId, lastEventMillis);
+    }
+
+    Journey withLastEvent(FunnelEvent event) {
+        return new Journey(customerId, stage, cohort, groupId, startDate, day, purchases, revenueFen,
+                firstPurchaseMillis, firstRepurchaseMillis, convertedIn, leftIn, event.eventId(),
+                event.timestamp().toEpochMilli());
+    }
+}

@@ -1,0 +1,18 @@
+package io.siyu.rules.funnel;
+
+import java.util.Objects;
+
+/**
+ * One piece of content chosen for a group on a day.
+ *
+ * @param scriptId the script (话术) in the pack's script library
+ * @param text     the script rendered for the group
+ * @param reason   why it was chosen, for the operator (e.g. the rule that chose it)
+ */
+public record PlannedContent(String scriptId, String text, String reason) {
+    public PlannedContent {
+        Objects.requireNonNull(scriptId, "scriptId");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(reason, "reason");
+    }
+}

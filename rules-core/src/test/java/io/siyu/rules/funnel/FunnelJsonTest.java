@@ -1,0 +1,84 @@
+package io.siyu.rules.funnel;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.siyu.rules.funnel.Fixtures.onDay;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FunnelJsonTest {
+
+    private final FunnelJson json = FunnelJson.create();
+    private final FunnelMachine machine = FunnelMachine.of(FunnelConfig.defaults());
+
+    @ParameterizedTest
+    @EnumSource(FunnelEvent.Kind.class)
+    void everyEventTypeRoundTripsWithItsTypeAndAnIsoTimestamp(FunnelEvent.Kind kind) {
+        FunnelEvent event = Fixtures.event(kind, "e1", "c1", onDay(0, "10:30:15.250"));
+        String text = json.write(event);
+
+        assertThat(text).contains("\"type\":\"" + event.getClass().getSimpleName() + "\"",
+                "\"timestamp\":\"2026-11-23T02:30:15.250Z\"");
+        assertThat(json.readEvent(text)).isEqualTo(event);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Stage.class)
+    void aJourneyInEveryStageRoundTrips(Stage stage) {
+        Journey journey = Fixtures.journeyIn(machine, stage);
+        if (stage == Stage.CONVERTED) {
+            journey = machine.apply(journey, new FunnelEvent.Purchased("again", "c1", onDay(4, "12:00"), 500));
+        }
+        String text = json.write(journey);
+
+        assertThat(json.readJourney(text)).isEqualTo(journey);
+        if (stage != Stage.NEW) {
+            assertThat(text).contains("\"startDate\":\"2026-11-23\"", "\"stage\":\"" + stage + "\"");
+        }
+    }
+
+    @Test
+    void aConvertedJourneyStoresItsPurchasesAsIsoInstants() {
+        Journey converted = machine.apply(Fixtures.journeyIn(machine, Stage.CONVERTED),
+                new FunnelEvent.Purchased("again", "c1", onDay(4, "12:00"), 500));
+        assertThat(json.write(converted)).contains("\"firstPurchaseAt\":\"2026-11-24T10:00:00Z\"",
+                "\"firstRepurchaseAt\":\"2026-11-27T04:00:00Z\"", "\"cohort\":[{\"questionId\":\"concern\"");
+    }
+
+    @Test
+    void aJournalOfEveryEventTypeRoundTripsInOrder() {
+        List<FunnelEvent> journal = new ArrayList<>();
+        for (FunnelEvent.Kind kind : FunnelEvent.Kind.values()) {
+            journal.add(Fixtures.event(kind, "e" + kind.ordinal(), "c1", onDay(kind.ordinal(), "09:00")));
+        }
+        assertThat(json.readJournal(json.writeJournal(journal))).containsExactlyElementsOf(journal);
+    }
+
+    @Test
+    void aReportIsWrittenWithItsRates() {
+        Journey converted = Fixtures.journeyIn(machine, Stage.CONVERTED);
+        String text = json.write(FunnelReport.of(List.of(converted, Fixtures.journeyIn(machine, Stage.NURTURE))));
+        assertThat(text).contains("\"entered\":2", "\"convertedSeeding\":1", "\"cumulativeRate\":0.5",
+                "\"byGroup\":{\"D-2026-11-23-1\":");
+    }
+
+    @Test
+    void unreadableJsonIsAFunnelExceptionThatSaysWhatWasRead() {
+        assertThatThrownBy(() -> json.readEvent("{\"type\":\"Teleported\",\"eventId\":\"e\"}"))
+                .isInstanceOfSatisfying(FunnelException.class,
+                        e -> assertThat(e.key()).isEqualTo("funnel.json-unreadable"))
+                .hasMessageContaining("stored event");
+        assertThatThrownBy(() -> json.readEvent(
+                "{\"type\":\"Added\",\"eventId\":\"e\",\"customerId\":\"c\",\"timestamp\":\"yesterday\"}"))
+                .isInstanceOf(FunnelException.class)
+                .hasMessageContaining("yesterday");
+        assertThatThrownBy(() -> json.readJourney("{\"customerId\":\"c\"}"))
+                .isInstanceOf(FunnelException.class)
+                .hasMessageContaining("stored journey");
+    }
+}
