@@ -4,6 +4,9 @@ import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.DiagnosticException;
 import io.siyu.rules.diagnostic.Messages;
 import io.siyu.rules.diagnostic.Severity;
+import io.siyu.rules.funnel.GroupContentPlanner;
+import io.siyu.rules.funnel.GroupDay;
+import io.siyu.rules.funnel.PlannedContent;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -27,7 +30,7 @@ import java.util.Objects;
  *
  * <p>Built by the rule pack; callers use {@code RulePack.decide}.
  */
-public final class DecisionPipeline {
+public final class DecisionPipeline implements GroupContentPlanner {
     static final String MESSAGES = "io.siyu.rules.decision.messages";
 
     /** The name of the global that collects intent evidence. */
@@ -143,7 +146,7 @@ public final class DecisionPipeline {
             String variant = "";
             String text = "";
             if (winner != null && !winner.getScriptId().isEmpty()) {
-                ScriptRenderer.Rendered rendered = render(winner, customer);
+                ScriptRenderer.Rendered rendered = render(winner, customer.getId(), customer.getAttributes());
                 variant = rendered.variantId();
                 text = rendered.text();
             }
@@ -152,6 +155,42 @@ public final class DecisionPipeline {
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * The content the rules of the {@code content} phase choose for a cohort group on a day: every
+     * proposal, best first, with its script rendered for the group (A/B variants are assigned per
+     * group). Contact-policy vetoes do not apply to a day's plan, which is made ahead of the time it is
+     * sent.
+     *
+     * @throws DecisionException when a content rule loops or fails, or a chosen script cannot be rendered
+     */
+    @Override
+    public List<PlannedContent> contentFor(GroupDay day) {
+        Objects.requireNonNull(day, "day");
+        RuleTrace trace = new RuleTrace();
+        Actions actions = new Actions(trace);
+        KieSession session = kieBase.newKieSession();
+        List<Proposal> proposals;
+        try {
+            session.setGlobal(INTENT_GLOBAL, new Intent(trace));
+            session.setGlobal(ACTIONS_GLOBAL, actions);
+            session.setGlobal(POLICY_GLOBAL, new Policy(trace));
+            session.addEventListener(new TraceListener(trace));
+            session.insert(day);
+            session.insert(settings.contact());
+            fire(session, Phase.CONTENT, trace, day.groupId());
+            proposals = new ArrayList<>(actions.close());
+        } finally {
+            session.dispose();
+        }
+        proposals.sort(BEST_FIRST);
+        List<PlannedContent> content = new ArrayList<>(proposals.size());
+        for (Proposal p : proposals) {
+            String text = p.getScriptId().isEmpty() ? "" : render(p, day.groupId(), Map.of()).text();
+            content.add(new PlannedContent(p.getScriptId(), text, p.getReason() + " [" + p.getRule() + "]"));
+        }
+        return content;
     }
 
     /**
@@ -182,11 +221,11 @@ public final class DecisionPipeline {
         return out.toString();
     }
 
-    private ScriptRenderer.Rendered render(Proposal winner, Customer customer) {
+    private ScriptRenderer.Rendered render(Proposal winner, String recipientId, Map<String, ?> values) {
         try {
-            return renderer.render(winner.getScriptId(), customer.getId(), customer.getAttributes());
+            return renderer.render(winner.getScriptId(), recipientId, values);
         } catch (DiagnosticException e) {
-            throw new DecisionException(customer.getId(),
+            throw new DecisionException(recipientId,
                     messages.format("decision.render-failed", winner.getScriptId(), winner.getRule()),
                     e.diagnostics());
         }

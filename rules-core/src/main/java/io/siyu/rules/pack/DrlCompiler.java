@@ -12,6 +12,8 @@ import io.siyu.rules.decision.Policy;
 import io.siyu.rules.decision.Proposal;
 import io.siyu.rules.decision.RuleInfo;
 import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.funnel.GroupDay;
+import io.siyu.rules.funnel.Stage;
 import io.siyu.rules.diagnostic.Messages;
 import io.siyu.rules.diagnostic.Severity;
 import org.drools.drl.ast.descr.AttributeDescr;
@@ -48,7 +50,7 @@ import java.util.UUID;
 final class DrlCompiler {
     /** The fact model and helpers every rule file may use without an import. */
     static final List<Class<?>> FACT_MODEL = List.of(Customer.class, Intent.class, IntentLevel.class, Proposal.class,
-            Now.class, ContactPolicy.class, Actions.class, Policy.class);
+            Now.class, ContactPolicy.class, Actions.class, Policy.class, GroupDay.class, Stage.class);
 
     private static final String GROUP_ATTRIBUTE = "ruleflow-group";
     private static final String DEFAULT_PACKAGE = "defaultpkg";

@@ -9,6 +9,12 @@ import io.siyu.rules.decision.RuleInfo;
 import io.siyu.rules.decision.ScriptRenderer;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.DiagnosticException;
+import io.siyu.rules.funnel.DailyPlan;
+import io.siyu.rules.funnel.Funnel;
+import io.siyu.rules.funnel.FunnelConfig;
+import io.siyu.rules.funnel.GroupDay;
+import io.siyu.rules.funnel.JourneyStore;
+import io.siyu.rules.funnel.PlannedContent;
 import io.siyu.rules.script.RenderedScript;
 import io.siyu.rules.script.ScriptLibrary;
 import io.siyu.rules.diagnostic.Messages;
@@ -17,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,16 +49,20 @@ public final class RulePack {
     public static final String CODEBOOK_FILE = "codebook.json";
     /** The file name of the script library inside a pack directory. */
     public static final String SCRIPTS_FILE = "scripts.json";
+    /** The file name of the funnel settings inside a pack directory. */
+    public static final String FUNNEL_FILE = "funnel.json";
 
     private final PackManifest manifest;
     private final Codebook codebook;
     private final ScriptLibrary scripts;
+    private final FunnelConfig funnelConfig;
     private final List<RuleInfo> rules;
     private final DecisionPipeline pipeline;
     private final PackOptions options;
 
     private RulePack(Path directory, PackManifest manifest, Codebook codebook, ScriptLibrary scripts,
-                     List<RuleInfo> rules, DecisionPipeline pipeline, PackOptions options) {
+                     FunnelConfig funnelConfig, List<RuleInfo> rules, DecisionPipeline pipeline, PackOptions options) {
+        this.funnelConfig = funnelConfig;
         this.directory = directory;
         this.manifest = manifest;
         this.codebook = codebook;
@@ -91,6 +102,9 @@ public final class RulePack {
                 .flatMap(text -> parsePart(() -> Codebook.parse(CODEBOOK_FILE, text, options.locale()), problems));
         Optional<ScriptLibrary> scripts = readFile(packDirectory, SCRIPTS_FILE, false, problems, messages)
                 .flatMap(text -> parsePart(() -> ScriptLibrary.parse(SCRIPTS_FILE, text, options.locale()), problems));
+        Optional<FunnelConfig> funnel = readFile(packDirectory, FUNNEL_FILE, false, problems, messages)
+                .map(text -> parsePart(() -> FunnelConfig.parse(FUNNEL_FILE, text, options.locale()), problems)
+                        .orElse(FunnelConfig.defaults()));
         List<RuleSource> sources = ruleSources(packDirectory, problems, messages);
         DrlCompiler.Result compiled = new DrlCompiler(messages).compile(sources,
                 List.copyOf(options.allowedClasses()), options.compileMode());
@@ -108,7 +122,9 @@ public final class RulePack {
                 new DecisionPipeline.Settings(m.id(), m.version(), m.thresholds(), m.contact(), m.zone(),
                         options.clock(), options.maxFirings(), options.locale()),
                 renderer, compiled.rules());
-        return new RulePack(packDirectory, m, codebook.orElse(null), library, compiled.rules(), pipeline, options);
+        return new RulePack(packDirectory, m, codebook.orElse(null), library,
+                funnel.orElseGet(() -> FunnelConfig.defaults().withZone(m.zone())), compiled.rules(), pipeline,
+                options);
     }
 
     /** Parses one file of the pack; its problems join the pack's instead of stopping the load. */
@@ -227,6 +243,36 @@ public final class RulePack {
     /** The script library ({@code scripts.json}); empty when the pack has none. */
     public ScriptLibrary scripts() {
         return scripts;
+    }
+
+    /**
+     * The funnel settings ({@code funnel.json}); the defaults (seeding 5 days, conversion 6, groups of
+     * 200, the pack's timezone) when the pack has none.
+     */
+    public FunnelConfig funnelConfig() {
+        return funnelConfig;
+    }
+
+    /**
+     * A funnel over a journey store, run with this pack's settings and clock. The host CRM keeps the
+     * store; the funnel is cheap to create.
+     */
+    public Funnel funnel(JourneyStore store) {
+        return Funnel.create(funnelConfig, options.clock(), store);
+    }
+
+    /**
+     * The plan for a day: for every active cohort group, the content the pack's {@code content} rules
+     * choose (a group day with none is listed in {@link DailyPlan#missingContent()}), and the journeys
+     * that need one-to-one attention.
+     */
+    public DailyPlan planFor(LocalDate date, Funnel funnel) {
+        return funnel.planFor(date, pipeline);
+    }
+
+    /** The content the pack's {@code content} rules choose for one group day, best first. */
+    public List<PlannedContent> contentFor(GroupDay day) {
+        return pipeline.contentFor(day);
     }
 
     /** Every rule of the pack, in file order. */
