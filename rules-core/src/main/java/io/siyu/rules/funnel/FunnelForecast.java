@@ -94,6 +94,13 @@ public final class FunnelForecast {
                     repurchaseWithin7Days, repurchaseWithin30Days, firstOrderFen, repurchaseFen);
         }
 
+        /** The same assumptions with customers drawn from other cohorts. */
+        public Assumptions withCohorts(List<TagSet> newCohorts) {
+            return new Assumptions(dailyIntake, intakeDays, firstDay, newCohorts, dayZeroConversion, dayZeroLeave,
+                    seedingConversion, seedingLeave, conversionConversion, conversionLeave, nurtureConversion,
+                    repurchaseWithin7Days, repurchaseWithin30Days, firstOrderFen, repurchaseFen);
+        }
+
         /** The same assumptions with another number of intake days. */
         public Assumptions withIntakeDays(int days) {
             return new Assumptions(dailyIntake, days, firstDay, cohorts, dayZeroConversion, dayZeroLeave,

@@ -1,6 +1,10 @@
 package io.siyu.rules.pack;
 
 import io.siyu.rules.codebook.Codebook;
+import io.siyu.rules.codebook.Option;
+import io.siyu.rules.codebook.Question;
+import io.siyu.rules.codebook.Tag;
+import io.siyu.rules.codebook.TagSet;
 import io.siyu.rules.decision.Customer;
 import io.siyu.rules.decision.CustomerReader;
 import io.siyu.rules.decision.Decision;
@@ -12,6 +16,8 @@ import io.siyu.rules.diagnostic.DiagnosticException;
 import io.siyu.rules.funnel.DailyPlan;
 import io.siyu.rules.funnel.Funnel;
 import io.siyu.rules.funnel.FunnelConfig;
+import io.siyu.rules.funnel.FunnelForecast;
+import io.siyu.rules.funnel.FunnelReport;
 import io.siyu.rules.funnel.GroupDay;
 import io.siyu.rules.funnel.JourneyStore;
 import io.siyu.rules.funnel.PlannedContent;
@@ -268,6 +274,47 @@ public final class RulePack {
      */
     public DailyPlan planFor(LocalDate date, Funnel funnel) {
         return funnel.planFor(date, pipeline);
+    }
+
+    /**
+     * Forecasts the funnel's numbers with this pack's funnel settings: customers are drawn from the
+     * pack's own cohorts (every combination of options of the {@code cohortBy} questions of
+     * {@code funnel.json}), with the intake and probabilities of {@code assumptions}.
+     *
+     * @param assumptions intake and probabilities, e.g. {@code FunnelForecast.Assumptions.gaozi()}
+     * @param seed        the random seed: the same seed gives the same report
+     */
+    public FunnelReport forecast(FunnelForecast.Assumptions assumptions, long seed) {
+        Objects.requireNonNull(assumptions, "assumptions");
+        List<TagSet> cohorts = codebook == null ? List.of() : cohorts(codebook, funnelConfig.cohortBy());
+        return FunnelForecast.run(funnelConfig, cohorts.isEmpty() ? assumptions : assumptions.withCohorts(cohorts),
+                seed);
+    }
+
+    /** Every combination of one option per cohort question, in canonical order. */
+    private static List<TagSet> cohorts(Codebook codebook, List<String> questionIds) {
+        List<List<Tag>> combinations = List.of(List.of());
+        for (Question q : codebook.questions()) {
+            if (!questionIds.contains(q.id())) {
+                continue;
+            }
+            List<List<Tag>> next = new ArrayList<>();
+            for (List<Tag> prefix : combinations) {
+                for (Option o : q.options()) {
+                    List<Tag> tags = new ArrayList<>(prefix);
+                    tags.add(new Tag(q.id(), o.id(), o.code()));
+                    next.add(tags);
+                }
+            }
+            combinations = next;
+        }
+        List<TagSet> out = new ArrayList<>();
+        for (List<Tag> tags : combinations) {
+            if (!tags.isEmpty()) {
+                out.add(TagSet.of(tags));
+            }
+        }
+        return out;
     }
 
     /** The content the pack's {@code content} rules choose for one group day, best first. */
