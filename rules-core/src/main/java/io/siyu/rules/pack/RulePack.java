@@ -73,6 +73,8 @@ public final class RulePack {
         Optional<PackManifest> manifest = readFile(packDirectory, PackManifest.FILE, true, problems, messages)
                 .flatMap(text -> PackManifest.parse(text, options.locale(), problems));
         List<RuleSource> sources = ruleSources(packDirectory, problems, messages);
+        // The codebook and script sets are wired in when codebook.json and scripts.json are loaded.
+        problems.addAll(new RuleReferences(options.locale(), Optional.empty(), Optional.empty()).check(sources));
         DrlCompiler.Result compiled = new DrlCompiler(messages).compile(sources,
                 List.copyOf(options.allowedClasses()), options.compileMode());
         problems.addAll(compiled.diagnostics());
