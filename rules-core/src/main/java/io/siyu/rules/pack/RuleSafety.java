@@ -186,7 +186,12 @@ final class RuleSafety {
         Token kw = drl.tokens().get(keyword);
         int i = keyword + 1;
         if (kw.is("import") && drl.token(i).map(t -> t.is("function") || t.is("accumulate")).orElse(false)) {
-            out.add(error(drl, drl.tokens().get(i), "drl.forbidden-construct", "import " + drl.tokens().get(i).text()));
+            Token what = drl.tokens().get(i);
+            out.add(error(drl, what, "drl.forbidden-construct", "import " + what.text()));
+            // The rest of the line names what the rejected import would bring in: one message is enough.
+            while (drl.token(i + 1).map(t -> t.line() == what.line()).orElse(false)) {
+                i++;
+            }
             return i;
         }
         if (kw.is("import") && drl.is(i, "static")) {
