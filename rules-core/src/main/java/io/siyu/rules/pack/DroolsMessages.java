@@ -51,6 +51,7 @@ final class DroolsMessages {
     private static final Pattern NOT_RESOLVED = Pattern.compile("^(\\w+) cannot be resolved(?: to a variable)?$");
     private static final Pattern UNDEFINED_METHOD = Pattern.compile(
             "^The method (\\w+)\\((.*)\\) is undefined for the type (\\w+)$");
+    private static final Pattern INSERT_SEMICOLON = Pattern.compile("^Syntax error, insert \";\" to complete .*");
     private static final Pattern WRONG_ARGUMENTS = Pattern.compile(
             "^The method (\\w+)\\((.*)\\) in the type (\\w+) is not applicable for the arguments \\((.*)\\)$");
 
@@ -240,7 +241,42 @@ final class DroolsMessages {
             return at(drl, findCall(drl, name, from), thenLine, Severity.ERROR, "drl.wrong-arguments", name,
                     m.group(3), m.group(2), m.group(4));
         }
+        if (INSERT_SEMICOLON.matcher(e).matches() && rule.isPresent()) {
+            Optional<int[]> end = statementWithoutSemicolon(drl, rule.get());
+            if (end.isPresent()) {
+                return new Diagnostic(drl.file(), end.get()[0], end.get()[1], Severity.ERROR, "drl.missing-semicolon",
+                        "", messages.format("drl.missing-semicolon"));
+            }
+        }
         return at(drl, Optional.empty(), thenLine, Severity.ERROR, "drl.consequence", ruleName, shorten(e));
+    }
+
+    /**
+     * The line and column just after the first line of a {@code then} part that ends a statement without
+     * a semicolon: its last token closes a call or is a name or value, and the next line does not go on
+     * with it ({@code .}, an operator).
+     */
+    private static Optional<int[]> statementWithoutSemicolon(DrlFile drl, DrlFile.Rule rule) {
+        if (rule.then() < 0) {
+            return Optional.empty();
+        }
+        int stop = rule.end() < 0 ? drl.tokens().size() : rule.end();
+        for (int i = rule.then() + 1; i < stop; i++) {
+            Token t = drl.tokens().get(i);
+            Optional<Token> next = drl.token(i + 1);
+            boolean lastOnLine = next.map(n -> n.line() > t.line()).orElse(true);
+            if (!lastOnLine) {
+                continue;
+            }
+            boolean endsValue = t.is(")") || t.is("]") || t.kind() != DrlFile.Kind.SYMBOL;
+            boolean continued = next.map(n -> n.kind() == DrlFile.Kind.SYMBOL && ".+-*/%&|?:=<>".contains(n.text()))
+                    .orElse(false);
+            if (endsValue && !continued) {
+                int width = t.kind() == DrlFile.Kind.STRING ? t.text().length() + 2 : t.text().length();
+                return Optional.of(new int[] {t.line(), t.column() + width});
+            }
+        }
+        return Optional.empty();
     }
 
     /** The names bound in a rule's {@code when} part ({@code $c : Customer()}). */
