@@ -43,6 +43,11 @@ import java.util.UUID;
  * release id, which is removed from the {@code KieRepository} as soon as the rule base exists: loading
  * a pack many times does not grow the heap.
  *
+ * <p>Before Drools sees a file, it is read by {@link DrlFile} (unclosed quotes and comments, rules without
+ * {@code end}), checked by {@link RuleSafety} (only allowlisted classes and constructs) and parsed on its
+ * own; a file with such an error is left out of the build, and the other files are still built so that
+ * their problems are reported too. Drools' messages are translated by {@link DroolsMessages}.
+ *
  * <p>Rule files do not declare the fact model or the helpers: the compiler adds, for every package
  * the files use, a generated file that imports the fact model and declares the globals
  * {@code intent}, {@code actions} and {@code policy}.

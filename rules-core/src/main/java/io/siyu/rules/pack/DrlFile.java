@@ -4,6 +4,7 @@ import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.Messages;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,27 +53,29 @@ final class DrlFile {
      * @param end   the index of its {@code end} token, or -1 when it has none
      */
     record Rule(String name, int start, int then, int end) {
-        /** Whether the token at {@code index} belongs to this rule. */
-        boolean contains(int index, int tokenCount) {
-            return index >= start && index <= (end < 0 ? tokenCount - 1 : end);
-        }
-
-        /** Whether the token at {@code index} is in this rule's {@code then} part. */
-        boolean inConsequence(int index) {
-            return then >= 0 && index > then && (end < 0 || index < end);
-        }
     }
 
     private final String file;
     private final List<Token> tokens;
     private final List<Rule> rules;
     private final List<Diagnostic> problems;
+    /** For each token, the index of the rule it belongs to, or -1: the checks ask this for every token. */
+    private final int[] ruleOfToken;
 
     private DrlFile(String file, List<Token> tokens, List<Rule> rules, List<Diagnostic> problems) {
         this.file = file;
         this.tokens = List.copyOf(tokens);
         this.rules = List.copyOf(rules);
         this.problems = List.copyOf(problems);
+        this.ruleOfToken = new int[tokens.size()];
+        Arrays.fill(ruleOfToken, -1);
+        for (int r = 0; r < rules.size(); r++) {
+            Rule rule = rules.get(r);
+            int last = rule.end() < 0 ? tokens.size() - 1 : rule.end();
+            for (int i = rule.start(); i <= last; i++) {
+                ruleOfToken[i] = r;
+            }
+        }
     }
 
     /** Reads a rule file; problems with its structure (an unclosed quote or comment, a rule without end) are kept. */
@@ -115,7 +118,8 @@ final class DrlFile {
 
     /** The rule the token at {@code index} belongs to. */
     Optional<Rule> ruleAt(int index) {
-        return rules.stream().filter(r -> r.contains(index, tokens.size())).findFirst();
+        return index >= 0 && index < tokens.size() && ruleOfToken[index] >= 0
+                ? Optional.of(rules.get(ruleOfToken[index])) : Optional.empty();
     }
 
     /** The rule whose {@code rule} keyword is on {@code line}. */
