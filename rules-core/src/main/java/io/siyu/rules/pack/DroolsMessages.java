@@ -46,9 +46,9 @@ final class DroolsMessages {
             "unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(");
     private static final Pattern FIELD_NOT_FOUND = Pattern.compile(
             "Unable to find field '(\\w+)' (?:on|of) (?:class |type )?([\\w.$]+)");
-    private static final Pattern NOT_RESOLVED_TYPE = Pattern.compile("^(\\w+) cannot be resolved to a type$");
-    private static final Pattern NOT_A_FIELD = Pattern.compile("^(\\w+) cannot be resolved or is not a field$");
-    private static final Pattern NOT_RESOLVED = Pattern.compile("^(\\w+) cannot be resolved(?: to a variable)?$");
+    private static final Pattern NOT_RESOLVED_TYPE = Pattern.compile("^([\\w$]+) cannot be resolved to a type$");
+    private static final Pattern NOT_A_FIELD = Pattern.compile("^([\\w$]+) cannot be resolved or is not a field$");
+    private static final Pattern NOT_RESOLVED = Pattern.compile("^([\\w$]+) cannot be resolved(?: to a variable)?$");
     private static final Pattern UNDEFINED_METHOD = Pattern.compile(
             "^The method (\\w+)\\((.*)\\) is undefined for the type (\\w+)$");
     private static final Pattern INSERT_SEMICOLON = Pattern.compile("^Syntax error, insert \";\" to complete .*");
