@@ -3,7 +3,8 @@ package io.siyu.rules.pack;
 /**
  * Tells the host what a {@link LiveRulePack} did with an edit of its files. Called on the thread that
  * reloaded (the caller of {@link LiveRulePack#reload()}, or the watcher thread), after the swap; keep it
- * short and do not call {@code reload()} from it. Both methods do nothing by default.
+ * short and do not call {@code reload()} from it. An exception a listener throws reaches the caller of
+ * {@code reload()} (the watcher logs it); the swap has happened by then. Both methods do nothing by default.
  */
 public interface ReloadListener {
     /**
