@@ -33,7 +33,9 @@ import org.kie.api.runtime.KieContainer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,6 +44,11 @@ import java.util.UUID;
  * Compiles a pack's rule files with Drools through the public KIE API, each build under its own
  * release id, which is removed from the {@code KieRepository} as soon as the rule base exists: loading
  * a pack many times does not grow the heap.
+ *
+ * <p>Before Drools sees a file, it is read by {@link DrlFile} (unclosed quotes and comments, rules without
+ * {@code end}), checked by {@link RuleSafety} (only allowlisted classes and constructs) and parsed on its
+ * own; a file with such an error is left out of the build, and the other files are still built so that
+ * their problems are reported too. Drools' messages are translated by {@link DroolsMessages}.
  *
  * <p>Rule files do not declare the fact model or the helpers: the compiler adds, for every package
  * the files use, a generated file that imports the fact model and declares the globals
@@ -61,19 +68,50 @@ final class DrlCompiler {
         this.messages = messages;
     }
 
-    /** The result of a compilation: a rule base and its rules, or the problems. */
-    record Result(Optional<KieBase> kieBase, List<RuleInfo> rules, List<Diagnostic> diagnostics) {
+    /**
+     * The result of a compilation: a rule base and its rules, or the problems.
+     *
+     * @param kieBase     the rule base, when there are no errors
+     * @param rules       every rule that names a phase, in file order
+     * @param diagnostics every problem in every file, in reading order, without duplicates
+     * @param releaseId   the release id the build used (already removed from the {@code KieRepository}),
+     *                    or empty when nothing was built
+     */
+    record Result(Optional<KieBase> kieBase, List<RuleInfo> rules, List<Diagnostic> diagnostics,
+                  Optional<ReleaseId> releaseId) {
     }
 
+    /**
+     * Checks and compiles a pack's rule files. Every file is read, checked for safety and parsed on its
+     * own; files with a syntax or safety error are left out of the Drools build, and the others are still
+     * built, so that one broken file does not hide the problems of the rest.
+     *
+     * @param sources    the rule files
+     * @param extraFacts classes the host allows besides the fact model (imported into every package)
+     * @param mode       how to compile
+     */
     Result compile(List<RuleSource> sources, List<Class<?>> extraFacts, CompileMode mode) {
         List<Diagnostic> problems = new ArrayList<>();
         List<RuleInfo> rules = new ArrayList<>();
         Set<String> packages = new LinkedHashSet<>();
+        Map<String, DrlFile> files = new LinkedHashMap<>();
+        List<Class<?>> types = new ArrayList<>(FACT_MODEL);
+        types.addAll(extraFacts);
+        RuleSafety safety = new RuleSafety(messages, extraFacts);
+        List<RuleSource> buildable = new ArrayList<>();
         for (RuleSource source : sources) {
-            describe(source, rules, packages, problems);
+            DrlFile drl = DrlFile.read(source, messages);
+            files.put(source.file(), drl);
+            List<Diagnostic> blocking = new ArrayList<>(drl.structureProblems());
+            blocking.addAll(safety.check(source, drl));
+            describe(source, drl, rules, packages, blocking, problems);
+            problems.addAll(blocking);
+            if (blocking.stream().noneMatch(Diagnostic::isError)) {
+                buildable.add(source);
+            }
         }
-        if (problems.stream().anyMatch(Diagnostic::isError)) {
-            return new Result(Optional.empty(), rules, problems);
+        if (buildable.isEmpty()) {
+            return new Result(Optional.empty(), rules, tidy(problems), Optional.empty());
         }
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("io.siyu.rules.pack", "pack-" + UUID.randomUUID(), "1.0.0");
@@ -82,36 +120,42 @@ final class DrlCompiler {
         for (String pkg : packages) {
             kfs.write(resourcePath(pkg.replace('.', '/') + "/siyu-fact-model.drl"), preamble(pkg, extraFacts));
         }
-        for (RuleSource source : sources) {
+        for (RuleSource source : buildable) {
             kfs.write(resourcePath(source.file()), source.text());
         }
         KieBuilder builder = ks.newKieBuilder(kfs);
-        if (mode == CompileMode.EXECUTABLE_MODEL) {
-            builder.buildAll(executableModelProject());
-        } else {
-            builder.buildAll();
-        }
-        List<Diagnostic> compileProblems = new DroolsMessages(messages, sources).translate(
-                builder.getResults().getMessages());
-        problems.addAll(compileProblems);
-        if (builder.getResults().hasMessages(Message.Level.ERROR)) {
-            ks.getRepository().removeKieModule(releaseId);
-            if (compileProblems.stream().noneMatch(Diagnostic::isError)) {
-                // Drools reported an error we could not place: never let it pass silently.
-                problems.add(new Diagnostic("", 0, 0, Severity.ERROR, "drl.unplaced",
-                        "", builder.getResults().getMessages(Message.Level.ERROR).toString()));
-            }
-            return new Result(Optional.empty(), rules, problems);
-        }
-        KieContainer container = ks.newKieContainer(releaseId);
         try {
+            if (mode == CompileMode.EXECUTABLE_MODEL) {
+                builder.buildAll(executableModelProject());
+            } else {
+                builder.buildAll();
+            }
+            List<Diagnostic> compileProblems = new DroolsMessages(messages, files, types).translate(
+                    builder.getResults().getMessages());
+            problems.addAll(compileProblems);
+            if (builder.getResults().hasMessages(Message.Level.ERROR)
+                    && compileProblems.stream().noneMatch(Diagnostic::isError)) {
+                // Drools reported an error we could not place: never let it pass silently.
+                problems.add(new Diagnostic("", 0, 0, Severity.ERROR, "drl.unplaced", "",
+                        messages.format("drl.compile", builder.getResults().getMessages(Message.Level.ERROR))));
+            }
+            if (problems.stream().anyMatch(Diagnostic::isError)) {
+                return new Result(Optional.empty(), rules, tidy(problems), Optional.of(releaseId));
+            }
+            KieContainer container = ks.newKieContainer(releaseId);
             KieBaseConfiguration conf = ks.newKieBaseConfiguration();
             conf.setOption(KieBaseMutabilityOption.DISABLED);
             KieBase base = container.newKieBase(conf);
-            return new Result(Optional.of(base), rules, problems);
+            return new Result(Optional.of(base), rules, tidy(problems), Optional.of(releaseId));
         } finally {
+            // The repository would keep every build's module (and its classes) alive: loading a pack
+            // again and again must not grow the heap.
             ks.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    private static List<Diagnostic> tidy(List<Diagnostic> problems) {
+        return problems.stream().distinct().sorted(Diagnostic.READING_ORDER).toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -129,18 +173,24 @@ final class DrlCompiler {
         return "src/main/resources/" + file;
     }
 
-    private void describe(RuleSource source, List<RuleInfo> rules, Set<String> packages, List<Diagnostic> problems) {
+    /**
+     * Parses one file on its own: its syntax errors go to {@code blocking}; its rules, packages and missing
+     * phases are recorded.
+     */
+    private void describe(RuleSource source, DrlFile drl, List<RuleInfo> rules, Set<String> packages,
+                          List<Diagnostic> blocking, List<Diagnostic> problems) {
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
         try {
             pkg = parser.parse(false, source.text());
         } catch (DroolsParserException e) {
-            problems.add(Diagnostic.error(source.file(), 0, 0, "drl.syntax", e.getMessage()));
+            blocking.add(Diagnostic.error(source.file(), 0, 0, "drl.syntax",
+                    messages.format("drl.syntax", e.getMessage())));
             return;
         }
         if (parser.hasErrors() || pkg == null) {
-            problems.addAll(new DroolsMessages(messages, List.of(source)).translateParserErrors(source.file(),
-                    parser.getErrors()));
+            blocking.addAll(new DroolsMessages(messages, Map.of(source.file(), drl), FACT_MODEL)
+                    .translateParserErrors(drl, parser.getErrors()));
             return;
         }
         String namespace = pkg.getNamespace() == null || pkg.getNamespace().isBlank() ? DEFAULT_PACKAGE
@@ -149,13 +199,15 @@ final class DrlCompiler {
         for (RuleDescr rule : pkg.getRules()) {
             AttributeDescr group = rule.getAttributes().get(GROUP_ATTRIBUTE);
             Optional<Phase> phase = group == null ? Optional.empty() : Phase.ofGroupName(group.getValue());
-            if (phase.isEmpty()) {
-                problems.add(new Diagnostic(source.file(), rule.getLine(), rule.getColumn() + 1, Severity.ERROR,
-                        "drl.no-phase", "", messages.format("drl.no-phase", rule.getName(),
-                        group == null ? "" : group.getValue())));
-                continue;
+            if (group == null) {
+                // A group that is not a phase is reported where it is written, by RuleReferences.
+                DrlFile.Token at = drl.rules().stream().filter(r -> r.name().equals(rule.getName())).findFirst()
+                        .map(r -> drl.tokens().get(r.start()))
+                        .orElse(new DrlFile.Token(DrlFile.Kind.IDENTIFIER, "rule", rule.getLine(), 1));
+                problems.add(Diagnostic.error(source.file(), at.line(), at.column(), "drl.no-phase",
+                        messages.format("drl.no-phase", rule.getName())));
             }
-            rules.add(new RuleInfo(rule.getName(), source.file(), rule.getLine(), phase.get()));
+            phase.ifPresent(p -> rules.add(new RuleInfo(rule.getName(), source.file(), rule.getLine(), p)));
         }
     }
 

@@ -112,6 +112,8 @@ public final class RulePack {
                 .map(text -> parsePart(() -> FunnelConfig.parse(FUNNEL_FILE, text, options.locale()), problems)
                         .orElse(FunnelConfig.defaults()));
         List<RuleSource> sources = ruleSources(packDirectory, problems, messages);
+        // The codebook and script sets are wired in when codebook.json and scripts.json are loaded.
+        problems.addAll(new RuleReferences(options.locale(), Optional.empty(), Optional.empty()).check(sources));
         DrlCompiler.Result compiled = new DrlCompiler(messages).compile(sources,
                 List.copyOf(options.allowedClasses()), options.compileMode());
         problems.addAll(compiled.diagnostics());

@@ -1,0 +1,343 @@
+package io.siyu.rules.pack;
+
+import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.diagnostic.Messages;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One rule file read as tokens, with the span of every rule in it: the small, forgiving reader that the
+ * safety check, the cross-checks and the message translator share.
+ *
+ * <p>It knows just enough DRL to be trusted by those checks: {@code //} and {@code /* *}{@code /} comments
+ * are skipped, text in double or single quotes is one token (escapes included), and every token carries
+ * its 1-based line and column. A quoted text must end on the line it starts on: rule files have no reason
+ * to spread a text over lines, and stopping at the line end lets an unclosed quote be reported where it
+ * is instead of where Drools gets lost. Anything else ({@code #}, {@code @}, operators) is a one-character
+ * symbol, so nothing the compiler reads can hide from the checks.
+ *
+ * <p>A rule starts at a {@code rule} keyword that begins a line outside any other rule and ends at the
+ * next {@code end} token, as Drools reads it.
+ */
+final class DrlFile {
+    /** What a token is. */
+    enum Kind { IDENTIFIER, STRING, NUMBER, SYMBOL }
+
+    /**
+     * One token.
+     *
+     * @param kind   what it is
+     * @param text   its text; for a {@link Kind#STRING} the text between the quotes, escapes left as written
+     * @param line   1-based line of its first character
+     * @param column 1-based column of its first character (for a string, of the opening quote)
+     */
+    record Token(Kind kind, String text, int line, int column) {
+        boolean is(String symbolOrWord) {
+            return (kind == Kind.IDENTIFIER || kind == Kind.SYMBOL) && text.equals(symbolOrWord);
+        }
+
+        boolean isIdentifier() {
+            return kind == Kind.IDENTIFIER;
+        }
+    }
+
+    /**
+     * One rule of the file.
+     *
+     * @param name  the rule's name (without quotes)
+     * @param start the index of its {@code rule} token
+     * @param then  the index of its {@code then} token, or -1 when it has none
+     * @param end   the index of its {@code end} token, or -1 when it has none
+     */
+    record Rule(String name, int start, int then, int end) {
+    }
+
+    private final String file;
+    private final List<Token> tokens;
+    private final List<Rule> rules;
+    private final List<Diagnostic> problems;
+    /** For each token, the index of the rule it belongs to, or -1: the checks ask this for every token. */
+    private final int[] ruleOfToken;
+
+    private DrlFile(String file, List<Token> tokens, List<Rule> rules, List<Diagnostic> problems) {
+        this.file = file;
+        this.tokens = List.copyOf(tokens);
+        this.rules = List.copyOf(rules);
+        this.problems = List.copyOf(problems);
+        this.ruleOfToken = new int[tokens.size()];
+        Arrays.fill(ruleOfToken, -1);
+        for (int r = 0; r < rules.size(); r++) {
+            Rule rule = rules.get(r);
+            int last = rule.end() < 0 ? tokens.size() - 1 : rule.end();
+            for (int i = rule.start(); i <= last; i++) {
+                ruleOfToken[i] = r;
+            }
+        }
+    }
+
+    /** Reads a rule file; problems with its structure (an unclosed quote or comment, a rule without end) are kept. */
+    static DrlFile read(RuleSource source, Messages messages) {
+        Reader reader = new Reader(source, messages);
+        reader.tokenize();
+        List<Rule> rules = reader.rules();
+        return new DrlFile(source.file(), reader.tokens, rules, reader.problems);
+    }
+
+    /** The pack-relative file name. */
+    String file() {
+        return file;
+    }
+
+    /** Every token, in order. */
+    List<Token> tokens() {
+        return tokens;
+    }
+
+    /** Every rule, in order. */
+    List<Rule> rules() {
+        return rules;
+    }
+
+    /** Problems with the file's structure: an unclosed quote or comment, a rule without {@code end}. */
+    List<Diagnostic> structureProblems() {
+        return problems;
+    }
+
+    /** The token at {@code index}, or empty when out of range. */
+    Optional<Token> token(int index) {
+        return index >= 0 && index < tokens.size() ? Optional.of(tokens.get(index)) : Optional.empty();
+    }
+
+    /** Whether the token at {@code index} exists and is the word or symbol {@code text}. */
+    boolean is(int index, String text) {
+        return token(index).map(t -> t.is(text)).orElse(false);
+    }
+
+    /** The rule the token at {@code index} belongs to. */
+    Optional<Rule> ruleAt(int index) {
+        return index >= 0 && index < tokens.size() && ruleOfToken[index] >= 0
+                ? Optional.of(rules.get(ruleOfToken[index])) : Optional.empty();
+    }
+
+    /** The rule whose {@code rule} keyword is on {@code line}. */
+    Optional<Rule> ruleStartingOn(int line) {
+        return rules.stream().filter(r -> tokens.get(r.start()).line() == line).findFirst();
+    }
+
+    /**
+     * The index of the token after a bracketed group that starts at {@code open} (which must be a
+     * {@code (}, {@code [} or <code>{</code>), or the token count when it is never closed.
+     */
+    int skipGroup(int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.kind() == Kind.SYMBOL) {
+                if ("([{".contains(t.text())) {
+                    depth++;
+                } else if (")]}".contains(t.text())) {
+                    depth--;
+                    if (depth == 0) {
+                        return i + 1;
+                    }
+                }
+            }
+        }
+        return tokens.size();
+    }
+
+    /**
+     * The arguments of a call whose {@code (} is at {@code open}: for each argument, the indices
+     * {@code [first, last]} of its tokens (empty arguments are left out).
+     */
+    List<int[]> arguments(int open) {
+        List<int[]> args = new ArrayList<>();
+        int close = skipGroup(open) - 1;
+        int first = open + 1;
+        int depth = 0;
+        for (int i = open + 1; i <= close && i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            boolean atEnd = i == close;
+            if (!atEnd && t.kind() == Kind.SYMBOL && "([{".contains(t.text())) {
+                depth++;
+            } else if (!atEnd && t.kind() == Kind.SYMBOL && ")]}".contains(t.text())) {
+                depth--;
+            } else if (atEnd || depth == 0 && t.is(",")) {
+                if (i > first) {
+                    args.add(new int[] {first, i - 1});
+                }
+                first = i + 1;
+            }
+        }
+        return args;
+    }
+
+    /** Turns characters into tokens, then tokens into rule spans. */
+    private static final class Reader {
+        private final RuleSource source;
+        private final String text;
+        private final Messages messages;
+        private final List<Token> tokens = new ArrayList<>();
+        private final List<Diagnostic> problems = new ArrayList<>();
+        private int pos;
+        private int line = 1;
+        private int lineStart;
+
+        Reader(RuleSource source, Messages messages) {
+            this.source = source;
+            this.text = source.text();
+            this.messages = messages;
+        }
+
+        private int column() {
+            return pos - lineStart + 1;
+        }
+
+        private void newline() {
+            line++;
+            lineStart = pos + 1;
+        }
+
+        void tokenize() {
+            while (pos < text.length()) {
+                char c = text.charAt(pos);
+                if (c == '\n') {
+                    newline();
+                    pos++;
+                } else if (Character.isWhitespace(c)) {
+                    pos++;
+                } else if (c == '/' && peek(1) == '/') {
+                    while (pos < text.length() && text.charAt(pos) != '\n') {
+                        pos++;
+                    }
+                } else if (c == '/' && peek(1) == '*') {
+                    blockComment();
+                } else if (c == '"' || c == '\'') {
+                    string(c);
+                } else if (Character.isJavaIdentifierStart(c)) {
+                    int startColumn = column();
+                    int start = pos;
+                    while (pos < text.length() && Character.isJavaIdentifierPart(text.charAt(pos))) {
+                        pos++;
+                    }
+                    tokens.add(new Token(Kind.IDENTIFIER, text.substring(start, pos), line, startColumn));
+                } else if (Character.isDigit(c)) {
+                    int startColumn = column();
+                    int start = pos;
+                    while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos))
+                            || text.charAt(pos) == '.' && pos + 1 < text.length()
+                            && Character.isDigit(text.charAt(pos + 1)))) {
+                        pos++;
+                    }
+                    tokens.add(new Token(Kind.NUMBER, text.substring(start, pos), line, startColumn));
+                } else {
+                    tokens.add(new Token(Kind.SYMBOL, String.valueOf(c), line, column()));
+                    pos++;
+                }
+            }
+        }
+
+        private char peek(int ahead) {
+            return pos + ahead < text.length() ? text.charAt(pos + ahead) : '\0';
+        }
+
+        private void blockComment() {
+            int startLine = line;
+            int startColumn = column();
+            pos += 2;
+            while (pos < text.length()) {
+                if (text.charAt(pos) == '*' && peek(1) == '/') {
+                    pos += 2;
+                    return;
+                }
+                if (text.charAt(pos) == '\n') {
+                    newline();
+                }
+                pos++;
+            }
+            problems.add(Diagnostic.error(source.file(), startLine, startColumn, "drl.unclosed-comment",
+                    messages.format("drl.unclosed-comment")));
+        }
+
+        private void string(char quote) {
+            int startColumn = column();
+            StringBuilder value = new StringBuilder();
+            pos++;
+            while (pos < text.length()) {
+                char c = text.charAt(pos);
+                if (c == '\\' && pos + 1 < text.length() && text.charAt(pos + 1) != '\n') {
+                    value.append(c).append(text.charAt(pos + 1));
+                    pos += 2;
+                } else if (c == quote) {
+                    pos++;
+                    tokens.add(new Token(Kind.STRING, value.toString(), line, startColumn));
+                    return;
+                } else if (c == '\n' || c == '\r') {
+                    break;
+                } else {
+                    value.append(c);
+                    pos++;
+                }
+            }
+            // Unclosed: report it where it starts; the rest of the line is read as the text so that
+            // the checks still see the tokens of the following lines.
+            problems.add(Diagnostic.error(source.file(), line, startColumn, "drl.unclosed-string",
+                    messages.format("drl.unclosed-string", String.valueOf(quote))));
+            tokens.add(new Token(Kind.STRING, value.toString(), line, startColumn));
+        }
+
+        List<Rule> rules() {
+            List<Rule> rules = new ArrayList<>();
+            int i = 0;
+            while (i < tokens.size()) {
+                if (!startsRule(i)) {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                String name = tokens.get(i + 1).text();
+                int then = -1;
+                int end = -1;
+                int j = i + 2;
+                for (; j < tokens.size(); j++) {
+                    Token t = tokens.get(j);
+                    if (t.is("end")) {
+                        end = j;
+                        break;
+                    }
+                    if (startsRule(j)) {
+                        break;
+                    }
+                    if (then < 0 && t.is("then")) {
+                        then = j;
+                    }
+                }
+                if (end < 0) {
+                    Token keyword = tokens.get(start);
+                    String where = j < tokens.size()
+                            ? messages.format("drl.missing-end.before", tokens.get(j).line())
+                            : messages.format("drl.missing-end.eof");
+                    problems.add(Diagnostic.error(source.file(), keyword.line(), keyword.column(), "drl.missing-end",
+                            messages.format("drl.missing-end", name, where)));
+                }
+                rules.add(new Rule(name, start, then, end));
+                i = end < 0 ? j : end + 1;
+            }
+            return rules;
+        }
+
+        /** A {@code rule} word that begins its line and is followed by the rule's name. */
+        private boolean startsRule(int i) {
+            Token t = tokens.get(i);
+            if (!t.is("rule") || i + 1 >= tokens.size()) {
+                return false;
+            }
+            boolean firstOnLine = i == 0 || tokens.get(i - 1).line() < t.line();
+            Token name = tokens.get(i + 1);
+            return firstOnLine && (name.kind() == Kind.STRING || name.kind() == Kind.IDENTIFIER);
+        }
+    }
+}

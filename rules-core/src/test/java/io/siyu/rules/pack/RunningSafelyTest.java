@@ -1,0 +1,144 @@
+package io.siyu.rules.pack;
+
+import io.siyu.rules.codebook.Tag;
+import io.siyu.rules.codebook.TagSet;
+import io.siyu.rules.decision.Customer;
+import io.siyu.rules.decision.Decision;
+import io.siyu.rules.decision.DecisionException;
+import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.diagnostic.Messages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.kie.api.KieServices;
+import org.kie.api.builder.ReleaseId;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** A rule that loops or throws fails only its own customer's decision; one pack serves many threads. */
+class RunningSafelyTest {
+    /** 10:00 in Shanghai: outside quiet hours, so results do not depend on when the test runs. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
+    private static final PackOptions OPTIONS = PackOptions.builder().clock(CLOCK).locale(Locale.ENGLISH)
+            .maxFirings(200).build();
+    private static final TagSet ACNE = TagSet.of(List.of(new Tag("concern", "acne", "D")));
+
+    private static RulePack pack(String name) {
+        return RulePack.load(Path.of("src/test/resources/packs", name), OPTIONS);
+    }
+
+    private static Customer customer(String id, String... messages) {
+        Customer.Builder b = Customer.builder(id).tags(ACNE);
+        for (String m : messages) {
+            b.message(m);
+        }
+        return b.build();
+    }
+
+    @Test
+    @Timeout(60)
+    void aLoopingRuleFailsItsCustomerWithRuleFileAndLineAndSparesTheRestOfTheBatch() {
+        RulePack looping = pack("broken-loop");
+        // c2 has no tags: only the looping rule matches it again after each update.
+        Customer loopy = Customer.builder("c2").message("loop").build();
+        List<Decision> batch = looping.decideAll(List.of(customer("c1", "多少钱"), loopy, customer("c3")));
+        assertThat(batch).extracting(Decision::customerId).containsExactly("c1", "c2", "c3");
+        assertThat(batch.get(1).isFailed()).isTrue();
+        assertThat(batch.get(1).failure()).contains("rules/intent.drl:17:0: Rule \"count again\" fired again and "
+                + "again (200 firings) and was stopped. It probably changes a fact it matches itself; add "
+                + "\"no-loop true\" or change its condition.");
+        RulePack healthy = pack("mini");
+        assertThat(batch.get(0).action()).isEqualTo("OFFER_PRODUCT").isEqualTo(healthy.decide(customer("c1", "多少钱"))
+                .action());
+        assertThat(batch.get(2).action()).isEqualTo("STOP_GENTLY");
+
+        DecisionException e = catchThrowableOfType(DecisionException.class,
+                () -> looping.decide(loopy));
+        assertThat(e.customerId()).isEqualTo("c2");
+        assertThat(e.diagnostics()).extracting(Diagnostic::file, Diagnostic::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("rules/intent.drl", 17));
+    }
+
+    @Test
+    void aThrowingRuleFailsItsCustomerWithRuleFileAndLineAndSparesTheRestOfTheBatch() {
+        RulePack throwing = pack("broken-throw");
+        Customer noAge = customer("c1", "年龄?");
+        Customer withAge = Customer.builder("c2").tags(ACNE).message("年龄?").attribute("age", "35").build();
+        List<Decision> batch = throwing.decideAll(List.of(noAge, withAge, customer("c3")));
+        assertThat(batch.get(0).failure()).contains("rules/intent.drl:17:0: Rule \"age bonus\" failed while it ran: "
+                + "NumberFormatException: For input string: \"\". Check the \"then\" part of this rule.");
+        assertThat(batch.get(1).isFailed()).isFalse();
+        assertThat(batch.get(1).score()).isEqualTo(65);
+        assertThat(batch.get(2).isFailed()).isFalse();
+        assertThat(batch.get(2).action()).isEqualTo("STOP_GENTLY");
+    }
+
+    @Test
+    @Timeout(120)
+    void manyThreadsSharingOnePackGetTheSingleThreadedResults() throws Exception {
+        RulePack pack = pack("mini");
+        List<Customer> customers = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Customer.Builder b = Customer.builder("c" + i);
+            if (i % 2 == 0) {
+                b.tags(ACNE);
+            }
+            if (i % 3 == 0) {
+                b.message("这个多少钱？");
+            }
+            customers.add(b.build());
+        }
+        List<Decision> expected = customers.stream().map(pack::decide).toList();
+        assertThat(expected).extracting(Decision::action).contains("OFFER_PRODUCT", "STOP_GENTLY");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<Decision>>> runs = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                runs.add(pool.submit(() -> customers.stream().map(pack::decide).toList()));
+            }
+            for (Future<List<Decision>> run : runs) {
+                assertThat(run.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void compiledModulesDoNotStayInTheKieRepository() {
+        Messages messages = Messages.of(PackManifest.MESSAGES, Locale.ENGLISH);
+        DrlCompiler compiler = new DrlCompiler(messages);
+        List<ReleaseId> built = new ArrayList<>();
+        for (String pack : List.of("mini", "broken-unknown-field")) {
+            List<RuleSource> sources = sourcesOf(pack);
+            for (int i = 0; i < 10; i++) {
+                DrlCompiler.Result result = compiler.compile(sources, List.of(), CompileMode.CLASSIC);
+                assertThat(result.kieBase().isPresent()).isEqualTo(pack.equals("mini"));
+                built.add(result.releaseId().orElseThrow());
+            }
+        }
+        assertThat(built).doesNotHaveDuplicates().hasSize(20);
+        for (ReleaseId id : built) {
+            assertThat(KieServices.Factory.get().getRepository().getKieModule(id)).as(id.toString()).isNull();
+        }
+    }
+
+    private static List<RuleSource> sourcesOf(String pack) {
+        try {
+            return RuleReferencesTest.sources(pack);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
