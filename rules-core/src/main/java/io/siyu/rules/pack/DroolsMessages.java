@@ -6,6 +6,7 @@ import io.siyu.rules.decision.Policy;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.Messages;
 import io.siyu.rules.diagnostic.Severity;
+import io.siyu.rules.funnel.Stage;
 import io.siyu.rules.pack.DrlFile.Token;
 import org.drools.drl.parser.DroolsError;
 import org.kie.api.builder.Message;
@@ -56,7 +57,8 @@ final class DroolsMessages {
             "^The method (\\w+)\\((.*)\\) in the type (\\w+) is not applicable for the arguments \\((.*)\\)$");
 
     /** Library types that are helpers or values, not facts a rule matches. */
-    private static final Set<Class<?>> NOT_FACTS = Set.of(Actions.class, Policy.class, IntentLevel.class);
+    private static final Set<Class<?>> NOT_FACTS = Set.of(Actions.class, Policy.class, IntentLevel.class,
+            Stage.class);
     private static final List<String> GLOBALS = List.of("intent", "actions", "policy");
 
     private final Messages messages;

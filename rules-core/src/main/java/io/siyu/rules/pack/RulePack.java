@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -112,8 +113,9 @@ public final class RulePack {
                 .map(text -> parsePart(() -> FunnelConfig.parse(FUNNEL_FILE, text, options.locale()), problems)
                         .orElse(FunnelConfig.defaults()));
         List<RuleSource> sources = ruleSources(packDirectory, problems, messages);
-        // The codebook and script sets are wired in when codebook.json and scripts.json are loaded.
-        problems.addAll(new RuleReferences(options.locale(), Optional.empty(), Optional.empty()).check(sources));
+        problems.addAll(new RuleReferences(options.locale(),
+                knownNames(packDirectory, CODEBOOK_FILE, codebook.map(Codebook::allCodes)),
+                knownNames(packDirectory, SCRIPTS_FILE, scripts.map(ScriptLibrary::ids))).check(sources));
         DrlCompiler.Result compiled = new DrlCompiler(messages).compile(sources,
                 List.copyOf(options.allowedClasses()), options.compileMode());
         problems.addAll(compiled.diagnostics());
@@ -133,6 +135,18 @@ public final class RulePack {
         return new RulePack(packDirectory, m, codebook.orElse(null), library,
                 funnel.orElseGet(() -> FunnelConfig.defaults().withZone(m.zone())), compiled.rules(), pipeline,
                 options);
+    }
+
+    /**
+     * The names a file defines, for the cross-check of rules against it: none when the pack lacks the
+     * file (every reference is then an error), unknown (the check is skipped) when the file itself is
+     * broken — its own diagnostics already say why, and a cascade of follow-on errors would bury them.
+     */
+    private static Optional<Set<String>> knownNames(Path dir, String file, Optional<Set<String>> parsed) {
+        if (parsed.isPresent()) {
+            return parsed;
+        }
+        return Files.exists(dir.resolve(file)) ? Optional.empty() : Optional.of(Set.of());
     }
 
     /** Parses one file of the pack; its problems join the pack's instead of stopping the load. */

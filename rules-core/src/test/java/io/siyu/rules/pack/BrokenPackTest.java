@@ -51,7 +51,7 @@ class BrokenPackTest {
     void unknownFactTypeListsTheFactTypes() {
         assertThat(formatted("broken-unknown-type")).containsExactly(
                 "rules/propose.drl:5:5: \"Custmer\" is not a kind of fact. Did you mean \"Customer\"? "
-                        + "Rules can use: Customer, Intent, Proposal, Now, ContactPolicy.");
+                        + "Rules can use: Customer, Intent, Proposal, Now, ContactPolicy, GroupDay.");
     }
 
     @Test
@@ -140,7 +140,7 @@ class BrokenPackTest {
                                 + "在 \"then\" 部分可以使用：intent, actions, policy。");
         assertThat(problems("broken-unknown-type", Locale.SIMPLIFIED_CHINESE)).extracting(Diagnostic::message)
                 .containsExactly("\"Custmer\" 不是一种事实类型。是不是想写 \"Customer\"？"
-                        + "规则可以使用：Customer, Intent, Proposal, Now, ContactPolicy。");
+                        + "规则可以使用：Customer, Intent, Proposal, Now, ContactPolicy, GroupDay。");
     }
 
     @Test
