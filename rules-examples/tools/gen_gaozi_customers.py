@@ -59,7 +59,7 @@ def answers():
     a = {"problems": sorted(set(problems), key=order.index), "concern": concern}
     if rnd.random() < 0.85:
         a["skin"] = SKIN[concern] if rnd.random() < 0.7 else rnd.choice(list(CODES["skin"]))
-    a["urgency"] = weighted([("now", 18), ("month", 40), ("browsing", 42)])
+    a["urgency"] = weighted([("now", 11), ("month", 39), ("browsing", 50)])
     if rnd.random() < 0.8:
         a["budget"] = weighted([("low", 35), ("mid", 45), ("high", 20)])
     return a
@@ -79,7 +79,7 @@ def codes(a):
 def messages(urgency):
     m = []
     hot_leaning = urgency == "now"
-    if rnd.random() < (0.45 if hot_leaning else 0.12):
+    if rnd.random() < (0.40 if hot_leaning else 0.07):
         m.append(rnd.choice(PRICE))
     if rnd.random() < 0.12:
         m.append(rnd.choice(USAGE))
@@ -116,9 +116,9 @@ def main():
         c["messages"] = [] if new_customer else messages(urgency)
         silent = weighted([(0, 30), (2, 20), (12, 15), (30, 15), (60, 12), (200, 8)])
         c["signals"] = {
-            "replied": (not new_customer) and silent < 24 and rnd.random() < 0.75,
+            "replied": (not new_customer) and silent < 24 and rnd.random() < 0.6,
             "silentHours": 0 if new_customer else silent,
-            "clickedLink": (not new_customer) and rnd.random() < 0.15,
+            "clickedLink": (not new_customer) and rnd.random() < 0.10,
             "purchasedBefore": (not new_customer) and rnd.random() < 0.10,
             "touchesToday": 0 if new_customer else weighted([(0, 60), (1, 25), (2, 10), (3, 5)]),
         }
