@@ -59,7 +59,7 @@ def answers():
     a = {"problems": sorted(set(problems), key=order.index), "concern": concern}
     if rnd.random() < 0.85:
         a["skin"] = SKIN[concern] if rnd.random() < 0.7 else rnd.choice(list(CODES["skin"]))
-    a["urgency"] = weighted([("now", 11), ("month", 39), ("browsing", 50)])
+    a["urgency"] = weighted([("now", 9), ("month", 40), ("browsing", 51)])
     if rnd.random() < 0.8:
         a["budget"] = weighted([("low", 35), ("mid", 45), ("high", 20)])
     return a

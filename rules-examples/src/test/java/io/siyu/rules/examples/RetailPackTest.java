@@ -124,4 +124,14 @@ class RetailPackTest {
         assertThat(PACK.decide(regular("S1LV2").touchesToday(2).build()).action()).isEqualTo("WAIT");
         assertThat(PACK.decide(regular("S1LV2").message("不需要，别发了").build()).action()).isEqualTo("WAIT");
     }
+
+    @Test
+    void quietHoursStartAtHalfPastNineForANeighbourhoodStore() {
+        Customer elderly = regular("S1LV2").build();
+        Decision late = Packs.load(ExamplePacks.retail(), Packs.at(2026, 11, 23, 21, 45)).decide(elderly);
+        assertThat(late.action()).isEqualTo("WAIT");
+        assertThat(late.vetoed()).extracting(Veto::rule).contains("免打扰时段");
+        assertThat(Packs.load(ExamplePacks.retail(), Packs.at(2026, 11, 23, 21, 15)).decide(elderly).action())
+                .isEqualTo("INVITE_TO_GROUP");
+    }
 }
