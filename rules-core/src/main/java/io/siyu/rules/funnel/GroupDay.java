@@ -28,6 +28,16 @@ public record GroupDay(String groupId, Stage stage, int day, TagSet tags, LocalD
         return tags.has(code);
     }
 
+    /** Whether the members share at least one of these codes: {@code GroupDay( hasAny("G", "H") )}. */
+    public boolean hasAny(String... codes) {
+        return tags.hasAny(codes);
+    }
+
+    /** Whether the members share all of these codes. */
+    public boolean hasAll(String... codes) {
+        return tags.hasAll(codes);
+    }
+
     /** Whether this is a seeding day. */
     public boolean isSeeding() {
         return stage == Stage.SEEDING;

@@ -1,5 +1,6 @@
 package io.siyu.rules.examples;
 
+import io.siyu.rules.codebook.Codebook;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,7 +33,7 @@ class CasesTableTest {
         assertThat(lines.get(0)).isEqualTo(HEADER);
         List<String> rows = lines.subList(1, lines.size());
         assertThat(rows).hasSizeGreaterThanOrEqualTo(minRows);
-        TestCodebook codebook = TestCodebook.load(pack);
+        Codebook codebook = Codebook.load(pack.resolve("codebook.json"));
         String rules = PackConsistencyTest.ruleText(pack);
         String scripts = Files.readString(pack.resolve("scripts.json"), StandardCharsets.UTF_8);
         Set<String> names = new HashSet<>();

@@ -1,5 +1,6 @@
 package io.siyu.rules.examples;
 
+import io.siyu.rules.codebook.Codebook;
 import io.siyu.rules.decision.Customer;
 import io.siyu.rules.decision.Decision;
 import io.siyu.rules.decision.IntentLevel;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The 高姿 pack's one-to-one playbook: intent levels, the three responses, the Perfect Diary steps, policy. */
 class GaoziPackTest {
-    private static final TestCodebook CODEBOOK = TestCodebook.load(ExamplePacks.gaozi());
+    private static final Codebook CODEBOOK = Codebook.load(ExamplePacks.gaozi().resolve("codebook.json"));
     private static final RulePack PACK = Packs.load(ExamplePacks.gaozi(), Packs.TEN_AM);
 
     /** A surveyed customer who already got the welfare gift, so that the level decides the response. */
@@ -56,7 +57,7 @@ class GaoziPackTest {
         assertThat(d.intent()).isEqualTo(IntentLevel.HOT);
         assertThat(d.action()).isEqualTo("OFFER_PRODUCT");
         assertThat(d.scriptId()).contains("acne.offer");
-        assertThat(d.text()).contains("acne.offer");
+        assertThat(d.text()).startsWith("小美，").contains("净痘修护精华").doesNotContain("{");
     }
 
     @Test

@@ -7,7 +7,14 @@ import io.siyu.rules.decision.IntentLevel;
 import io.siyu.rules.pack.RulePack;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,7 +28,7 @@ class GaoziSamplesTest {
 
     @Test
     void everyLineIsACustomer() {
-        List<JsonNode> lines = SampleCustomers.lines(SAMPLE);
+        List<JsonNode> lines = lines();
         assertThat(lines).hasSizeGreaterThanOrEqualTo(200);
         assertThat(lines).extracting(l -> l.get("id").asText()).doesNotHaveDuplicates();
         assertThat(lines).allSatisfy(l -> assertThat(l.has("signals") && l.has("attributes")).as(l.toString()).isTrue());
@@ -33,10 +40,9 @@ class GaoziSamplesTest {
 
     @Test
     void decisionsOverTheSampleArePlausible() {
-        TestCodebook codebook = TestCodebook.load(ExamplePacks.gaozi());
-        List<Customer> customers = SampleCustomers.lines(SAMPLE).stream()
-                .map(l -> SampleCustomers.customer(l, codebook)).toList();
         RulePack pack = Packs.load(ExamplePacks.gaozi(), Packs.TEN_AM);
+        List<Customer> customers = Demo.sampleCustomers(pack);
+        assertThat(customers).hasSize(lines().size());
         List<Decision> decisions = pack.decideAll(customers);
 
         assertThat(decisions).noneMatch(Decision::isFailed);
@@ -51,6 +57,19 @@ class GaoziSamplesTest {
         // Restraint: nobody gets the product unless HOT.
         assertThat(decisions).filteredOn(d -> d.action().equals("OFFER_PRODUCT"))
                 .allMatch(d -> d.intent() == IntentLevel.HOT);
+    }
+
+    private static List<JsonNode> lines() {
+        ObjectMapper json = new ObjectMapper();
+        try {
+            List<JsonNode> out = new ArrayList<>();
+            for (String line : Files.readAllLines(SAMPLE, StandardCharsets.UTF_8)) {
+                out.add(json.readTree(line));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(SAMPLE + " has a line that is not JSON", e);
+        }
     }
 
     private static <K> Map<K, Long> count(List<Decision> decisions, Function<Decision, K> key) {

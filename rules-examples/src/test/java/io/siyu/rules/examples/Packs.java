@@ -29,9 +29,7 @@ final class Packs {
 
     /** An example pack as the core can load it today, at {@code clock}. */
     static RulePack load(Path pack, Clock clock) {
-        // TODO(lead): include content.drl once GroupDay exists
-        return RulePack.load(copyWithout(pack, Set.of("rules/content.drl")),
-                PackOptions.builder().clock(clock).build());
+        return RulePack.load(pack, PackOptions.builder().clock(clock).build());
     }
 
     /** A copy of a pack directory in a fresh temporary directory, without the files named (relative paths). */

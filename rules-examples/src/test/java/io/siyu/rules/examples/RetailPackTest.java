@@ -1,5 +1,6 @@
 package io.siyu.rules.examples;
 
+import io.siyu.rules.codebook.Codebook;
 import io.siyu.rules.codebook.TagSet;
 import io.siyu.rules.decision.Customer;
 import io.siyu.rules.decision.Decision;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The neighbourhood store pack: strategy by store type, group matrix, gifts, fission, VIP, group health. */
 class RetailPackTest {
-    private static final TestCodebook CODEBOOK = TestCodebook.load(ExamplePacks.retail());
+    private static final Codebook CODEBOOK = Codebook.load(ExamplePacks.retail().resolve("codebook.json"));
     private static final RulePack PACK = Packs.load(ExamplePacks.retail(), Packs.TEN_AM);
 
     /** A returning customer of the store, not in any group yet. */
@@ -30,7 +31,7 @@ class RetailPackTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
-            "S1G13Y, retail.group.parenting",
+            "S1YG13, retail.group.parenting",
             "S1LV2, retail.group.health",
             "S1YG2, retail.group.trends",
             "S2MV3, retail.group.premium",
