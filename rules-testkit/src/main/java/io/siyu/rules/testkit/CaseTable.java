@@ -74,6 +74,9 @@ public final class CaseTable {
             } else if (header(file, records.get(0), problems)) {
                 int columns = records.get(0).fields().size();
                 for (Csv.Record record : records.subList(1, records.size())) {
+                    if (record.broken()) {
+                        continue;
+                    }
                     new RowReader(file, record, columns, problems).read().ifPresent(rows::add);
                 }
             }

@@ -16,8 +16,11 @@ final class Csv {
     record Field(String text, int column) {
     }
 
-    /** One record and the 1-based line where it starts. */
-    record Record(int line, List<Field> fields) {
+    /**
+     * One record and the 1-based line where it starts; {@code broken} when its quoting was wrong (already
+     * reported), so that nothing more is said about it.
+     */
+    record Record(int line, List<Field> fields, boolean broken) {
     }
 
     private final String file;
@@ -26,6 +29,7 @@ final class Csv {
     private int pos;
     private int line = 1;
     private int column = 1;
+    private boolean broken;
 
     private Csv(String file, String text, List<Diagnostic> problems) {
         this.file = file;
@@ -50,10 +54,11 @@ final class Csv {
                 }
             } else {
                 int start = line;
+                broken = false;
                 List<Field> fields = record();
                 boolean blank = fields.size() == 1 && fields.get(0).text().isEmpty();
                 if (!blank) {
-                    records.add(new Record(start, List.copyOf(fields)));
+                    records.add(new Record(start, List.copyOf(fields), broken));
                 }
             }
         }
@@ -91,6 +96,7 @@ final class Csv {
         StringBuilder value = new StringBuilder();
         while (true) {
             if (pos >= text.length()) {
+                broken = true;
                 problems.add(Diagnostic.error(file, startLine, col, "cases.unclosed-quote",
                         "the quote opened here is never closed; end the field with \""));
                 return new Field(value.toString(), col);
@@ -115,6 +121,7 @@ final class Csv {
             }
         }
         if (pos < text.length() && text.charAt(pos) != ',' && !atLineEnd()) {
+            broken = true;
             problems.add(Diagnostic.error(file, line, column, "cases.after-quote",
                     "unexpected text after a closing quote; write a quote inside a quoted field as \"\""));
             plain();

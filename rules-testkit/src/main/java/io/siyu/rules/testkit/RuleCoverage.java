@@ -96,7 +96,7 @@ public final class RuleCoverage {
 
     /** The rules that never fired, in file order; only those of {@code phases} when any are given. */
     public List<RuleInfo> neverFired(Phase... phases) {
-        Set<Phase> wanted = phases.length == 0 ? EnumSet.allOf(Phase.class) : EnumSet.copyOf(List.of(phases));
+        Set<Phase> wanted = phases(phases);
         return rules.stream().filter(r -> wanted.contains(r.phase()) && firings(r.name()) == 0).toList();
     }
 
@@ -114,14 +114,20 @@ public final class RuleCoverage {
      * @throws AssertionError naming every rule that never fired
      */
     public void assertAllFired(Phase... phases) {
+        Set<Phase> wanted = phases(phases);
         List<RuleInfo> missing = neverFired(phases);
         if (!missing.isEmpty()) {
-            String scope = phases.length == 0 ? "" : " (phases " + List.of(phases).stream().map(Phase::groupName)
-                    .collect(Collectors.joining(", ")) + ")";
-            throw new AssertionError(missing.size() + " of " + rules.size() + " rules of pack " + packId + " "
-                    + packVersion + scope + " never fired in " + decisions() + " decisions:\n"
-                    + missing.stream().map(CoverageReport::line).collect(Collectors.joining("\n")));
+            long inScope = rules.stream().filter(r -> wanted.contains(r.phase())).count();
+            String scope = phases.length == 0 ? " rules" : " rules of phase" + (wanted.size() == 1 ? " " : "s ")
+                    + wanted.stream().map(Phase::groupName).collect(Collectors.joining(", "));
+            throw new AssertionError(missing.size() + " of " + inScope + scope + " of pack " + packId + " "
+                    + packVersion + " never fired in " + decisions() + (decisions() == 1 ? " decision" : " decisions")
+                    + ":\n" + missing.stream().map(CoverageReport::line).collect(Collectors.joining("\n")));
         }
+    }
+
+    private static Set<Phase> phases(Phase... phases) {
+        return phases.length == 0 ? EnumSet.allOf(Phase.class) : EnumSet.copyOf(List.of(phases));
     }
 
     @Override
