@@ -11,6 +11,10 @@ import io.siyu.rules.decision.Decision;
  * assertThat(pack.decide(customer)).hasAction("STOP_GENTLY").usedScript("acne.light");
  * assertThat(pack.codebook().decode("3DU1")).has("D").doesNotHave("E");
  * }</pre>
+ *
+ * <p>Extension point: assertions on the funnel ({@code Journey}, {@code FunnelReport}) are to be added
+ * here as further {@code assertThat} overloads returning their own {@code AbstractAssert} subclasses, with
+ * failure messages built the same way (what was expected, what happened, and why).
  */
 public final class RuleAssertions {
     private RuleAssertions() {

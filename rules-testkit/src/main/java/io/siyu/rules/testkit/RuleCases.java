@@ -156,7 +156,7 @@ public final class RuleCases {
         Decision decision;
         try {
             TestCustomer customer = TestCustomers.of(packAt(row.clock().orElse(defaultTime)), coverage)
-                    .customer(row.name()).codes(row.codes()).signals(row.signals());
+                    .customer(row.name()).codes(row.codes()).signal(row.signals());
             row.messages().forEach(customer::message);
             row.attributes().forEach(customer::attribute);
             decision = customer.decide();

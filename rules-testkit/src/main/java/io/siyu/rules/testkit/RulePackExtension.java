@@ -81,6 +81,7 @@ public final class RulePackExtension implements BeforeAllCallback, AfterAllCallb
         return valueOf(type, pack(context));
     }
 
+    /** The types the extension hands out; funnel scenario helpers are meant to join them here. */
     private static boolean injectable(Class<?> type) {
         return type == RulePack.class || type == TestCustomers.class || type == RuleCoverage.class;
     }

@@ -59,39 +59,39 @@ public final class TestCustomer {
     }
 
     /**
-     * Applies signals written as text, as in a case table: {@code signals("replied;silentHours=48")}. Signals
-     * not named keep their value.
+     * Applies one or more signals written as text, as in a case table: {@code signal("replied")},
+     * {@code signal("replied;silentHours=48")}. Signals not named keep their value.
      *
      * @throws IllegalArgumentException for a signal that cannot be read
      */
-    public TestCustomer signals(String spec) {
+    public TestCustomer signal(String spec) {
         signals = SignalSpec.apply(Objects.requireNonNull(spec, "spec"), signals);
         return this;
     }
 
     /** The customer replied to our last message. */
     public TestCustomer replied() {
-        return signals("replied");
+        return signal("replied");
     }
 
     /** The customer opened a link we sent. */
     public TestCustomer clickedLink() {
-        return signals("clickedLink");
+        return signal("clickedLink");
     }
 
     /** The customer bought from the brand before. */
     public TestCustomer purchasedBefore() {
-        return signals("purchasedBefore");
+        return signal("purchasedBefore");
     }
 
     /** Hours since the customer's last message. */
     public TestCustomer silentHours(int hours) {
-        return signals("silentHours=" + hours);
+        return signal("silentHours=" + hours);
     }
 
     /** Messages already sent to the customer today. */
     public TestCustomer touchesToday(int touches) {
-        return signals("touchesToday=" + touches);
+        return signal("touchesToday=" + touches);
     }
 
     /** A free attribute (nickname, city, ...). */

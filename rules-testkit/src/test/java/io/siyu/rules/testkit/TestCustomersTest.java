@@ -51,21 +51,21 @@ class TestCustomersTest {
 
     @Test
     void signalsAsTextAddUp(TestCustomers customers) {
-        Customer c = customers.customer("c1").signals("replied;silentHours=48").signals(" touchesToday = 3 ;")
-                .signals("replied=false;purchasedBefore").build();
+        Customer c = customers.customer("c1").signal("replied;silentHours=48").signal(" touchesToday = 3 ;")
+                .signal("replied=false;purchasedBefore").build();
 
         assertThat(c.getSignals()).isEqualTo(new Signals(false, 48, false, true, 3));
     }
 
     @Test
     void unreadableSignalsSayWhatIsExpected(TestCustomers customers) {
-        assertThatThrownBy(() -> customers.customer("c1").signals("replied;angry"))
+        assertThatThrownBy(() -> customers.customer("c1").signal("replied;angry"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown signal \"angry\" (expected replied, clickedLink, purchasedBefore, "
                         + "silentHours=N or touchesToday=N)");
-        assertThatThrownBy(() -> customers.customer("c1").signals("silentHours=-1"))
+        assertThatThrownBy(() -> customers.customer("c1").signal("silentHours=-1"))
                 .hasMessage("signal \"silentHours=-1\" needs a whole number of 0 or more, e.g. silentHours=48");
-        assertThatThrownBy(() -> customers.customer("c1").signals("replied=maybe"))
+        assertThatThrownBy(() -> customers.customer("c1").signal("replied=maybe"))
                 .hasMessage("signal \"replied=maybe\" must be true or false");
     }
 
