@@ -142,13 +142,13 @@ public final class CaseTable {
         Optional<CaseRow> read() {
             List<Csv.Field> f = record.fields();
             if (f.size() != columns) {
-                problem(f.get(Math.min(f.size(), columns) - 1).column(), "the row has " + f.size() + " columns but the "
+                at(f.get(Math.min(f.size(), columns) - 1).column(), "the row has " + f.size() + " columns but the "
                         + "header has " + columns + "; put a field with a comma in double quotes");
                 return Optional.empty();
             }
             String name = f.get(0).text();
             if (name.isBlank()) {
-                problem(f.get(0), "the case needs a name");
+                problem(0, "the case needs a name");
             }
             String codes = f.get(1).text();
             List<String> messages = Arrays.stream(f.get(2).text().split("\\|")).map(String::strip)
@@ -157,35 +157,35 @@ public final class CaseTable {
             try {
                 SignalSpec.apply(signals, Signals.NONE);
             } catch (IllegalArgumentException e) {
-                problem(f.get(3), e.getMessage());
+                problem(3, e.getMessage());
             }
-            Map<String, String> attributes = attributes(f.get(4));
+            Map<String, String> attributes = attributes(4);
             String action = f.get(5).text();
             if (action.isEmpty()) {
-                problem(f.get(5), "the expected action is missing (write NONE when nothing should be done)");
+                problem(5, "the expected action is missing (write NONE when nothing should be done)");
             } else if (!ACTION.matcher(action).matches()) {
-                problem(f.get(5), "\"" + action + "\" is not an action name; actions are written in UPPER_SNAKE_CASE, "
+                problem(5, "\"" + action + "\" is not an action name; actions are written in UPPER_SNAKE_CASE, "
                         + "e.g. OFFER_PRODUCT");
             }
             Optional<String> script = optional(f.get(6).text());
-            Optional<IntentLevel> intent = optional(f.get(7).text()).flatMap(level -> intent(f.get(7), level));
+            Optional<IntentLevel> intent = optional(f.get(7).text()).flatMap(level -> intent(7, level));
             Optional<OffsetDateTime> clock = f.size() > COLUMNS.size()
-                    ? optional(f.get(COLUMNS.size()).text()).flatMap(t -> clock(f.get(COLUMNS.size()), t))
+                    ? optional(f.get(COLUMNS.size()).text()).flatMap(t -> clock(COLUMNS.size(), t))
                     : Optional.empty();
             return ok ? Optional.of(new CaseRow(file, record.line(), name, codes, messages, signals, attributes,
                     action, script, intent, clock)) : Optional.empty();
         }
 
-        private Map<String, String> attributes(Csv.Field field) {
+        private Map<String, String> attributes(int index) {
             Map<String, String> attributes = new LinkedHashMap<>();
-            for (String raw : field.text().split(";")) {
+            for (String raw : record.fields().get(index).text().split(";")) {
                 String item = raw.strip();
                 if (item.isEmpty()) {
                     continue;
                 }
                 int eq = item.indexOf('=');
                 if (eq <= 0) {
-                    problem(field, "attribute \"" + item + "\" must be written name=value, e.g. nickname=小美");
+                    problem(index, "attribute \"" + item + "\" must be written name=value, e.g. nickname=小美");
                 } else {
                     attributes.put(item.substring(0, eq).strip(), item.substring(eq + 1).strip());
                 }
@@ -193,35 +193,31 @@ public final class CaseTable {
             return attributes;
         }
 
-        private Optional<IntentLevel> intent(Csv.Field field, String level) {
+        private Optional<IntentLevel> intent(int index, String level) {
             try {
                 return Optional.of(IntentLevel.valueOf(level));
             } catch (IllegalArgumentException e) {
-                problem(field, "\"" + level + "\" is not an intent level; write COLD, WARM or HOT, or leave it empty");
+                problem(index, "\"" + level + "\" is not an intent level; write COLD, WARM or HOT, or leave it empty");
                 return Optional.empty();
             }
         }
 
-        private Optional<OffsetDateTime> clock(Csv.Field field, String time) {
+        private Optional<OffsetDateTime> clock(int index, String time) {
             try {
                 return Optional.of(OffsetDateTime.parse(time));
             } catch (DateTimeParseException e) {
-                problem(field, "\"" + time + "\" is not a date-time with offset, e.g. 2026-11-23T23:30:00+08:00");
+                problem(index, "\"" + time + "\" is not a date-time with offset, e.g. 2026-11-23T23:30:00+08:00");
                 return Optional.empty();
             }
         }
 
-        private void problem(Csv.Field field, String message) {
-            int index = record.fields().indexOf(field);
-            String column = index < 0 ? "" : columnName(index);
-            problem(field.column(), "column " + column + ": " + message);
+        /** A problem with the field at {@code index}, naming its column. */
+        private void problem(int index, String message) {
+            String column = index < COLUMNS.size() ? COLUMNS.get(index) : CLOCK_COLUMN;
+            at(record.fields().get(index).column(), "column " + column + ": " + message);
         }
 
-        private String columnName(int index) {
-            return index < COLUMNS.size() ? COLUMNS.get(index) : CLOCK_COLUMN;
-        }
-
-        private void problem(int column, String message) {
+        private void at(int column, String message) {
             ok = false;
             problems.add(Diagnostic.error(file, record.line(), column, "cases.bad-row", message));
         }

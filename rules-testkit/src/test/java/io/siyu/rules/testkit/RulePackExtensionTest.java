@@ -4,8 +4,11 @@ import io.siyu.rules.decision.IntentLevel;
 import io.siyu.rules.pack.RulePack;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -21,23 +24,41 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /**
  * The {@link RulePackTest} extension, run on fixture classes through the JUnit Platform launcher. The
- * fixtures are static nested classes, which Maven Surefire does not run on their own.
+ * fixtures are static nested classes, which Maven Surefire does not run on their own; an IDE that does
+ * finds them disabled ({@link OnlyThroughLauncher}).
  */
 class RulePackExtensionTest {
 
-    /** Runs a test class and returns every finished test or container by display name (classes by simple name). */
+    /** Runs a fixture class and returns every finished test or container by display name (classes by simple name). */
     private static Map<String, TestExecutionResult> run(Class<?> testClass) {
+        return run(testClass, true, new LinkedHashMap<>());
+    }
+
+    private static Map<String, TestExecutionResult> run(Class<?> testClass, boolean asFixture,
+                                                        Map<String, String> skipped) {
         Map<String, TestExecutionResult> results = new LinkedHashMap<>();
-        Launcher launcher = LauncherFactory.create();
-        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(),
-                new TestExecutionListener() {
-                    @Override
-                    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                        String name = id.getDisplayName();
-                        results.put(name.substring(name.lastIndexOf('$') + 1), result);
-                    }
-                });
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(testClass));
+        if (asFixture) {
+            request.configurationParameter(OnlyThroughLauncher.PARAMETER, "true");
+        }
+        LauncherFactory.create().execute(request.build(), new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                results.put(simpleName(id), result);
+            }
+
+            @Override
+            public void executionSkipped(TestIdentifier id, String reason) {
+                skipped.put(simpleName(id), reason);
+            }
+        });
         return results;
+    }
+
+    private static String simpleName(TestIdentifier id) {
+        String name = id.getDisplayName();
+        return name.substring(name.lastIndexOf('$') + 1);
     }
 
     private static String failureOf(TestExecutionResult result) {
@@ -80,6 +101,14 @@ class RulePackExtensionTest {
     }
 
     @Test
+    void fixturesAreSkippedWhenRunOnTheirOwn() {
+        Map<String, String> skipped = new LinkedHashMap<>();
+
+        assertThat(run(BrokenPackFixture.class, false, skipped)).containsOnlyKeys("JUnit Jupiter");
+        assertThat(skipped).containsExactly(Map.entry("BrokenPackFixture", "a fixture of RulePackExtensionTest"));
+    }
+
+    @Test
     void aBadClockIsAConfigurationError() {
         assertThat(failureOf(run(BadClockFixture.class).get("BadClockFixture")))
                 .isEqualTo("@RulePackTest(clock = \"tomorrow\") is not a date-time with offset, e.g. "
@@ -88,7 +117,20 @@ class RulePackExtensionTest {
 
     // ---- fixtures, run only through the launcher above ----
 
+    /** Disables the fixtures unless {@link #run(Class)} runs them. */
+    static final class OnlyThroughLauncher implements ExecutionCondition {
+        static final String PARAMETER = "siyu.testkit.fixtures";
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return context.getConfigurationParameter(PARAMETER).isPresent()
+                    ? ConditionEvaluationResult.enabled("run by RulePackExtensionTest")
+                    : ConditionEvaluationResult.disabled("a fixture of RulePackExtensionTest");
+        }
+    }
+
     @RulePackTest(value = Packs.SKINCARE, clock = "2026-11-23T23:30:00+08:00", locale = "zh-CN")
+    @ExtendWith(OnlyThroughLauncher.class)
     static class InjectionFixture {
         static RulePack staticPack;
         RulePack pack;
@@ -129,6 +171,7 @@ class RulePackExtensionTest {
     }
 
     @RulePackTest(Packs.BROKEN)
+    @ExtendWith(OnlyThroughLauncher.class)
     static class BrokenPackFixture {
         @Test
         void neverRuns(RulePack pack) {
@@ -137,6 +180,7 @@ class RulePackExtensionTest {
     }
 
     @RulePackTest(value = Packs.SKINCARE, requireFullCoverage = true)
+    @ExtendWith(OnlyThroughLauncher.class)
     static class UncoveredFixture {
         @Test
         void decidesOneCustomer(TestCustomers customers) {
@@ -145,6 +189,7 @@ class RulePackExtensionTest {
     }
 
     @RulePackTest(value = Packs.SKINCARE, clock = "tomorrow")
+    @ExtendWith(OnlyThroughLauncher.class)
     static class BadClockFixture {
         @Test
         void neverRuns() {
