@@ -44,7 +44,16 @@ public final class CaseTable {
     public static final String CLOCK_COLUMN = "clock";
 
     private static final List<String> COLUMNS = List.of(HEADER.split(","));
-    private static final Pattern ACTION = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final int CASE = 0;
+    private static final int CODES = 1;
+    private static final int MESSAGES = 2;
+    private static final int SIGNALS = 3;
+    private static final int ATTRIBUTES = 4;
+    private static final int ACTION = 5;
+    private static final int SCRIPT = 6;
+    private static final int INTENT = 7;
+    private static final int CLOCK = 8;
+    private static final Pattern ACTION_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     private final Path path;
     private final List<CaseRow> rows;
@@ -69,8 +78,8 @@ public final class CaseTable {
         if (text != null) {
             List<Csv.Record> records = Csv.parse(file, text, problems);
             if (records.isEmpty()) {
-                problems.add(Diagnostic.error(file, 1, 1, "cases.no-header", "the file is empty; the first line must be "
-                        + HEADER));
+                problems.add(Diagnostic.error(file, 1, 1, "cases.no-header",
+                        "the file is empty; the first line must be " + HEADER));
             } else if (header(file, records.get(0), problems)) {
                 int columns = records.get(0).fields().size();
                 for (Csv.Record record : records.subList(1, records.size())) {
@@ -146,31 +155,31 @@ public final class CaseTable {
                         + "header has " + columns + "; put a field with a comma in double quotes");
                 return Optional.empty();
             }
-            String name = f.get(0).text();
+            String name = f.get(CASE).text();
             if (name.isBlank()) {
-                problem(0, "the case needs a name");
+                problem(CASE, "the case needs a name");
             }
-            String codes = f.get(1).text();
-            List<String> messages = Arrays.stream(f.get(2).text().split("\\|")).map(String::strip)
+            String codes = f.get(CODES).text();
+            List<String> messages = Arrays.stream(f.get(MESSAGES).text().split("\\|")).map(String::strip)
                     .filter(m -> !m.isEmpty()).toList();
-            String signals = f.get(3).text();
+            String signals = f.get(SIGNALS).text();
             try {
                 SignalSpec.apply(signals, Signals.NONE);
             } catch (IllegalArgumentException e) {
-                problem(3, e.getMessage());
+                problem(SIGNALS, e.getMessage());
             }
-            Map<String, String> attributes = attributes(4);
-            String action = f.get(5).text();
+            Map<String, String> attributes = attributes(ATTRIBUTES);
+            String action = f.get(ACTION).text();
             if (action.isEmpty()) {
-                problem(5, "the expected action is missing (write NONE when nothing should be done)");
-            } else if (!ACTION.matcher(action).matches()) {
-                problem(5, "\"" + action + "\" is not an action name; actions are written in UPPER_SNAKE_CASE, "
+                problem(ACTION, "the expected action is missing (write NONE when nothing should be done)");
+            } else if (!ACTION_NAME.matcher(action).matches()) {
+                problem(ACTION, "\"" + action + "\" is not an action name; actions are written in UPPER_SNAKE_CASE, "
                         + "e.g. OFFER_PRODUCT");
             }
-            Optional<String> script = optional(f.get(6).text());
-            Optional<IntentLevel> intent = optional(f.get(7).text()).flatMap(level -> intent(7, level));
-            Optional<OffsetDateTime> clock = f.size() > COLUMNS.size()
-                    ? optional(f.get(COLUMNS.size()).text()).flatMap(t -> clock(COLUMNS.size(), t))
+            Optional<String> script = optional(f.get(SCRIPT).text());
+            Optional<IntentLevel> intent = optional(f.get(INTENT).text()).flatMap(level -> intent(INTENT, level));
+            Optional<OffsetDateTime> clock = f.size() > CLOCK
+                    ? optional(f.get(CLOCK).text()).flatMap(t -> clock(CLOCK, t))
                     : Optional.empty();
             return ok ? Optional.of(new CaseRow(file, record.line(), name, codes, messages, signals, attributes,
                     action, script, intent, clock)) : Optional.empty();

@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
  */
 public final class RulePackExtension implements BeforeAllCallback, AfterAllCallback, TestInstancePostProcessor,
         ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RulePackExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(RulePackExtension.class);
 
     /** Made by JUnit. */
     public RulePackExtension() {

@@ -88,7 +88,8 @@ class CaseTableTest {
     @Test
     void textAfterAClosingQuoteIsAnError() {
         assertThat(problems(BROKEN.resolve("after-quote.csv"))).containsExactly(
-                "after-quote.csv:2:9: unexpected text after a closing quote; write a quote inside a quoted field as \"\"");
+                "after-quote.csv:2:9: unexpected text after a closing quote; write a quote inside a quoted field "
+                        + "as \"\"");
     }
 
     @Test

@@ -123,7 +123,8 @@ class RuleCasesTest {
         assertThat(RuleCases.ofPack(pack).rows()).isEmpty();
         Path copy = Packs.copy(pack.directory(), dir.resolve("pack"));
         Files.createDirectories(copy.resolve("tests"));
-        Files.writeString(copy.resolve("tests/b.csv"), CaseTable.HEADER + "\n急需,3DU1,多少钱,,,OFFER_PRODUCT,acne.offer,HOT\n");
+        Files.writeString(copy.resolve("tests/b.csv"),
+                CaseTable.HEADER + "\n急需,3DU1,多少钱,,,OFFER_PRODUCT,acne.offer,HOT\n");
         Files.writeString(copy.resolve("tests/a.csv"), CaseTable.HEADER + "\n冷淡,3DU3,,,,STOP_GENTLY,acne.light,COLD\n");
         Files.writeString(copy.resolve("tests/README.txt"), "not a table");
         RulePack withTests = RulePack.load(copy, pack.options());

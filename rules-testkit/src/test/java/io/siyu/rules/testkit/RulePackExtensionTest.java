@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestExecutionResult.Status;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -62,7 +63,7 @@ class RulePackExtensionTest {
     }
 
     private static String failureOf(TestExecutionResult result) {
-        assertThat(result.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
+        assertThat(result.getStatus()).isEqualTo(Status.FAILED);
         return result.getThrowable().orElseThrow().getMessage();
     }
 
@@ -71,7 +72,7 @@ class RulePackExtensionTest {
         Map<String, TestExecutionResult> results = run(InjectionFixture.class);
 
         assertThat(results).hasSize(7).allSatisfy((name, result) ->
-                assertThat(result.getStatus()).as(name + ": " + result).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+                assertThat(result.getStatus()).as(name + ": " + result).isEqualTo(Status.SUCCESSFUL));
     }
 
     @Test
@@ -92,7 +93,7 @@ class RulePackExtensionTest {
     void requireFullCoverageFailsTheClassListingRulesThatNeverFired() {
         Map<String, TestExecutionResult> results = run(UncoveredFixture.class);
 
-        assertThat(results.get("decidesOneCustomer(TestCustomers)").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+        assertThat(results.get("decidesOneCustomer(TestCustomers)").getStatus()).isEqualTo(Status.SUCCESSFUL);
         assertThat(failureOf(results.get("UncoveredFixture")))
                 .startsWith("25 of 30 rules of pack skincare-test 1.0.0 never fired in 1 decision:\n"
                         + "  rules/intent.drl:3  越快越好 (intent)\n"
