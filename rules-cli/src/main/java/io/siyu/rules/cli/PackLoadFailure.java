@@ -15,10 +15,12 @@ final class PackLoadFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path directory;
+    private final transient List<Diagnostic> diagnostics;
 
     PackLoadFailure(Path directory, RulePackException cause) {
         super(cause.getMessage(), cause);
         this.directory = Objects.requireNonNull(directory, "directory");
+        this.diagnostics = cause.diagnostics();
     }
 
     /** The pack directory as given on the command line. */
@@ -28,6 +30,6 @@ final class PackLoadFailure extends RuntimeException {
 
     /** Every problem of the pack, in reading order. */
     List<Diagnostic> diagnostics() {
-        return ((RulePackException) getCause()).diagnostics();
+        return diagnostics;
     }
 }

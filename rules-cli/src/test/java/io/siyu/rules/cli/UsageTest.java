@@ -152,4 +152,18 @@ class UsageTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
         assertThat(r.err()).contains("pack.json:0:0: ").endsWith("resources: 2 errors\n");
     }
+
+    @Test
+    void anUnexpectedFailureExitsFourWithItsTraceOnStandardError() {
+        Backends backends = new Backends((request, streams) -> {
+            throw new IllegalStateException("boom");
+        }, (request, streams) -> ExitCodes.OK, streams -> ExitCodes.OK);
+
+        Cli.Result r = Cli.run(backends, "", "simulate", Cli.SKINCARE.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("siyu simulate: internal error, please report it with this trace: "
+                + "java.lang.IllegalStateException: boom").contains("\tat ");
+    }
 }
