@@ -1,0 +1,44 @@
+package io.siyu.rules.cli;
+
+import io.siyu.rules.pack.RulePack;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/** {@code siyu check PACK}: loads a pack and lists every problem in it. */
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, footer = {
+        "",
+        "Examples:",
+        "  siyu check packs/gaozi",
+        "  siyu check --locale zh_CN packs/gaozi     (messages in Simplified Chinese)"},
+        description = {
+        "Checks a rule pack: reads pack.json, codebook.json, scripts.json and every rules/*.drl file and "
+                + "prints each problem as file:line:column: message, with the file relative to the pack.",
+        "Ends with a one-line summary: the pack's id, version and size when it is clean, the number of "
+                + "errors and warnings when it is not."})
+final class CheckCommand implements Callable<Integer> {
+    private final Streams streams;
+
+    @Mixin
+    private PackArguments pack;
+
+    CheckCommand(Streams streams) {
+        this.streams = Objects.requireNonNull(streams, "streams");
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            RulePack loaded = pack.load();
+            // RulePack does not expose the warnings of a pack that loads, so a clean pack prints only the summary.
+            streams.out().println(PackReport.loaded(loaded));
+            return ExitCodes.OK;
+        } catch (PackLoadFailure e) {
+            PackReport.failed(e.directory(), e.diagnostics(), streams.out());
+            return ExitCodes.PACK_ERRORS;
+        }
+    }
+}

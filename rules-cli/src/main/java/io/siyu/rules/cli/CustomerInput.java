@@ -1,0 +1,56 @@
+package io.siyu.rules.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the customers come from: standard input, or {@code --input FILE}. A picocli mixin of the
+ * commands that decide.
+ */
+public final class CustomerInput {
+    /** The source name of standard input in diagnostics. */
+    static final String STDIN = "<stdin>";
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE",
+            description = "Read the customers from this file (UTF-8, one JSON object per line) instead of "
+                    + "standard input.")
+    private Path file;
+
+    /** The name diagnostics give the input: the file as given, or {@code <stdin>}. */
+    String source() {
+        return file == null ? STDIN : file.toString();
+    }
+
+    /**
+     * Opens the input as UTF-8 text.
+     *
+     * @throws ParameterException when {@code --input} names no readable file (a usage error)
+     */
+    BufferedReader open(Streams streams) {
+        if (file == null) {
+            return streams.stdin();
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ParameterException(spec.commandLine(), Files.isDirectory(file)
+                    ? "--input " + file + " is a directory; give a file of customers, one JSON object per line"
+                    : "--input: no such file: " + file);
+        }
+        try {
+            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.siyu.rules.cli;
+
+import io.siyu.rules.pack.PackOptions;
+import io.siyu.rules.pack.RulePack;
+import io.siyu.rules.pack.RulePackException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * The arguments every pack command shares: the pack directory, {@code --locale} and {@code --clock}.
+ * A picocli mixin; picocli fills it in before the command runs.
+ */
+public final class PackArguments {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PACK",
+            description = "The rule pack directory (the folder with pack.json, codebook.json, scripts.json and rules/).")
+    private Path directory;
+
+    @Option(names = "--locale", paramLabel = "LOCALE", converter = LocaleConverter.class,
+            description = "Language of the problem messages: en (English) or zh_CN (简体中文, Simplified Chinese). "
+                    + "Default: the language of this computer.")
+    private Locale locale;
+
+    @Option(names = "--clock", paramLabel = "TIME", converter = ClockConverter.class,
+            description = "Decide as if it were this time, e.g. 2026-11-23T10:00:00+08:00 (quiet hours and the "
+                    + "funnel day depend on it). Default: now.")
+    private Clock clock;
+
+    /** The pack directory as given on the command line. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The locale of diagnostics: {@code --locale}, or the JVM's. */
+    public Locale locale() {
+        return locale == null ? Locale.getDefault() : locale;
+    }
+
+    /** The options the pack is loaded with. */
+    public PackOptions options() {
+        PackOptions.Builder b = PackOptions.builder().locale(locale());
+        if (clock != null) {
+            b.clock(clock);
+        }
+        return b.build();
+    }
+
+    /**
+     * Loads the pack.
+     *
+     * @throws ParameterException when PACK does not exist or is not a directory (a usage error)
+     * @throws PackLoadFailure    when the pack has errors (siyu prints them and exits with 1)
+     */
+    public RulePack load() {
+        if (!Files.exists(directory)) {
+            throw new ParameterException(spec.commandLine(), "No such directory: " + directory);
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new ParameterException(spec.commandLine(),
+                    directory + " is a file; PACK must be the rule pack's directory (the folder with pack.json)");
+        }
+        warnUnlessUtf8(Charset.defaultCharset());
+        try {
+            return RulePack.load(directory, options());
+        } catch (RulePackException e) {
+            throw new PackLoadFailure(directory, e);
+        }
+    }
+
+    /**
+     * Drools 10 (under rules-core) reads rule files in Java's default encoding: on a Java 17 whose default
+     * is not UTF-8 (Chinese Windows uses GBK) the Chinese text of rules is misread and decisions go wrong.
+     * siyu's own input and output are UTF-8 anyway; this tells the user how to run Java so the rules are too.
+     */
+    private void warnUnlessUtf8(Charset platform) {
+        if (!platform.equals(StandardCharsets.UTF_8)) {
+            spec.commandLine().getErr().println("warning: Java's default encoding here is " + platform
+                    + ", not UTF-8, so Chinese text in rule files may be misread. Run siyu as: "
+                    + "java -Dfile.encoding=UTF-8 -jar siyu.jar ...");
+        }
+    }
+}

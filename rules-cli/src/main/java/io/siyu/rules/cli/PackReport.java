@@ -1,0 +1,43 @@
+package io.siyu.rules.cli;
+
+import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.pack.RulePack;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How siyu reports on a pack: every diagnostic as {@code file:line:column: message}, then a one-line
+ * summary such as {@code gaozi 1.0.0: 45 rules, 62 scripts, 24 codes — OK} or
+ * {@code gaozi: 3 errors, 1 warning}.
+ */
+final class PackReport {
+    private PackReport() {
+    }
+
+    /** The summary of a pack that loaded. */
+    static String loaded(RulePack pack) {
+        return pack.id() + " " + pack.version() + ": " + count(pack.rules().size(), "rule") + ", "
+                + count(pack.scripts().ids().size(), "script") + ", "
+                + (pack.hasCodebook() ? count(pack.codebook().allCodes().size(), "code") : "no codebook") + " — OK";
+    }
+
+    /** Prints every diagnostic, one per line, then the summary of a pack that did not load. */
+    static void failed(Path directory, List<Diagnostic> diagnostics, PrintWriter out) {
+        diagnostics.forEach(d -> out.println(d.format()));
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        long warnings = diagnostics.size() - errors;
+        out.println(name(directory) + ": " + count(errors, "error")
+                + (warnings == 0 ? "" : ", " + count(warnings, "warning")));
+    }
+
+    private static String name(Path directory) {
+        Path file = directory.toAbsolutePath().normalize().getFileName();
+        return file == null ? directory.toString() : file.toString();
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

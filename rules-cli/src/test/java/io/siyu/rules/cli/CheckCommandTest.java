@@ -1,0 +1,99 @@
+package io.siyu.rules.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code siyu check}: a clean pack, broken copies of it, and packs that are not there. */
+class CheckCommandTest {
+    @TempDir
+    Path tmp;
+
+    /** The skincare pack with three mistakes, one in each kind of file. */
+    private Path brokenPack() {
+        Path pack = Cli.copyOfSkincare(tmp);
+        Cli.edit(pack, "rules/intent.drl", "Customer( answered(\"urgency\", \"now\") )",
+                "Customer( answered(\"urgency\", \"now\") ");
+        Cli.edit(pack, "pack.json", "\"version\":", "\"version\"");
+        Cli.edit(pack, "codebook.json", "\"label\": \"干燥缺水\" }", "\"label\": \"干燥缺水\", \"colour\": \"red\" }");
+        return pack;
+    }
+
+    @Test
+    void aCleanPackPrintsItsSizeAndExitsZero() {
+        Cli.Result r = Cli.run("", "check", Cli.SKINCARE.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).isEqualTo("skincare-test 1.0.0: 30 rules, 17 scripts, 18 codes — OK\n");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void everyProblemOfEveryFileIsListedWithFileLineAndColumn() {
+        Path pack = brokenPack();
+
+        Cli.Result r = Cli.run("", "check", "--locale", "en", pack.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
+        assertThat(r.outLines()).hasSize(4);
+        assertThat(r.outLines().get(0)).isEqualTo("codebook.json:11:64: Unknown field \"colour\". The fields allowed "
+                + "here are: id, code, label. (at questions[0].options[0].colour)");
+        assertThat(r.outLines().get(1)).startsWith("pack.json:3:13: This is not valid JSON here");
+        assertThat(r.outLines().get(2)).startsWith("rules/intent.drl:7:1: This rule file has a syntax error");
+        assertThat(r.outLines().get(3)).isEqualTo("skincare: 3 errors");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void diagnosticsAreInChineseWithLocaleZhCn() {
+        Path pack = brokenPack();
+
+        Cli.Result r = Cli.run("", "check", "--locale", "zh_CN", pack.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
+        assertThat(r.outLines().get(0)).isEqualTo("codebook.json:11:64: 未知字段 \"colour\"。这里允许的字段有：id, code, label。"
+                + " (at questions[0].options[0].colour)");
+        assertThat(r.outLines().get(1)).startsWith("pack.json:3:13: 这里不是合法的 JSON");
+    }
+
+    @Test
+    void localeAcceptsTheUsualSpellingsOfChinese() {
+        Path pack = brokenPack();
+        for (String spelling : new String[] {"zh", "zh-CN", "zh_cn", "zh-Hans"}) {
+            assertThat(Cli.run("", "check", "--locale", spelling, pack.toString()).out())
+                    .as(spelling).contains("未知字段");
+        }
+    }
+
+    @Test
+    void aMissingDirectoryIsAUsageError() {
+        Cli.Result r = Cli.run("", "check", tmp.resolve("nope").toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("No such directory: " + tmp.resolve("nope"))
+                .contains("Usage: siyu check").contains("siyu check --help");
+    }
+
+    @Test
+    void aFileInsteadOfADirectoryIsAUsageError() {
+        Cli.Result r = Cli.run("", "check", Cli.SKINCARE.resolve("pack.json").toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("pack.json is a file; PACK must be the rule pack's directory");
+    }
+
+    @Test
+    void aDirectoryThatIsNoPackSaysWhatIsMissing() throws Exception {
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+
+        Cli.Result r = Cli.run("", "check", "--locale", "en", empty.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
+        assertThat(r.out()).contains("pack.json:0:0: ").endsWith("empty: 2 errors\n");
+    }
+}

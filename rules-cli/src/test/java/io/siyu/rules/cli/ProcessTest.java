@@ -1,0 +1,83 @@
+package io.siyu.rules.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * siyu as operations staff run it: a separate {@code java} process (with {@code main}, {@code System.exit},
+ * the real logging configuration and a platform encoding that is not UTF-8).
+ */
+class ProcessTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void checkOfACleanPackPrintsOnlyTheSummaryAndNoLogLines() {
+        Cli.Result r = Cli.spawn("", "check", Cli.SKINCARE.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).isEqualTo("skincare-test 1.0.0: 30 rules, 17 scripts, 18 codes — OK\n");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void checkOfABrokenPackExitsOneWithTheDiagnosticsAndNoDroolsLogOnStandardError() {
+        Path pack = Cli.copyOfSkincare(tmp);
+        Cli.edit(pack, "rules/propose.drl", "\nthen\n", "\nthen oops(\n");
+
+        Cli.Result r = Cli.spawn("", "check", pack.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
+        assertThat(r.outLines()).last().isEqualTo("skincare: 1 error");
+        assertThat(r.outLines().get(0)).startsWith("rules/propose.drl:");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void decideGoesOnAfterABadLine() {
+        Cli.Result r = Cli.spawn("{\"id\":\"小美\",\"codes\":\"3DU3\",\"messages\":[\"多少钱\"]}\n{oops\n"
+                        + "{\"id\":\"c3\",\"codes\":\"34DU1\",\"messages\":[\"这个多少钱呀\"]}\n",
+                "decide", "--clock", Cli.DAYTIME, Cli.SKINCARE.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.SOME_LINES_FAILED);
+        assertThat(r.outLines()).hasSize(3);
+        assertThat(r.outLines().get(0)).startsWith("{\"line\":1,\"id\":\"小美\",\"action\":\"STOP_GENTLY\"")
+                .contains("\"text\":\"亲，痘痘期记得清淡饮食、别用手挤哦，有问题随时找小丸子～\"");
+        assertThat(r.outLines().get(1)).startsWith("{\"line\":2,\"id\":null,\"error\":\"<stdin> line 2: ")
+                .contains("\"diagnostics\":[\"<stdin>:2:");
+        assertThat(r.outLines().get(2)).startsWith("{\"line\":3,\"id\":\"c3\",\"action\":\"OFFER_PRODUCT\"");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void inputAndOutputAreUtf8WhateverThePlatformEncodingAndANonUtf8PlatformIsWarnedAbout() {
+        Cli.Result r = Cli.spawnWithEncoding("ISO-8859-1", "{\"id\":\"小美\",\"codes\":\"3DU3\"}\n", "decide", "--clock",
+                Cli.DAYTIME, Cli.SKINCARE.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).startsWith("{\"line\":1,\"id\":\"小美\",\"action\":\"STOP_GENTLY\"")
+                .contains("\"text\":\"亲，痘痘期记得清淡饮食、别用手挤哦，有问题随时找小丸子～\"");
+        assertThat(r.err()).isEqualTo("warning: Java's default encoding here is ISO-8859-1, not UTF-8, so Chinese "
+                + "text in rule files may be misread. Run siyu as: java -Dfile.encoding=UTF-8 -jar siyu.jar ...\n");
+    }
+
+    @Test
+    void aMissingDirectoryExitsTwo() {
+        Cli.Result r = Cli.spawn("", "decide", tmp.resolve("gone").toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("No such directory: ");
+    }
+
+    @Test
+    void notAvailableExitsThree() {
+        Cli.Result r = Cli.spawn("", "demo");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_AVAILABLE);
+        assertThat(r.err()).isEqualTo("siyu demo: not available yet\n");
+    }
+}
