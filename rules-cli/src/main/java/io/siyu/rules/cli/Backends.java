@@ -1,5 +1,14 @@
 package io.siyu.rules.cli;
 
+import io.siyu.rules.funnel.FunnelForecast;
+import io.siyu.rules.funnel.FunnelJson;
+import io.siyu.rules.funnel.FunnelReport;
+import io.siyu.rules.pack.RulePack;
+import io.siyu.rules.testkit.CaseResult;
+import io.siyu.rules.testkit.CaseTableException;
+import io.siyu.rules.testkit.RuleCases;
+
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,8 +16,7 @@ import java.util.Objects;
  * provide (the funnel forecast, the testkit's CSV runner, the examples' demo). The commands parse and
  * check their options, then hand over to these. Immutable.
  *
- * <p><b>Wiring point:</b> {@link #standard()} is what {@code siyu} runs with; replace its
- * {@link #notAvailable} entries by the real implementations as they land.
+ * <p>{@link #standard()} is what {@code siyu} runs with; tests pass their own.
  *
  * @param simulator  runs {@code simulate}
  * @param testRunner runs {@code test}
@@ -21,18 +29,40 @@ record Backends(Simulator simulator, PackTestRunner testRunner, Demo demo) {
         Objects.requireNonNull(demo, "demo");
     }
 
-    /** The features of this build. */
+    /** The features of this build: the pack's funnel forecast, the testkit's case runner, the examples' demo. */
     static Backends standard() {
-        return new Backends(
-                (request, streams) -> notAvailable("simulate", streams),
-                (request, streams) -> notAvailable("test", streams),
-                streams -> notAvailable("demo", streams));
+        return new Backends(Backends::forecast, Backends::runCases, streams -> {
+            io.siyu.rules.examples.Demo.run(streams.out());
+            return ExitCodes.OK;
+        });
     }
 
-    /** Says on standard error that a command is not in this build yet; returns {@link ExitCodes#NOT_AVAILABLE}. */
-    static int notAvailable(String command, Streams streams) {
-        streams.err().println("siyu " + command + ": not available yet");
-        return ExitCodes.NOT_AVAILABLE;
+    /** The forecast with the Gaozi rates, at the requested intake, over the pack's own cohorts. */
+    private static int forecast(SimulateRequest request, Streams streams) {
+        RulePack pack = request.pack().load();
+        FunnelForecast.Assumptions assumptions = FunnelForecast.Assumptions.gaozi()
+                .withDailyIntake(request.daily()).withIntakeDays(request.days());
+        FunnelReport report = pack.forecast(assumptions, request.seed());
+        streams.out().println(request.json() ? FunnelJson.create().write(report)
+                : report.toTable(request.pack().locale(), false));
+        return ExitCodes.OK;
+    }
+
+    /** Every row of the pack's {@code tests/*.csv}: one PASS/FAIL block per row, then a summary line. */
+    private static int runCases(TestRequest request, Streams streams) {
+        RulePack pack = request.pack().load();
+        List<CaseResult> results;
+        try {
+            results = RuleCases.ofPack(pack).run();
+        } catch (CaseTableException e) {
+            e.diagnostics().forEach(d -> streams.out().println(d.format()));
+            streams.out().println("the test tables have " + e.diagnostics().size() + " problem(s)");
+            return ExitCodes.PACK_ERRORS;
+        }
+        long failed = results.stream().filter(r -> !r.passed()).count();
+        results.forEach(r -> streams.out().println(r.format()));
+        streams.out().println((results.size() - failed) + " passed, " + failed + " failed");
+        return failed == 0 ? ExitCodes.OK : ExitCodes.TESTS_FAILED;
     }
 
     /** The funnel forecast behind {@code siyu simulate}. */

@@ -13,8 +13,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Some input lines could not be decided; each has an error on its own output line. */
     public static final int SOME_LINES_FAILED = 2;
-    /** The command exists but is not available in this build yet. */
-    public static final int NOT_AVAILABLE = 3;
+    /** Some of the pack's test cases ({@code siyu test}) failed. */
+    public static final int TESTS_FAILED = 3;
     /** Something unexpected went wrong (an I/O failure or a bug); the details are on standard error. */
     public static final int INTERNAL_ERROR = 4;
 
@@ -25,7 +25,7 @@ public final class ExitCodes {
             "  0  OK: the pack is clean / every customer line was decided",
             "  1  the rule pack has errors (listed as file:line:column: message)",
             "  2  usage error (bad option, missing directory), or some input lines failed",
-            "  3  this command is not available in this build yet",
+            "  3  some of the pack's test cases failed (siyu test)",
             "  4  unexpected failure (I/O error or a bug); details on standard error%n",
     };
 

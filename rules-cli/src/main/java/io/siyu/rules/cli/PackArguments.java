@@ -9,8 +9,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,24 +69,10 @@ public final class PackArguments {
             throw new ParameterException(spec.commandLine(),
                     directory + " is a file; PACK must be the rule pack's directory (the folder with pack.json)");
         }
-        warnUnlessUtf8(Charset.defaultCharset());
         try {
             return RulePack.load(directory, options());
         } catch (RulePackException e) {
             throw new PackLoadFailure(directory, e);
-        }
-    }
-
-    /**
-     * Drools 10 (under rules-core) reads rule files in Java's default encoding: on a Java 17 whose default
-     * is not UTF-8 (Chinese Windows uses GBK) the Chinese text of rules is misread and decisions go wrong.
-     * siyu's own input and output are UTF-8 anyway; this tells the user how to run Java so the rules are too.
-     */
-    private void warnUnlessUtf8(Charset platform) {
-        if (!platform.equals(StandardCharsets.UTF_8)) {
-            spec.commandLine().getErr().println("warning: Java's default encoding here is " + platform
-                    + ", not UTF-8, so Chinese text in rule files may be misread. Run siyu as: "
-                    + "java -Dfile.encoding=UTF-8 -jar siyu.jar ...");
         }
     }
 }

@@ -43,7 +43,7 @@ class CheckCommandTest {
         assertThat(r.outLines().get(0)).isEqualTo("codebook.json:11:64: Unknown field \"colour\". The fields allowed "
                 + "here are: id, code, label. (at questions[0].options[0].colour)");
         assertThat(r.outLines().get(1)).startsWith("pack.json:3:13: This is not valid JSON here");
-        assertThat(r.outLines().get(2)).startsWith("rules/intent.drl:7:1: This rule file has a syntax error");
+        assertThat(r.outLines().get(2)).startsWith("rules/intent.drl:7:1: \"then\" is not expected here");
         assertThat(r.outLines().get(3)).isEqualTo("skincare: 3 errors");
         assertThat(r.err()).isEmpty();
     }

@@ -32,7 +32,7 @@ class ProcessTest {
         Cli.Result r = Cli.spawn("", "check", pack.toString());
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
-        assertThat(r.outLines()).last().isEqualTo("skincare: 1 error");
+        assertThat(r.outLines()).last().isEqualTo("skincare: 2 errors");
         assertThat(r.outLines().get(0)).startsWith("rules/propose.drl:");
         assertThat(r.err()).isEmpty();
     }
@@ -54,15 +54,18 @@ class ProcessTest {
     }
 
     @Test
-    void inputAndOutputAreUtf8WhateverThePlatformEncodingAndANonUtf8PlatformIsWarnedAbout() {
-        Cli.Result r = Cli.spawnWithEncoding("ISO-8859-1", "{\"id\":\"小美\",\"codes\":\"3DU3\"}\n", "decide", "--clock",
+    void chineseRulesInputAndOutputWorkWhateverThePlatformEncoding() {
+        Cli.Result r = Cli.spawnWithEncoding("ISO-8859-1", "{\"id\":\"小美\",\"codes\":\"3DU3\"}\n"
+                + "{\"id\":\"c2\",\"codes\":\"34DU1\",\"messages\":[\"这个多少钱\"]}\n", "decide", "--clock",
                 Cli.DAYTIME, Cli.SKINCARE.toString());
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).startsWith("{\"line\":1,\"id\":\"小美\",\"action\":\"STOP_GENTLY\"")
+        assertThat(r.outLines().get(0)).startsWith("{\"line\":1,\"id\":\"小美\",\"action\":\"STOP_GENTLY\"")
                 .contains("\"text\":\"亲，痘痘期记得清淡饮食、别用手挤哦，有问题随时找小丸子～\"");
-        assertThat(r.err()).isEqualTo("warning: Java's default encoding here is ISO-8859-1, not UTF-8, so Chinese "
-                + "text in rule files may be misread. Run siyu as: java -Dfile.encoding=UTF-8 -jar siyu.jar ...\n");
+        // asked("多少钱") in a rule file only matches when Drools reads the file as UTF-8.
+        assertThat(r.outLines().get(1)).startsWith("{\"line\":2,\"id\":\"c2\",\"action\":\"OFFER_PRODUCT\"")
+                .contains("\"firedRules\":[\"越快越好\",\"问了价格\"");
+        assertThat(r.err()).isEmpty();
     }
 
     @Test
@@ -74,10 +77,15 @@ class ProcessTest {
     }
 
     @Test
-    void notAvailableExitsThree() {
+    void theDemoRunsOnTheEmbeddedGaoziPackWithNoSetUp() {
         Cli.Result r = Cli.spawn("", "demo");
 
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_AVAILABLE);
-        assertThat(r.err()).isEqualTo("siyu demo: not available yet\n");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("siyu-rules demo — pack gaozi ")
+                .contains("Decisions for 240 sample customers")
+                .contains("OFFER_PRODUCT").contains("STOP_GENTLY")
+                .contains("A HOT customer:").contains("Rules fired:")
+                .contains("30-day funnel forecast at 150 new customers a day");
     }
 }

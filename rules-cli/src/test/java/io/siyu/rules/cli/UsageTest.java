@@ -18,7 +18,7 @@ class UsageTest {
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).startsWith("Usage: siyu " + command)
-                .contains("Exit codes:", "  1  the rule pack has errors", "  3  this command is not available");
+                .contains("Exit codes:", "  1  the rule pack has errors", "  3  some of the pack's test cases failed");
         assertThat(r.err()).isEmpty();
     }
 
@@ -90,20 +90,6 @@ class UsageTest {
         assertThat(locale.err()).contains("unsupported locale 'fr': use en or zh_CN");
         assertThat(clock.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(clock.err()).contains("'tomorrow' is not a time like 2026-11-23T10:00:00+08:00");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"simulate", "test", "demo"})
-    void commandsNotWiredInYetSaySoAndExitThree(String command) {
-        List<String> args = new ArrayList<>(List.of(command));
-        if (!command.equals("demo")) {
-            args.add(Cli.SKINCARE.toString());
-        }
-        Cli.Result r = Cli.run("", args.toArray(String[]::new));
-
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_AVAILABLE);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("siyu " + command + ": not available yet\n");
     }
 
     @Test

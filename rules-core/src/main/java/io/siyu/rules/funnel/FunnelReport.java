@@ -67,6 +67,14 @@ public record FunnelReport(FunnelCounts total, SortedMap<String, FunnelCounts> b
      * percent, revenue in yuan.
      */
     public String toTable(Locale locale) {
+        return toTable(locale, true);
+    }
+
+    /**
+     * The report as an aligned text table: the total and each cohort, and each group when
+     * {@code includeGroups} (a forecast over weeks has hundreds of groups).
+     */
+    public String toTable(Locale locale, boolean includeGroups) {
         Messages messages = Messages.of(FunnelConfig.BUNDLE, Objects.requireNonNull(locale, "locale"));
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>();
@@ -76,7 +84,9 @@ public record FunnelReport(FunnelCounts total, SortedMap<String, FunnelCounts> b
         rows.add(header);
         rows.add(row(messages.format("report.total"), total));
         byCohort.forEach((cohort, counts) -> rows.add(row(messages.format("report.cohort", cohort), counts)));
-        byGroup.forEach((group, counts) -> rows.add(row(messages.format("report.group", group), counts)));
+        if (includeGroups) {
+            byGroup.forEach((group, counts) -> rows.add(row(messages.format("report.group", group), counts)));
+        }
 
         int[] widths = new int[COLUMNS.size()];
         for (List<String> row : rows) {

@@ -29,8 +29,11 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.KieBaseConfiguration;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieContainer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -118,10 +121,10 @@ final class DrlCompiler {
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         for (String pkg : packages) {
-            kfs.write(resourcePath(pkg.replace('.', '/') + "/siyu-fact-model.drl"), preamble(pkg, extraFacts));
+            writeUtf8(ks, kfs, resourcePath(pkg.replace('.', '/') + "/siyu-fact-model.drl"), preamble(pkg, extraFacts));
         }
         for (RuleSource source : buildable) {
-            kfs.write(resourcePath(source.file()), source.text());
+            writeUtf8(ks, kfs, resourcePath(source.file()), source.text());
         }
         KieBuilder builder = ks.newKieBuilder(kfs);
         try {
@@ -167,6 +170,19 @@ final class DrlCompiler {
             throw new IllegalStateException("CompileMode.EXECUTABLE_MODEL needs org.drools:drools-model-compiler "
                     + "on the class path", e);
         }
+    }
+
+    /**
+     * Writes a rule file as UTF-8 and says so: {@code KieFileSystem.write(String, String)} encodes and
+     * Drools decodes with the JVM's default charset, which garbles Chinese rule files (and silently
+     * breaks conditions such as {@code asked("多少钱")}) on a machine whose default is not UTF-8.
+     */
+    private static void writeUtf8(KieServices ks, KieFileSystem kfs, String path, String text) {
+        Resource resource = ks.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8.name());
+        resource.setSourcePath(path);
+        resource.setResourceType(ResourceType.DRL);
+        kfs.write(resource);
     }
 
     private static String resourcePath(String file) {

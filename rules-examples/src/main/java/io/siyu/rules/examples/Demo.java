@@ -11,7 +11,8 @@ import io.siyu.rules.pack.PackOptions;
 import io.siyu.rules.pack.RulePack;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -41,9 +43,11 @@ public final class Demo {
     private Demo() {
     }
 
-    /** Runs the demo on standard output. */
+    /** Runs the demo on standard output, in UTF-8 whatever the platform's encoding. */
     public static void main(String[] args) {
-        run(System.out);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        run(out);
+        out.flush();
     }
 
     /**
@@ -52,7 +56,7 @@ public final class Demo {
      * @param out where to print
      * @return the decisions made, for tests
      */
-    public static List<Decision> run(PrintStream out) {
+    public static List<Decision> run(PrintWriter out) {
         Objects.requireNonNull(out, "out");
         ZonedDateTime now = ZonedDateTime.parse(DEMO_TIME);
         RulePack pack = RulePack.load(ExamplePacks.gaozi(),
@@ -71,7 +75,7 @@ public final class Demo {
         FunnelReport report = pack.forecast(assumptions, SEED);
         out.printf("%n%d-day funnel forecast at %d new customers a day (seed %d):%n%n", FORECAST_DAYS, DAILY_INTAKE,
                 SEED);
-        out.println(report.toTable());
+        out.print(report.toTable(Locale.ROOT, false));
         return decisions;
     }
 
@@ -99,7 +103,7 @@ public final class Demo {
         return customers;
     }
 
-    private static void printTable(PrintStream out, List<Decision> decisions) {
+    private static void printTable(PrintWriter out, List<Decision> decisions) {
         Map<String, Map<IntentLevel, Integer>> byAction = new TreeMap<>();
         Map<IntentLevel, Integer> totals = new EnumMap<>(IntentLevel.class);
         for (Decision d : decisions) {
@@ -118,7 +122,7 @@ public final class Demo {
                 totals.getOrDefault(IntentLevel.WARM, 0), totals.getOrDefault(IntentLevel.HOT, 0), decisions.size());
     }
 
-    private static void printExamples(PrintStream out, List<Decision> decisions) {
+    private static void printExamples(PrintWriter out, List<Decision> decisions) {
         for (IntentLevel level : IntentLevel.values()) {
             decisions.stream().filter(d -> d.intent() == level && !d.isFailed() && !d.text().isEmpty()).findFirst()
                     .ifPresent(d -> out.printf("%nA %s customer:%n%s", level, d.explain()));

@@ -81,12 +81,15 @@ class RulePackExtensionTest {
 
         assertThat(results).containsOnlyKeys("BrokenPackFixture", "JUnit Jupiter");
         assertThat(failureOf(results.get("BrokenPackFixture"))).isEqualTo("""
-                Rule pack src/test/resources/packs/broken does not load (2 problems):
+                Rule pack src/test/resources/packs/broken does not load (4 problems):
                 codebook.json:14:35: Code "3" is already the code of option "acne" of question "problems" \
                 (line 13, at questions[0].options[2].code); every option needs a different code. \
                 (at questions[0].options[3].code)
+                rules/broken.drl:6:5: "Custmer" is not a kind of fact. Did you mean "Customer"? Rules can use: \
+                Customer, Intent, Proposal, Now, ContactPolicy, GroupDay.
+                rules/broken.drl:16:38: scripts.json has no script "acne.nothing". Did you mean "acne.motive"?
                 rules/broken.drl:19:1: Rule "忘了写阶段" has no phase. Add ruleflow-group "intent", "propose", \
-                "content" or "policy" after its name (it says "").""");
+                "content" or "policy" on the line after its name.""");
     }
 
     @Test

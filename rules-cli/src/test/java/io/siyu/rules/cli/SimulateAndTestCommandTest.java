@@ -1,0 +1,77 @@
+package io.siyu.rules.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code siyu simulate} and {@code siyu test} on the skincare pack. */
+class SimulateAndTestCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void simulatePrintsTheTotalAndEachCohortAndTheSameSeedGivesTheSameForecast() {
+        Cli.Result first = Cli.run("", "simulate", "--days", "10", "--daily", "60", "--seed", "7",
+                Cli.SKINCARE.toString());
+        Cli.Result again = Cli.run("", "simulate", "--days", "10", "--daily", "60", "--seed", "7",
+                Cli.SKINCARE.toString());
+
+        assertThat(first.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(first.err()).isEmpty();
+        assertThat(first.outLines().get(0)).startsWith("segment").contains("entered", "day-0 rate", "cumulative");
+        assertThat(first.outLines().get(1)).matches("total\\s+600\\s.*");
+        // The skincare pack groups by "concern": one cohort row per concern option.
+        assertThat(first.outLines()).filteredOn(l -> l.startsWith("cohort ")).extracting(l -> l.split("\\s+")[1])
+                .containsExactly("A", "B", "D", "E", "F", "G");
+        assertThat(first.outLines()).noneMatch(l -> l.startsWith("group "));
+        assertThat(again.out()).isEqualTo(first.out());
+    }
+
+    @Test
+    void simulateAsJsonHasEveryGroup() throws IOException {
+        Cli.Result r = Cli.run("", "simulate", "--days", "3", "--daily", "30", "--json", Cli.SKINCARE.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertThat(report.at("/total/entered").asInt()).isEqualTo(90);
+        assertThat(report.get("byGroup").size()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void testRunsEveryRowOfThePackTablesAndExitsThreeWhenOneFails() throws IOException {
+        Path pack = Cli.copyOfSkincare(tmp);
+        Files.createDirectories(pack.resolve("tests"));
+        Files.writeString(pack.resolve("tests/cases.csv"), """
+                case,codes,messages,signals,attributes,action,script,intent
+                痘痘急需问价,34DU1,这个多少钱呀,,,OFFER_PRODUCT,acne.offer,HOT
+                写错了期望,3DU3,,,,OFFER_PRODUCT,,
+                """, StandardCharsets.UTF_8);
+
+        Cli.Result r = Cli.run("", "test", "--clock", "2026-11-23T10:00:00+08:00", pack.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.TESTS_FAILED);
+        assertThat(r.out()).contains("PASS cases.csv:2 痘痘急需问价", "FAIL cases.csv:3 写错了期望",
+                "Expected action OFFER_PRODUCT but was STOP_GENTLY", "Why:");
+        assertThat(r.outLines()).last().isEqualTo("1 passed, 1 failed");
+    }
+
+    @Test
+    void testOfAMalformedTableExitsOneWithFileLineAndColumn() throws IOException {
+        Path pack = Cli.copyOfSkincare(tmp);
+        Files.createDirectories(pack.resolve("tests"));
+        Files.writeString(pack.resolve("tests/cases.csv"), "case,codes\n", StandardCharsets.UTF_8);
+
+        Cli.Result r = Cli.run("", "test", pack.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
+        assertThat(r.outLines().get(0)).startsWith("cases.csv:1:");
+    }
+}
