@@ -33,7 +33,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         try {
             RulePack loaded = pack.load();
-            // RulePack does not expose the warnings of a pack that loads, so a clean pack prints only the summary.
+            loaded.warnings().forEach(w -> streams.out().println(w.format()));
             streams.out().println(PackReport.loaded(loaded));
             return ExitCodes.OK;
         } catch (PackLoadFailure e) {

@@ -16,11 +16,13 @@ final class PackReport {
     private PackReport() {
     }
 
-    /** The summary of a pack that loaded. */
+    /** The summary of a pack that loaded (its warnings, if any, are counted). */
     static String loaded(RulePack pack) {
+        int warnings = pack.warnings().size();
         return pack.id() + " " + pack.version() + ": " + count(pack.rules().size(), "rule") + ", "
                 + count(pack.scripts().ids().size(), "script") + ", "
-                + (pack.hasCodebook() ? count(pack.codebook().allCodes().size(), "code") : "no codebook") + " — OK";
+                + (pack.hasCodebook() ? count(pack.codebook().allCodes().size(), "code") : "no codebook") + " — OK"
+                + (warnings == 0 ? "" : ", " + count(warnings, "warning"));
     }
 
     /** Prints every diagnostic, one per line, then the summary of a pack that did not load. */

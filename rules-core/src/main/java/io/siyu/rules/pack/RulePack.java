@@ -63,13 +63,16 @@ public final class RulePack {
     private final Codebook codebook;
     private final ScriptLibrary scripts;
     private final FunnelConfig funnelConfig;
+    private final List<Diagnostic> warnings;
     private final List<RuleInfo> rules;
     private final DecisionPipeline pipeline;
     private final PackOptions options;
 
     private RulePack(Path directory, PackManifest manifest, Codebook codebook, ScriptLibrary scripts,
-                     FunnelConfig funnelConfig, List<RuleInfo> rules, DecisionPipeline pipeline, PackOptions options) {
+                     FunnelConfig funnelConfig, List<RuleInfo> rules, DecisionPipeline pipeline, PackOptions options,
+                     List<Diagnostic> warnings) {
         this.funnelConfig = funnelConfig;
+        this.warnings = List.copyOf(warnings);
         this.directory = directory;
         this.manifest = manifest;
         this.codebook = codebook;
@@ -134,7 +137,7 @@ public final class RulePack {
                 renderer, compiled.rules());
         return new RulePack(packDirectory, m, codebook.orElse(null), library,
                 funnel.orElseGet(() -> FunnelConfig.defaults().withZone(m.zone())), compiled.rules(), pipeline,
-                options);
+                options, sortedForReading(problems));
     }
 
     /**
@@ -160,9 +163,14 @@ public final class RulePack {
     }
 
     private static RulePackException failure(Path dir, List<Diagnostic> problems, Messages messages) {
+        List<Diagnostic> sorted = sortedForReading(problems);
+        return new RulePackException(messages.format("pack.failed", dir, sorted.size()), sorted);
+    }
+
+    private static List<Diagnostic> sortedForReading(List<Diagnostic> problems) {
         List<Diagnostic> sorted = new ArrayList<>(problems);
         sorted.sort(Diagnostic.READING_ORDER);
-        return new RulePackException(messages.format("pack.failed", dir, sorted.size()), sorted);
+        return sorted;
     }
 
     private static Optional<String> readFile(Path dir, String name, boolean required, List<Diagnostic> problems,
@@ -336,6 +344,14 @@ public final class RulePack {
     /** The content the pack's {@code content} rules choose for one group day, best first. */
     public List<PlannedContent> contentFor(GroupDay day) {
         return pipeline.contentFor(day);
+    }
+
+    /**
+     * The warnings of a pack that loaded: things that work but are probably not what the author meant
+     * (for instance an action name that is not {@code UPPER_SNAKE_CASE}), in reading order.
+     */
+    public List<Diagnostic> warnings() {
+        return warnings;
     }
 
     /** Every rule of the pack, in file order. */
