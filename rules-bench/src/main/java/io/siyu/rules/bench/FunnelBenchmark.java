@@ -46,7 +46,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@link #unchanged}: 40 days of intake (25,000 a day), advanced to the day they are already on:
  *       a full scan in which no journey changes (a restarted service re-running the daily job).</li>
  *   <li>{@link #nextDay}: 5 days of intake (200,000 a day), everyone mid-seeding on days 1-5, advanced one
- *       day: every journey crosses a day boundary; the fifth on day 5 enters conversion.</li>
+ *       day: every journey crosses a day boundary; the fifth on day 5 enters conversion, and late events
+ *       of that day (purchases, leaving) are applied first.</li>
  *   <li>{@link #dayZeroEnds}: 1,000,000 customers on their day 0, advanced to day 1: the ~880,000 who did
  *       not buy are sorted into groups of 200 (8 cohorts, ~4,400 groups) and start seeding.</li>
  * </ul>
@@ -74,25 +75,25 @@ public class FunnelBenchmark {
 
         /**
          * {@code intakeDays} days of {@code customers / intakeDays} new customers a day from
-         * {@link #FIRST_DAY}, advanced through the last intake day.
+         * {@link #FIRST_DAY}, advanced through {@code daysAfter} days after the last intake day.
          */
-        Population(int customers, int intakeDays, long seed) {
-            this.lastDay = FIRST_DAY.plusDays(intakeDays - 1);
+        Population(int customers, int intakeDays, int daysAfter, long seed) {
+            this.lastDay = FIRST_DAY.plusDays(intakeDays - 1 + daysAfter);
             Funnel funnel = Funnel.create(config, Clock.fixed(lastDay.atTime(23, 0).atZone(SHANGHAI).toInstant(),
                     SHANGHAI), InMemoryJourneyStore.withExpectedSize(customers));
             SplittableRandom random = new SplittableRandom(seed);
             List<List<FunnelEvent>> later = new ArrayList<>();
-            for (int d = 0; d < intakeDays + 12; d++) {
+            for (int d = 0; d < intakeDays + daysAfter + 12; d++) {
                 later.add(new ArrayList<>());
             }
             int perDay = customers / intakeDays;
             int customer = 0;
-            for (int d = 0; d < intakeDays; d++) {
+            for (int d = 0; d < intakeDays + daysAfter; d++) {
                 LocalDate date = FIRST_DAY.plusDays(d);
                 for (FunnelEvent event : later.get(d)) {
                     funnel.record(event);
                 }
-                for (int i = 0; i < perDay; i++, customer++) {
+                for (int i = 0; d < intakeDays && i < perDay; i++, customer++) {
                     String id = String.format("cust-%07d", customer);
                     funnel.record(new FunnelEvent.Added(eventId(customer, 1), id, at(date, 10)));
                     char code = (char) ('A' + random.nextInt(8));
@@ -162,15 +163,15 @@ public class FunnelBenchmark {
     public static class Mixed extends Scenario {
         @Override
         Population build() {
-            return new Population(CUSTOMERS, 40, 1);
+            return new Population(CUSTOMERS, 40, 0, 1);
         }
     }
 
-    /** 5 days of intake, 200,000 a day: everyone in seeding. */
+    /** 5 days of intake, 200,000 a day, and one more day: everyone in seeding, on days 1 to 5. */
     public static class Seeding extends Scenario {
         @Override
         Population build() {
-            return new Population(CUSTOMERS, 5, 2);
+            return new Population(CUSTOMERS, 5, 1, 2);
         }
     }
 
@@ -178,7 +179,7 @@ public class FunnelBenchmark {
     public static class DayZero extends Scenario {
         @Override
         Population build() {
-            return new Population(CUSTOMERS, 1, 3);
+            return new Population(CUSTOMERS, 1, 0, 3);
         }
     }
 
@@ -206,7 +207,7 @@ public class FunnelBenchmark {
     /** Prints the heap retained per journey by a funnel of the mixed 40-day population, and by its store. */
     public static void main(String[] args) {
         long before = usedHeap();
-        Population population = new Population(CUSTOMERS, 40, 1);
+        Population population = new Population(CUSTOMERS, 40, 0, 1);
         Funnel funnel = population.funnel();
         funnel.advance(population.lastDay.plusDays(1));
         population = null; // the journeys' array; the store keeps the journeys themselves

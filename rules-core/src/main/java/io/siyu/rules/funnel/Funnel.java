@@ -38,6 +38,7 @@ import java.util.Optional;
 public final class Funnel {
     private static final Logger LOG = LoggerFactory.getLogger(Funnel.class);
     private static final String UNTAGGED = "untagged";
+    private static final Comparator<Journey> BY_CUSTOMER_ID = (a, b) -> a.customerId().compareTo(b.customerId());
 
     private final FunnelConfig config;
     private final Clock clock;
@@ -51,6 +52,10 @@ public final class Funnel {
 
     /** The customers who share a group: same cohort tags, same day 0. */
     private record CohortDay(TagSet cohort, LocalDate startDate) {
+        static CohortDay of(Journey journey) {
+            return new CohortDay(journey.cohort(), journey.startDate());
+        }
+
         String groupId(int sequence) {
             return (cohort.isEmpty() ? UNTAGGED : cohort.codes()) + "-" + startDate + "-" + sequence;
         }
@@ -162,9 +167,10 @@ public final class Funnel {
     }
 
     /**
-     * Moves every journey to the stage and day it must be in on {@code today}, putting the customers
-     * whose day 0 has ended into groups. Idempotent: a call for a day the funnel has already reached
-     * does nothing; journeys never move backwards. Allocates nothing for a journey that does not change.
+     * Moves every journey to the stage it must be in on {@code today}, putting the customers whose day 0
+     * has ended into groups. Idempotent: a call for a day the funnel has already reached does nothing;
+     * journeys never move backwards. Allocates nothing for a journey whose stage does not change, which
+     * on most days is nearly all of them (the day number is not stored).
      */
     public void advance(LocalDate today) {
         Objects.requireNonNull(today, "today");
@@ -174,42 +180,71 @@ public final class Funnel {
                 // ones (events only) in step, since both cross each day boundary exactly once.
                 return;
             }
-            List<Journey> waiting = new ArrayList<>();
+            // The customers whose day 0 is over, by cohort and day 0; they stay as they are until seated.
+            Map<CohortDay, List<Journey>> waiting = new HashMap<>();
             store.updateAll(journey -> {
                 Journey next = machine.advance(journey, today);
                 if (next.stage() == Stage.GROUPED && !next.isGrouped()) {
-                    waiting.add(next);
+                    waiting.computeIfAbsent(CohortDay.of(journey), key -> new ArrayList<>()).add(journey);
+                    return journey;
                 }
                 return next;
             });
-            // Customer id order, not store order, so the groups do not depend on how the store iterates.
-            waiting.sort(Comparator.comparing(Journey::startDate).thenComparing(Journey::customerId));
-            for (Journey journey : waiting) {
-                store.update(journey.customerId(), current -> catchUp(current, today));
+            int seated = 0;
+            List<Opening> opened = new ArrayList<>();
+            for (List<Journey> cohort : waiting.values()) {
+                // Customer id order, not store order, so the groups do not depend on how the store iterates.
+                cohort.sort(BY_CUSTOMER_ID);
+                for (Journey journey : cohort) {
+                    store.update(journey.customerId(), current -> catchUp(current, today, opened));
+                }
+                seated += cohort.size();
             }
+            listInOpeningOrder(opened);
             advancedThrough = today;
-            LOG.debug("Advanced {} journeys to {}; {} put into groups", store.size(), today, waiting.size());
+            LOG.debug("Advanced {} journeys to {}; {} put into groups", store.size(), today, seated);
         }
     }
 
-    /** Advances one journey to {@code date}, putting it into a group if its day 0 is over. */
-    private Journey catchUp(Journey journey, LocalDate date) {
-        Journey next = machine.advance(journey, date);
-        if (next.stage() == Stage.GROUPED && !next.isGrouped()) {
-            next = machine.advance(machine.assignGroup(next, takeSeat(next)), date);
-        }
-        return next;
+    /** A group opened by {@link #advance}, and the customer who opened it. */
+    private record Opening(GroupSeats seats, String customerId) {
+        static final Comparator<Opening> ORDER = Comparator.comparing((Opening o) -> o.seats.startDate)
+                .thenComparing(Opening::customerId);
     }
 
-    private String takeSeat(Journey journey) {
+    /**
+     * Lists the groups opened by one {@link #advance} as if every waiting customer had been seated in
+     * one pass in (day 0, customer id) order: cohorts are seated one after the other, which gives each
+     * cohort the same groups, but would otherwise list the groups of different cohorts out of that order.
+     */
+    private void listInOpeningOrder(List<Opening> opened) {
+        opened.sort(Opening.ORDER);
+        for (Opening opening : opened) {
+            groups.remove(opening.seats.groupId);
+        }
+        for (Opening opening : opened) {
+            groups.put(opening.seats.groupId, opening.seats);
+        }
+    }
+
+    /**
+     * Advances one journey to {@code date}, putting it into a group if its day 0 is over; a group it
+     * opens is added to {@code opened}.
+     */
+    private Journey catchUp(Journey journey, LocalDate date, List<Opening> opened) {
+        return machine.advance(journey, date, waiting -> takeSeat(waiting, opened));
+    }
+
+    private String takeSeat(Journey journey, List<Opening> opened) {
         synchronized (lock) {
-            CohortDay cohortDay = new CohortDay(journey.cohort(), journey.startDate());
+            CohortDay cohortDay = CohortDay.of(journey);
             GroupSeats open = openGroups.get(cohortDay);
             if (open == null || open.assigned >= config.groupCapacity()) {
                 int sequence = open == null ? 1 : open.sequence + 1;
                 open = new GroupSeats(cohortDay.groupId(sequence), journey.cohort(), journey.startDate(), sequence);
                 groups.put(open.groupId, open);
                 openGroups.put(cohortDay, open);
+                opened.add(new Opening(open, journey.customerId()));
             }
             open.assigned++;
             return open.groupId;
@@ -232,7 +267,7 @@ public final class Funnel {
                     int sequence = Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
                     seats = new GroupSeats(id, journey.cohort(), journey.startDate(), sequence);
                     groups.put(id, seats);
-                    CohortDay cohortDay = new CohortDay(journey.cohort(), journey.startDate());
+                    CohortDay cohortDay = CohortDay.of(journey);
                     GroupSeats open = openGroups.get(cohortDay);
                     if (open == null || open.sequence < sequence) {
                         openGroups.put(cohortDay, seats);
