@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A running funnel: the {@link FunnelMachine} applied to the journeys in a {@link JourneyStore}, with
@@ -38,7 +39,10 @@ import java.util.Optional;
 public final class Funnel {
     private static final Logger LOG = LoggerFactory.getLogger(Funnel.class);
     private static final String UNTAGGED = "untagged";
-    private static final Comparator<Journey> BY_CUSTOMER_ID = (a, b) -> a.customerId().compareTo(b.customerId());
+    private static final Comparator<Journey> BY_START_DATE_AND_CUSTOMER_ID = (a, b) -> {
+        int byDate = a.startDate().compareTo(b.startDate());
+        return byDate != 0 ? byDate : a.customerId().compareTo(b.customerId());
+    };
 
     private final FunnelConfig config;
     private final Clock clock;
@@ -180,62 +184,29 @@ public final class Funnel {
                 // ones (events only) in step, since both cross each day boundary exactly once.
                 return;
             }
-            // The customers whose day 0 is over, by cohort and day 0; they stay as they are until seated.
-            Map<CohortDay, List<Journey>> waiting = new HashMap<>();
+            // The customers whose day 0 is over; they stay as they are until seated below.
+            List<Journey> waiting = new ArrayList<>();
             store.updateAll(journey -> {
                 Journey next = machine.advance(journey, today);
                 if (next.stage() == Stage.GROUPED && !next.isGrouped()) {
-                    waiting.computeIfAbsent(CohortDay.of(journey), key -> new ArrayList<>()).add(journey);
+                    waiting.add(journey);
                     return journey;
                 }
                 return next;
             });
-            int seated = 0;
-            List<Opening> opened = new ArrayList<>();
-            for (List<Journey> cohort : waiting.values()) {
-                // Customer id order, not store order, so the groups do not depend on how the store iterates.
-                cohort.sort(BY_CUSTOMER_ID);
-                for (Journey journey : cohort) {
-                    store.update(journey.customerId(), current -> catchUp(current, today, opened));
-                }
-                seated += cohort.size();
+            // Day 0 and customer id order, not store order, so the groups do not depend on how the store iterates.
+            waiting.sort(BY_START_DATE_AND_CUSTOMER_ID);
+            Function<Journey, String> seat = this::takeSeat;
+            for (Journey journey : waiting) {
+                store.update(journey.customerId(), current -> machine.advance(current, today, seat));
             }
-            listInOpeningOrder(opened);
             advancedThrough = today;
-            LOG.debug("Advanced {} journeys to {}; {} put into groups", store.size(), today, seated);
+            LOG.debug("Advanced {} journeys to {}; {} put into groups", store.size(), today, waiting.size());
         }
     }
 
-    /** A group opened by {@link #advance}, and the customer who opened it. */
-    private record Opening(GroupSeats seats, String customerId) {
-        static final Comparator<Opening> ORDER = Comparator.comparing((Opening o) -> o.seats.startDate)
-                .thenComparing(Opening::customerId);
-    }
-
-    /**
-     * Lists the groups opened by one {@link #advance} as if every waiting customer had been seated in
-     * one pass in (day 0, customer id) order: cohorts are seated one after the other, which gives each
-     * cohort the same groups, but would otherwise list the groups of different cohorts out of that order.
-     */
-    private void listInOpeningOrder(List<Opening> opened) {
-        opened.sort(Opening.ORDER);
-        for (Opening opening : opened) {
-            groups.remove(opening.seats.groupId);
-        }
-        for (Opening opening : opened) {
-            groups.put(opening.seats.groupId, opening.seats);
-        }
-    }
-
-    /**
-     * Advances one journey to {@code date}, putting it into a group if its day 0 is over; a group it
-     * opens is added to {@code opened}.
-     */
-    private Journey catchUp(Journey journey, LocalDate date, List<Opening> opened) {
-        return machine.advance(journey, date, waiting -> takeSeat(waiting, opened));
-    }
-
-    private String takeSeat(Journey journey, List<Opening> opened) {
+    /** The group a journey whose day 0 is over goes into: the open group of its cohort, or a new one. */
+    private String takeSeat(Journey journey) {
         synchronized (lock) {
             CohortDay cohortDay = CohortDay.of(journey);
             GroupSeats open = openGroups.get(cohortDay);
@@ -244,7 +215,6 @@ public final class Funnel {
                 open = new GroupSeats(cohortDay.groupId(sequence), journey.cohort(), journey.startDate(), sequence);
                 groups.put(open.groupId, open);
                 openGroups.put(cohortDay, open);
-                opened.add(new Opening(open, journey.customerId()));
             }
             open.assigned++;
             return open.groupId;
