@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A running funnel: the {@link FunnelMachine} applied to the journeys in a {@link JourneyStore}, with
@@ -38,6 +39,10 @@ import java.util.Optional;
 public final class Funnel {
     private static final Logger LOG = LoggerFactory.getLogger(Funnel.class);
     private static final String UNTAGGED = "untagged";
+    private static final Comparator<Journey> BY_START_DATE_AND_CUSTOMER_ID = (a, b) -> {
+        int byDate = a.startDate().compareTo(b.startDate());
+        return byDate != 0 ? byDate : a.customerId().compareTo(b.customerId());
+    };
 
     private final FunnelConfig config;
     private final Clock clock;
@@ -51,6 +56,10 @@ public final class Funnel {
 
     /** The customers who share a group: same cohort tags, same day 0. */
     private record CohortDay(TagSet cohort, LocalDate startDate) {
+        static CohortDay of(Journey journey) {
+            return new CohortDay(journey.cohort(), journey.startDate());
+        }
+
         String groupId(int sequence) {
             return (cohort.isEmpty() ? UNTAGGED : cohort.codes()) + "-" + startDate + "-" + sequence;
         }
@@ -162,9 +171,10 @@ public final class Funnel {
     }
 
     /**
-     * Moves every journey to the stage and day it must be in on {@code today}, putting the customers
-     * whose day 0 has ended into groups. Idempotent: a call for a day the funnel has already reached
-     * does nothing; journeys never move backwards. Allocates nothing for a journey that does not change.
+     * Moves every journey to the stage it must be in on {@code today}, putting the customers whose day 0
+     * has ended into groups. Idempotent: a call for a day the funnel has already reached does nothing;
+     * journeys never move backwards. Allocates nothing for a journey whose stage does not change, which
+     * on most days is nearly all of them (the day number is not stored).
      */
     public void advance(LocalDate today) {
         Objects.requireNonNull(today, "today");
@@ -174,36 +184,31 @@ public final class Funnel {
                 // ones (events only) in step, since both cross each day boundary exactly once.
                 return;
             }
+            // The customers whose day 0 is over; they stay as they are until seated below.
             List<Journey> waiting = new ArrayList<>();
             store.updateAll(journey -> {
                 Journey next = machine.advance(journey, today);
                 if (next.stage() == Stage.GROUPED && !next.isGrouped()) {
-                    waiting.add(next);
+                    waiting.add(journey);
+                    return journey;
                 }
                 return next;
             });
-            // Customer id order, not store order, so the groups do not depend on how the store iterates.
-            waiting.sort(Comparator.comparing(Journey::startDate).thenComparing(Journey::customerId));
+            // Day 0 and customer id order, not store order, so the groups do not depend on how the store iterates.
+            waiting.sort(BY_START_DATE_AND_CUSTOMER_ID);
+            Function<Journey, String> seat = this::takeSeat;
             for (Journey journey : waiting) {
-                store.update(journey.customerId(), current -> catchUp(current, today));
+                store.update(journey.customerId(), current -> machine.advance(current, today, seat));
             }
             advancedThrough = today;
             LOG.debug("Advanced {} journeys to {}; {} put into groups", store.size(), today, waiting.size());
         }
     }
 
-    /** Advances one journey to {@code date}, putting it into a group if its day 0 is over. */
-    private Journey catchUp(Journey journey, LocalDate date) {
-        Journey next = machine.advance(journey, date);
-        if (next.stage() == Stage.GROUPED && !next.isGrouped()) {
-            next = machine.advance(machine.assignGroup(next, takeSeat(next)), date);
-        }
-        return next;
-    }
-
+    /** The group a journey whose day 0 is over goes into: the open group of its cohort, or a new one. */
     private String takeSeat(Journey journey) {
         synchronized (lock) {
-            CohortDay cohortDay = new CohortDay(journey.cohort(), journey.startDate());
+            CohortDay cohortDay = CohortDay.of(journey);
             GroupSeats open = openGroups.get(cohortDay);
             if (open == null || open.assigned >= config.groupCapacity()) {
                 int sequence = open == null ? 1 : open.sequence + 1;
@@ -232,7 +237,7 @@ public final class Funnel {
                     int sequence = Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
                     seats = new GroupSeats(id, journey.cohort(), journey.startDate(), sequence);
                     groups.put(id, seats);
-                    CohortDay cohortDay = new CohortDay(journey.cohort(), journey.startDate());
+                    CohortDay cohortDay = CohortDay.of(journey);
                     GroupSeats open = openGroups.get(cohortDay);
                     if (open == null || open.sequence < sequence) {
                         openGroups.put(cohortDay, seats);

@@ -1,5 +1,6 @@
 package io.siyu.rules.funnel;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -95,12 +96,12 @@ public final class FunnelJson {
 
     /** The stored form of a journey: moments as ISO-8601 instants rather than epoch milliseconds. */
     private record StoredJourney(String customerId, Stage stage, TagSet cohort, String groupId, LocalDate startDate,
-                                 int day, int purchases, long revenueFen, Instant firstPurchaseAt,
-                                 Instant firstRepurchaseAt, Stage convertedIn, Stage leftIn, String lastEventId,
-                                 Instant lastEventAt) {
+                                 @JsonAlias("day") int stageDay, int purchases, long revenueFen,
+                                 Instant firstPurchaseAt, Instant firstRepurchaseAt, Stage convertedIn, Stage leftIn,
+                                 String lastEventId, Instant lastEventAt) {
 
         static StoredJourney of(Journey j) {
-            return new StoredJourney(j.customerId(), j.stage(), j.cohort(), j.groupId(), j.startDate(), j.day(),
+            return new StoredJourney(j.customerId(), j.stage(), j.cohort(), j.groupId(), j.startDate(), j.stageDay(),
                     j.purchases(), j.revenueFen(), j.firstPurchaseAt().orElse(null),
                     j.firstRepurchaseAt().orElse(null), j.convertedIn(), j.leftIn(), j.lastEventId(),
                     j.lastEventAt().orElse(null));
@@ -108,7 +109,7 @@ public final class FunnelJson {
 
         Journey journey() {
             return new Journey(customerId, stage, cohort == null ? TagSet.empty() : cohort,
-                    groupId == null ? "" : groupId, startDate, day, purchases, revenueFen, millis(firstPurchaseAt),
+                    groupId == null ? "" : groupId, startDate, stageDay, purchases, revenueFen, millis(firstPurchaseAt),
                     millis(firstRepurchaseAt), convertedIn, leftIn, lastEventId, millis(lastEventAt));
         }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 import static io.siyu.rules.funnel.Stage.CONVERSION;
 import static io.siyu.rules.funnel.Stage.CONVERTED;
@@ -201,45 +202,72 @@ public final class FunnelMachine {
             current = current.withLeft();
         }
         if (to != from) {
-            current = current.withStage(to, current.day());
+            current = current.withStage(to, dayOf(current, date));
         }
         return current.withLastEvent(event);
     }
 
     /**
-     * Moves a journey to the stage and day it must be in on {@code today}, the day number being the
-     * days since its start date. Idempotent, and never moves backwards: a {@code today} earlier than
-     * the journey's day changes nothing. Skipped days are fine (day 2 straight to day 9 lands in
+     * Moves a journey to the stage it must be in on {@code today}, its day number being the days since its
+     * start date. Idempotent, and never moves backwards: a {@code today} before the day the journey
+     * entered its stage changes nothing. Skipped days are fine (day 2 straight to day 9 lands in
      * conversion). A journey whose day 0 is over waits in {@link Stage#GROUPED} until it has a group
-     * ({@link #assignGroup}). Returns the same instance when nothing changes.
+     * ({@link #assignGroup}, or the other {@code advance}). The day number is not stored, so a journey
+     * changes only when its stage does: the same instance is returned for every other day.
      */
     public Journey advance(Journey journey, LocalDate today) {
-        Stage stage = journey.stage();
-        if (!stage.isInProgress()) {
+        return advance(journey, today, null);
+    }
+
+    /**
+     * {@link #advance(Journey, LocalDate)}, and when the journey's day 0 is over and it has no group yet,
+     * puts it into the group {@code seat} gives and moves it on to the stage of its day, all in one
+     * step: the funnel's day boundary. At most one new journey is made, however many stages it passes.
+     *
+     * @param seat the group of a journey that waits for one, or null to leave it waiting in
+     *             {@link Stage#GROUPED}; called at most once
+     */
+    public Journey advance(Journey journey, LocalDate today, Function<Journey, String> seat) {
+        if (!journey.stage().isInProgress()) {
             return journey;
         }
         long days = today.toEpochDay() - journey.startDate().toEpochDay();
-        if (days <= 0 || days < journey.day()) {
+        if (days <= 0 || days < journey.stageDay()) {
             return journey;
         }
         int day = (int) Math.min(days, Integer.MAX_VALUE);
-        Journey current = journey;
-        while (current.stage().isInProgress()) {
-            Stage from = current.stage();
-            if (from == GROUPED && !current.isGrouped()) {
-                break;
+        Stage stage = journey.stage();
+        int stageDay = journey.stageDay();
+        String groupId = journey.groupId();
+        Stage leftIn = journey.leftIn();
+        while (stage.isInProgress()) {
+            if (stage == GROUPED && groupId.isEmpty()) {
+                if (seat == null) {
+                    break;
+                }
+                groupId = Objects.requireNonNull(seat.apply(journey), "group id");
+                seat = null;
+                continue;
             }
-            Stage to = next(from, dayTrigger(from, day));
-            if (to == null || (to == from && current.day() == day)) {
+            Stage to = next(stage, dayTrigger(stage, day));
+            if (to == null || to == stage) {
                 break;
             }
             // Leaving when the conversion days end (nurtureAfterConversion false) records where, as events do.
-            current = (to == LEFT ? current.withLeft() : current).withStage(to, day);
+            if (to == LEFT && leftIn == null) {
+                leftIn = stage;
+            }
+            stage = to;
+            stageDay = day;
         }
-        if (current.stage() == GROUPED && current.day() != day) {
-            current = current.withStage(GROUPED, day);
-        }
-        return current;
+        return stage == journey.stage() && groupId.equals(journey.groupId()) ? journey
+                : journey.moved(stage, stageDay, groupId, leftIn);
+    }
+
+    /** The day number of {@code date} for a journey, never before the day it entered its stage. */
+    private static int dayOf(Journey journey, LocalDate date) {
+        long days = date.toEpochDay() - journey.startDate().toEpochDay();
+        return (int) Math.max(journey.stageDay(), Math.min(days, Integer.MAX_VALUE));
     }
 
     /**

@@ -26,8 +26,9 @@ import java.util.Optional;
  * @param cohort             the customer's tags on the funnel's cohort questions (empty until surveyed)
  * @param groupId            the cohort group, or the empty string until grouped
  * @param startDate          day 0 in the funnel's timezone, or null while {@link Stage#NEW}
- * @param day                the funnel day as of the last event or day boundary; it stops counting once
- *                           the journey is converted, nurtured or has left
+ * @param stageDay           the funnel day on which the journey entered its current stage (0 on day 0); the
+ *                           day number itself is not stored, so that a journey changes only when its
+ *                           stage does (see {@link #dayOn})
  * @param purchases          how many purchases were recorded
  * @param revenueFen         the sum of all purchases, in fen
  * @param firstPurchaseMillis   epoch milliseconds of the first purchase, or {@link #NONE}
@@ -37,7 +38,7 @@ import java.util.Optional;
  * @param lastEventId        the id of the last applied event, or null before the first
  * @param lastEventMillis    epoch milliseconds of the last applied event, or {@link #NONE}
  */
-public record Journey(String customerId, Stage stage, TagSet cohort, String groupId, LocalDate startDate, int day,
+public record Journey(String customerId, Stage stage, TagSet cohort, String groupId, LocalDate startDate, int stageDay,
                       int purchases, long revenueFen, long firstPurchaseMillis, long firstRepurchaseMillis,
                       Stage convertedIn, Stage leftIn, String lastEventId, long lastEventMillis) {
 
@@ -53,8 +54,8 @@ public record Journey(String customerId, Stage stage, TagSet cohort, String grou
         if (stage != Stage.NEW && startDate == null) {
             throw new IllegalArgumentException("a journey in " + stage + " needs a start date");
         }
-        if (day < 0 || purchases < 0 || revenueFen < 0) {
-            throw new IllegalArgumentException("day, purchases and revenue must not be negative");
+        if (stageDay < 0 || purchases < 0 || revenueFen < 0) {
+            throw new IllegalArgumentException("stageDay, purchases and revenue must not be negative");
         }
     }
 
@@ -62,6 +63,19 @@ public record Journey(String customerId, Stage stage, TagSet cohort, String grou
     public static Journey start(String customerId) {
         return new Journey(customerId, Stage.NEW, TagSet.empty(), "", null, 0, 0, 0, NONE, NONE, null, null, null,
                 NONE);
+    }
+
+    /**
+     * The journey's funnel day on {@code date}: the days since its start date while it is in progress
+     * (day 0 up to the last conversion day), and the day it reached its stage once it is converted,
+     * nurtured or has left (its day number stops counting then). Never less than {@link #stageDay()}.
+     */
+    public int dayOn(LocalDate date) {
+        if (!stage.isInProgress()) {
+            return stageDay;
+        }
+        long days = date.toEpochDay() - startDate.toEpochDay();
+        return (int) Math.max(stageDay, Math.min(days, Integer.MAX_VALUE));
     }
 
     /** Whether the customer has been put into a cohort group. */
@@ -109,13 +123,19 @@ public record Journey(String customerId, Stage stage, TagSet cohort, String grou
 
     // Withers for the machine: one place that knows the component order.
 
-    Journey withStage(Stage newStage, int newDay) {
-        return new Journey(customerId, newStage, cohort, groupId, startDate, newDay, purchases, revenueFen,
+    Journey withStage(Stage newStage, int newStageDay) {
+        return new Journey(customerId, newStage, cohort, groupId, startDate, newStageDay, purchases, revenueFen,
                 firstPurchaseMillis, firstRepurchaseMillis, convertedIn, leftIn, lastEventId, lastEventMillis);
     }
 
+    /** The journey moved on by day boundaries: a new stage, and possibly a group and where it left. */
+    Journey moved(Stage newStage, int newStageDay, String newGroupId, Stage newLeftIn) {
+        return new Journey(customerId, newStage, cohort, newGroupId, startDate, newStageDay, purchases, revenueFen,
+                firstPurchaseMillis, firstRepurchaseMillis, convertedIn, newLeftIn, lastEventId, lastEventMillis);
+    }
+
     Journey withGroup(String newGroupId) {
-        return new Journey(customerId, stage, cohort, newGroupId, startDate, day, purchases, revenueFen,
+        return new Journey(customerId, stage, cohort, newGroupId, startDate, stageDay, purchases, revenueFen,
                 firstPurchaseMillis, firstRepurchaseMillis, convertedIn, leftIn, lastEventId, lastEventMillis);
     }
 
@@ -125,7 +145,7 @@ public record Journey(String customerId, Stage stage, TagSet cohort, String grou
     }
 
     Journey withCohort(TagSet newCohort) {
-        return new Journey(customerId, stage, newCohort, groupId, startDate, day, purchases, revenueFen,
+        return new Journey(customerId, stage, newCohort, groupId, startDate, stageDay, purchases, revenueFen,
                 firstPurchaseMillis, firstRepurchaseMillis, convertedIn, leftIn, lastEventId, lastEventMillis);
     }
 
@@ -134,19 +154,19 @@ public record Journey(String customerId, Stage stage, TagSet cohort, String grou
         long repurchase = firstPurchaseMillis != NONE && firstRepurchaseMillis == NONE ? atMillis
                 : firstRepurchaseMillis;
         Stage converted = convertedIn == null ? stage : convertedIn;
-        return new Journey(customerId, stage, cohort, groupId, startDate, day, purchases + 1,
+        return new Journey(customerId, stage, cohort, groupId, startDate, stageDay, purchases + 1,
                 Math.addExact(revenueFen, amountFen), first, repurchase, converted, leftIn, lastEventId,
                 lastEventMillis);
     }
 
     Journey withLeft() {
         Stage left = leftIn == null ? stage : leftIn;
-        return new Journey(customerId, stage, cohort, groupId, startDate, day, purchases, revenueFen,
+        return new Journey(customerId, stage, cohort, groupId, startDate, stageDay, purchases, revenueFen,
                 firstPurchaseMillis, firstRepurchaseMillis, convertedIn, left, lastEventId, lastEventMillis);
     }
 
     Journey withLastEvent(FunnelEvent event) {
-        return new Journey(customerId, stage, cohort, groupId, startDate, day, purchases, revenueFen,
+        return new Journey(customerId, stage, cohort, groupId, startDate, stageDay, purchases, revenueFen,
                 firstPurchaseMillis, firstRepurchaseMillis, convertedIn, leftIn, event.eventId(),
                 event.timestamp().toEpochMilli());
     }

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.siyu.rules.funnel.Fixtures.DAY_0;
 import static io.siyu.rules.funnel.Fixtures.clockAt;
@@ -51,7 +53,7 @@ class DayBoundaryTest {
         assertThat(funnel.today()).isEqualTo(LocalDate.of(2026, 11, 24));
         Journey late = funnel.journey("late").orElseThrow();
         assertThat(late.stage()).isEqualTo(Stage.SEEDING);
-        assertThat(late.day()).isEqualTo(1);
+        assertThat(late.stageDay()).isEqualTo(1);
         assertThat(late.groupId()).isEqualTo("untagged-2026-11-23-1");
         assertThat(funnel.journey("early").orElseThrow().stage()).isEqualTo(Stage.ONE_TO_ONE);
     }
@@ -72,7 +74,7 @@ class DayBoundaryTest {
 
         Journey day9 = machine.advance(day2, DAY_0.plusDays(9));
         assertThat(day9.stage()).isEqualTo(Stage.CONVERSION);
-        assertThat(day9.day()).isEqualTo(9);
+        assertThat(day9.stageDay()).isEqualTo(9);
 
         assertThat(machine.advance(day2, DAY_0.plusDays(5)).stage()).isEqualTo(Stage.SEEDING);
         assertThat(machine.advance(day2, DAY_0.plusDays(6)).stage()).isEqualTo(Stage.CONVERSION);
@@ -102,5 +104,45 @@ class DayBoundaryTest {
                 .as("waits for a group").isEqualTo(Stage.GROUPED);
         assertThat(machine.advance(machine.assignGroup(grouped, "g"), DAY_0.plusDays(3)).stage())
                 .isEqualTo(Stage.SEEDING);
+    }
+
+    @Test
+    void aJourneyChangesOnlyWhenItsStageDoesAndDerivesItsDayNumber() {
+        Journey seeding = journeyIn(machine, Stage.SEEDING);
+        for (int day = 2; day <= 5; day++) {
+            assertThat(machine.advance(seeding, DAY_0.plusDays(day))).as("seeding day %d", day).isSameAs(seeding);
+            assertThat(seeding.dayOn(DAY_0.plusDays(day))).isEqualTo(day);
+        }
+        Journey conversion = machine.advance(seeding, DAY_0.plusDays(6));
+        assertThat(conversion.stage()).isEqualTo(Stage.CONVERSION);
+        assertThat(conversion.stageDay()).isEqualTo(6);
+        assertThat(machine.advance(conversion, DAY_0.plusDays(11))).isSameAs(conversion);
+
+        Journey nurture = machine.advance(conversion, DAY_0.plusDays(14));
+        assertThat(nurture.stageDay()).as("the day the boundary was crossed").isEqualTo(14);
+        assertThat(nurture.dayOn(DAY_0.plusDays(30))).as("nurture does not count days").isEqualTo(14);
+        assertThat(conversion.dayOn(DAY_0.plusDays(3))).as("never before its stage began").isEqualTo(6);
+    }
+
+    @Test
+    void theDayBoundaryStepSeatsAWaitingJourneyAndMovesItOnToTheStageOfItsDay() {
+        Journey oneToOne = journeyIn(machine, Stage.ONE_TO_ONE);
+        List<String> asked = new ArrayList<>();
+        Journey day7 = machine.advance(oneToOne, DAY_0.plusDays(7), waiting -> {
+            asked.add(waiting.customerId());
+            return "D-2026-11-23-1";
+        });
+        assertThat(day7).extracting(Journey::stage, Journey::stageDay, Journey::groupId)
+                .containsExactly(Stage.CONVERSION, 7, "D-2026-11-23-1");
+        assertThat(day7).isEqualTo(machine.advance(machine.assignGroup(
+                machine.advance(oneToOne, DAY_0.plusDays(7)), "D-2026-11-23-1"), DAY_0.plusDays(7)));
+        assertThat(asked).containsExactly("c1");
+
+        assertThat(machine.advance(day7, DAY_0.plusDays(8), waiting -> {
+            throw new AssertionError("a grouped journey is not seated again");
+        })).isSameAs(day7);
+        assertThat(machine.advance(oneToOne, DAY_0, waiting -> {
+            throw new AssertionError("day 0 is not over");
+        })).isSameAs(oneToOne);
     }
 }

@@ -84,6 +84,6 @@ final class Fixtures {
 
     /** The date a journey built by {@link #journeyIn} is on. */
     static LocalDate dateOf(Journey journey) {
-        return journey.startDate() == null ? DAY_0 : journey.startDate().plusDays(journey.day());
+        return journey.startDate() == null ? DAY_0 : journey.startDate().plusDays(journey.stageDay());
     }
 }

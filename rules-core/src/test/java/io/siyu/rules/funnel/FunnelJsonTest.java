@@ -51,6 +51,15 @@ class FunnelJsonTest {
     }
 
     @Test
+    void aJourneyStoresTheDayItsStageBeganAndReadsTheOlderDayField() {
+        Journey conversion = Fixtures.journeyIn(machine, Stage.CONVERSION);
+        String text = json.write(conversion);
+        assertThat(text).contains("\"stageDay\":6").doesNotContain("\"day\"");
+        assertThat(json.readJourney(text.replace("\"stageDay\"", "\"day\""))).as("stored before 'stageDay'")
+                .isEqualTo(conversion);
+    }
+
+    @Test
     void aJournalOfEveryEventTypeRoundTripsInOrder() {
         List<FunnelEvent> journal = new ArrayList<>();
         for (FunnelEvent.Kind kind : FunnelEvent.Kind.values()) {

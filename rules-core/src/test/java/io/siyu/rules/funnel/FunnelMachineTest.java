@@ -99,7 +99,7 @@ class FunnelMachineTest {
     void theFirstEventStartsDayZeroAndTheSurveyKeepsOnlyTheCohortQuestions() {
         Journey journey = journeyIn(machine, Stage.ONE_TO_ONE);
         assertThat(journey.startDate()).isEqualTo(DAY_0);
-        assertThat(journey.day()).isZero();
+        assertThat(journey.stageDay()).isZero();
         assertThat(journey.cohort()).isEqualTo(Fixtures.ACNE);
         assertThat(journey.cohortCodes()).isEqualTo("D");
     }
@@ -112,7 +112,7 @@ class FunnelMachineTest {
         Journey third = machine.apply(again, new FunnelEvent.Purchased("p3", "c1", onDay(9, "12:00"), 100));
 
         assertThat(bought.convertedIn()).isEqualTo(Stage.SEEDING);
-        assertThat(bought.day()).as("the purchase day").isEqualTo(3);
+        assertThat(bought.stageDay()).as("the purchase day").isEqualTo(3);
         assertThat(third.stage()).isEqualTo(Stage.CONVERTED);
         assertThat(third.convertedIn()).isEqualTo(Stage.SEEDING);
         assertThat(third.purchases()).isEqualTo(3);

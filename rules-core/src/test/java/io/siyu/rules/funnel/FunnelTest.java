@@ -54,6 +54,25 @@ class FunnelTest {
     }
 
     @Test
+    void groupsAreListedInTheOrderOfTheCustomersWhoOpenedThemAcrossCohorts() {
+        Funnel pairs = Funnel.inMemory(FunnelConfig.defaults().withGroupCapacity(2), clockAt("2026-12-31T12:00:00"));
+        String[][] customers = {{"a1", "F"}, {"a2", "D"}, {"a3", "D"}, {"a4", "F"}, {"a5", "D"}, {"a6", "F"}};
+        for (String[] customer : customers) {
+            pairs.record(new FunnelEvent.Added(customer[0] + "-a", customer[0], onDay(0, "10:00")));
+            pairs.record(new FunnelEvent.Surveyed(customer[0] + "-s", customer[0], onDay(0, "10:01"),
+                    customer[1].equals("D") ? ACNE : DRYNESS));
+        }
+
+        pairs.advance(DAY_0.plusDays(1));
+
+        assertThat(pairs.activeGroups(DAY_0.plusDays(1))).extracting(CohortGroup::groupId)
+                .as("opened by a1, a2, a5, a6")
+                .containsExactly("F-2026-11-23-1", "D-2026-11-23-1", "D-2026-11-23-2", "F-2026-11-23-2");
+        assertThat(pairs.journey("a5").orElseThrow().groupId()).isEqualTo("D-2026-11-23-2");
+        assertThat(pairs.journey("a4").orElseThrow().groupId()).isEqualTo("F-2026-11-23-1");
+    }
+
+    @Test
     void customersOfAnotherDayGetTheirOwnGroupAndBuyersOnDayZeroNone() {
         enter("a", 0, ACNE);
         enter("b", 1, ACNE);
@@ -78,7 +97,7 @@ class FunnelTest {
         funnel.record(new FunnelEvent.MessageReceived("m", "a", onDay(2, "09:00")));
 
         assertThat(funnel.journey("b").orElseThrow())
-                .extracting(Journey::stage, Journey::day, Journey::groupId)
+                .extracting(Journey::stage, Journey::stageDay, Journey::groupId)
                 .containsExactly(Stage.SEEDING, 2, "D-2026-11-23-1");
     }
 
@@ -93,7 +112,7 @@ class FunnelTest {
 
         funnel.advance(DAY_0.plusDays(4));
         assertThat(funnel.journey("late").orElseThrow())
-                .extracting(Journey::stage, Journey::day, Journey::groupId)
+                .extracting(Journey::stage, Journey::stageDay, Journey::groupId)
                 .containsExactly(Stage.SEEDING, 4, "D-2026-11-23-1");
     }
 
