@@ -158,11 +158,38 @@ public final class CustomerReader {
         } catch (CodebookException e) {
             for (Diagnostic d : e.diagnostics()) {
                 String path = d.path().isEmpty() ? source.path() : d.path();
-                extra.add(new Diagnostic(reader.file(), source.line(), source.column(), d.severity(), d.key(), path,
+                JsonValue at = answerAt(source, path);
+                extra.add(new Diagnostic(reader.file(), at.line(), at.column(), d.severity(), d.key(), path,
                         d.message()));
             }
             return Optional.empty();
         }
+    }
+
+    /**
+     * The value a codebook problem is about ({@code answers.concern}, {@code answers.problems[1]}), so that
+     * the diagnostic points at it; the whole tag source when the path names nothing inside it.
+     */
+    private static JsonValue answerAt(JsonValue source, String path) {
+        String prefix = source.path() + ".";
+        if (!path.startsWith(prefix)) {
+            return source;
+        }
+        String rest = path.substring(prefix.length());
+        int bracket = rest.indexOf('[');
+        JsonValue value = source.fields().get(bracket < 0 ? rest : rest.substring(0, bracket));
+        if (value == null) {
+            return source;
+        }
+        if (bracket >= 0 && rest.endsWith("]")) {
+            try {
+                int index = Integer.parseInt(rest.substring(bracket + 1, rest.length() - 1));
+                return index < value.items().size() ? value.items().get(index) : value;
+            } catch (NumberFormatException notAnIndex) {
+                return value;
+            }
+        }
+        return value;
     }
 
     /** The answers object as plain Java: option id, or a list of them. */
