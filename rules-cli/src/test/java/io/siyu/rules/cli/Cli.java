@@ -92,10 +92,14 @@ final class Cli {
 
     /** A copy of the skincare pack in {@code dir}, to break in a test. */
     static Path copyOfSkincare(Path dir) {
-        Path target = dir.resolve("skincare");
-        try (Stream<Path> files = Files.walk(SKINCARE)) {
+        return copy(SKINCARE, dir.resolve("skincare"));
+    }
+
+    /** A copy of a pack directory at {@code target}, to break in a test. */
+    static Path copy(Path pack, Path target) {
+        try (Stream<Path> files = Files.walk(pack)) {
             for (Path source : files.toList()) {
-                Files.copy(source, target.resolve(SKINCARE.relativize(source).toString()));
+                Files.copy(source, target.resolve(pack.relativize(source).toString()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
