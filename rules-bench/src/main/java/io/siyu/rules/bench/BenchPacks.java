@@ -1,0 +1,110 @@
+package io.siyu.rules.bench;
+
+import io.siyu.rules.pack.CompileMode;
+import io.siyu.rules.pack.PackOptions;
+import io.siyu.rules.pack.RulePack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Where the benchmarks get their rule pack from, and the one clock they decide at.
+ *
+ * <p>The pack is named by a string, used as the {@code pack} {@code @Param} of every benchmark: either
+ * {@value #DEFAULT_PACK} — the class-path directory of the same name inside {@code benchmarks.jar}, a copy
+ * of the skincare test pack — or a directory on disk ({@code -p pack=/path/to/gaozi}), so another pack
+ * can be measured without a rebuild.
+ */
+public final class BenchPacks {
+    /** The default pack: the class-path directory {@code bench-pack/} (the skincare test pack). */
+    public static final String DEFAULT_PACK = "bench-pack";
+
+    /** 10:00 in Shanghai on a Monday: outside the quiet hours, so messages are not all vetoed. */
+    public static final Clock DAYTIME = Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneId.of("UTC"));
+
+    private BenchPacks() {
+    }
+
+    /**
+     * The directory of a pack: {@code pack} itself when it is a directory on disk, else a fresh temporary
+     * copy of the class-path directory of that name.
+     */
+    public static Path directory(String pack) {
+        Path onDisk = Path.of(pack);
+        if (Files.isDirectory(onDisk)) {
+            return onDisk;
+        }
+        URL url = BenchPacks.class.getClassLoader().getResource(pack + "/pack.json");
+        if (url == null) {
+            throw new IllegalArgumentException("no pack directory or class-path pack named " + pack);
+        }
+        try {
+            Path target = Files.createTempDirectory("siyu-bench-pack");
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    copyTree(jar.getPath("/" + pack), target);
+                }
+            } else {
+                copyTree(Path.of(uri).getParent(), target);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Loads a pack at {@link #DAYTIME} with the given compile mode. */
+    public static RulePack load(Path directory, CompileMode mode) {
+        return RulePack.load(directory, PackOptions.builder().clock(DAYTIME).compileMode(mode).build());
+    }
+
+    /** Copies a directory tree (from any file system) into {@code target}. */
+    static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    try (InputStream in = Files.newInputStream(p)) {
+                        Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Deletes a temporary pack directory (never a directory the caller named on disk). */
+    public static void deleteTemporary(String pack, Path directory) {
+        if (Files.isDirectory(Path.of(pack)) && Path.of(pack).equals(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            List<Path> all = files.sorted(Comparator.reverseOrder()).toList();
+            for (Path p : all) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
