@@ -9,6 +9,7 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -23,7 +24,9 @@ import java.util.Objects;
 
 /**
  * Runs the phases of one decision over a compiled rule base: intent → propose → policy → arbitration
- * → rendering. Shared by all threads: each call gets its own Drools session.
+ * → rendering. Shared by all threads: each call borrows a Drools session of its own from a pool, and the
+ * session is reset (working memory, agenda, globals and listeners cleared) before another call may use it,
+ * so decisions never see each other's facts and a session is never used by two threads at once.
  *
  * <p>Built by the rule pack; callers use {@code RulePack.decide}.
  */
@@ -40,7 +43,7 @@ public final class DecisionPipeline {
     private static final Comparator<Proposal> BEST_FIRST = Comparator.comparingInt(Proposal::getPriority).reversed()
             .thenComparingInt(Proposal::getSequence);
 
-    private final KieBase kieBase;
+    private final KieSessionsPool sessions;
     private final Settings settings;
     private final ScriptRenderer renderer;
     private final Map<String, RuleInfo> rules;
@@ -81,7 +84,8 @@ public final class DecisionPipeline {
      * @param rules    where each rule is written, by rule name (for error messages)
      */
     public DecisionPipeline(KieBase kieBase, Settings settings, ScriptRenderer renderer, List<RuleInfo> rules) {
-        this.kieBase = Objects.requireNonNull(kieBase, "kieBase");
+        // Creating a session costs more than a whole decision on a small pack; a pooled session is only reset.
+        this.sessions = Objects.requireNonNull(kieBase, "kieBase").newKieSessionsPool(1);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         Map<String, RuleInfo> byName = new HashMap<>();
@@ -108,13 +112,13 @@ public final class DecisionPipeline {
         Intent intent = new Intent(trace);
         Actions actions = new Actions(trace);
         Policy policy = new Policy(trace);
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             session.setGlobal(INTENT_GLOBAL, intent);
             session.setGlobal(ACTIONS_GLOBAL, actions);
             session.setGlobal(POLICY_GLOBAL, policy);
             session.addEventListener(new TraceListener(trace));
-            ZonedDateTime now = ZonedDateTime.now(settings.clock()).withZoneSameInstant(settings.zone());
+            ZonedDateTime now = ZonedDateTime.ofInstant(settings.clock().instant(), settings.zone());
             session.insert(customer);
             session.insert(new Now(now, settings.contact().isQuiet(now.toLocalTime())));
             session.insert(settings.contact());
@@ -150,7 +154,7 @@ public final class DecisionPipeline {
             return Decision.of(customer.getId(), winner, variant, text, intent, losing, policy.vetoes(),
                     trace.fired(), settings.packId(), settings.packVersion());
         } finally {
-            session.dispose();
+            session.dispose(); // a pooled session is reset and returned to the pool
         }
     }
 
