@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -42,22 +43,22 @@ public final class BenchPacks {
     }
 
     /**
-     * The directory of a pack: {@code pack} itself when it is a directory on disk, else a fresh temporary
-     * copy of the class-path directory of that name.
+     * A fresh temporary copy of a pack — of the directory {@code pack} when it is one on disk, else of the
+     * class-path directory of that name — so that benchmarks never touch the original. Delete it with
+     * {@link #delete}.
      */
     public static Path directory(String pack) {
         Path onDisk = Path.of(pack);
-        if (Files.isDirectory(onDisk)) {
-            return onDisk;
-        }
         URL url = BenchPacks.class.getClassLoader().getResource(pack + "/pack.json");
-        if (url == null) {
+        if (url == null && !Files.isDirectory(onDisk)) {
             throw new IllegalArgumentException("no pack directory or class-path pack named " + pack);
         }
         try {
             Path target = Files.createTempDirectory("siyu-bench-pack");
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
+            URI uri = url == null ? null : url.toURI();
+            if (Files.isDirectory(onDisk)) {
+                copyTree(onDisk, target);
+            } else if ("jar".equals(uri.getScheme())) {
                 try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
                     copyTree(jar.getPath("/" + pack), target);
                 }
@@ -77,6 +78,25 @@ public final class BenchPacks {
         return RulePack.load(directory, PackOptions.builder().clock(DAYTIME).compileMode(mode).build());
     }
 
+    /**
+     * Rewrites {@code tags.empty} as {@code tags.size() == 0} in a temporary pack copy's rule files. Drools
+     * 10.2's executable model rejects {@code tags.empty} ("Incompatible Getter overloading detected in class
+     * io.siyu.rules.codebook.TagSet : isEmpty (boolean) vs empty (boolean)": the static factory
+     * {@code TagSet.empty()} looks like a second getter to it), so the executable-model benchmarks measure the
+     * pack with this one, meaning-preserving change; the classic compiler accepts both spellings.
+     */
+    public static void avoidTagSetEmptyProperty(Path directory) {
+        try (Stream<Path> files = Files.walk(directory.resolve("rules"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                String drl = Files.readString(p, StandardCharsets.UTF_8);
+                Files.writeString(p, drl.replace("!tags.empty", "tags.size() > 0").replace("tags.empty",
+                        "tags.size() == 0"), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Copies a directory tree (from any file system) into {@code target}. */
     static void copyTree(Path source, Path target) throws IOException {
         try (Stream<Path> files = Files.walk(source)) {
@@ -93,11 +113,8 @@ public final class BenchPacks {
         }
     }
 
-    /** Deletes a temporary pack directory (never a directory the caller named on disk). */
-    public static void deleteTemporary(String pack, Path directory) {
-        if (Files.isDirectory(Path.of(pack)) && Path.of(pack).equals(directory)) {
-            return;
-        }
+    /** Deletes a temporary pack copy made by {@link #directory}. */
+    public static void delete(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
             List<Path> all = files.sorted(Comparator.reverseOrder()).toList();
             for (Path p : all) {

@@ -50,7 +50,7 @@ public class CodebookBenchmark {
         public void setup() {
             Path dir = BenchPacks.directory(pack);
             codebook = Codebook.load(dir.resolve("codebook.json"));
-            BenchPacks.deleteTemporary(pack, dir);
+            BenchPacks.delete(dir);
             Random random = new Random(CustomerSet.SEED);
             answers = new Map[ANSWER_SETS];
             codes = new String[ANSWER_SETS];

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 3)
+@Warmup(iterations = 5, time = 4)
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
 public class DecideBenchmark {

@@ -35,7 +35,7 @@ public final class GeneratedPack {
     /**
      * Writes a pack of {@code rules} generated rules into a new temporary directory.
      *
-     * @return the pack directory; delete it with {@link BenchPacks#deleteTemporary}
+     * @return the pack directory; delete it with {@link BenchPacks#delete}
      */
     public static Path write(int rules) {
         Path dir = BenchPacks.directory(BenchPacks.DEFAULT_PACK);

@@ -53,12 +53,15 @@ public class PackLoadBenchmark {
         public void write() {
             directory = "pack".equals(rules) ? BenchPacks.directory(pack)
                     : GeneratedPack.write(Integer.parseInt(rules));
+            if (mode == CompileMode.EXECUTABLE_MODEL && "pack".equals(rules)) {
+                BenchPacks.avoidTagSetEmptyProperty(directory);
+            }
         }
 
         /** Deletes the copy. */
         @TearDown(Level.Trial)
         public void delete() {
-            BenchPacks.deleteTemporary("pack".equals(rules) ? pack : "", directory);
+            BenchPacks.delete(directory);
         }
     }
 

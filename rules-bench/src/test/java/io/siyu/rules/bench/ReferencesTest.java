@@ -63,7 +63,7 @@ class ReferencesTest {
                 threads.shutdown();
             }
         } finally {
-            BenchPacks.deleteTemporary(BenchPacks.DEFAULT_PACK, dir);
+            BenchPacks.delete(dir);
         }
     }
 
@@ -101,7 +101,7 @@ class ReferencesTest {
                 assertThat(pack.decideAll(customers)).isEqualTo(expected);
             }
         } finally {
-            BenchPacks.deleteTemporary(BenchPacks.DEFAULT_PACK, dir);
+            BenchPacks.delete(dir);
         }
     }
 }
