@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(CustomerSet.SIZE)
-@Warmup(iterations = 5, time = 4)
+@Warmup(iterations = 8, time = 4)
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
 public class DecideAllBenchmark {

@@ -72,9 +72,24 @@ public class DecideBenchmark {
     /** Hand-written Java (skincare pack only). */
     @Benchmark
     public String handWritten(PackFixture.Classic pack, PackFixture.Cursor cursor) {
+        return handWritten(pack).decide(cursor.next(pack.customers));
+    }
+
+    /**
+     * Hand-written Java on two threads: shares nothing, so how its CPU time per decision changes from one
+     * thread to two is what the machine alone does to two busy threads (the control for the other
+     * two-thread figures).
+     */
+    @Benchmark
+    @Threads(2)
+    public String handWrittenTwoThreads(PackFixture.Classic pack, PackFixture.Cursor cursor) {
+        return handWritten(pack).decide(cursor.next(pack.customers));
+    }
+
+    private static HandWrittenSkincare handWritten(PackFixture pack) {
         if (pack.handWritten == null) {
             throw new IllegalStateException("the hand-written reference only exists for the skincare pack");
         }
-        return pack.handWritten.decide(cursor.next(pack.customers));
+        return pack.handWritten;
     }
 }
