@@ -12,6 +12,7 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -26,7 +27,9 @@ import java.util.Objects;
 
 /**
  * Runs the phases of one decision over a compiled rule base: intent → propose → policy → arbitration
- * → rendering. Shared by all threads: each call gets its own Drools session.
+ * → rendering. Shared by all threads: each call borrows a Drools session of its own from a pool, and the
+ * session is reset (working memory, agenda, globals and listeners cleared) before another call may use it,
+ * so decisions never see each other's facts and a session is never used by two threads at once.
  *
  * <p>Built by the rule pack; callers use {@code RulePack.decide}.
  */
@@ -43,7 +46,7 @@ public final class DecisionPipeline implements GroupContentPlanner {
     private static final Comparator<Proposal> BEST_FIRST = Comparator.comparingInt(Proposal::getPriority).reversed()
             .thenComparingInt(Proposal::getSequence);
 
-    private final KieBase kieBase;
+    private final KieSessionsPool sessions;
     private final Settings settings;
     private final ScriptRenderer renderer;
     private final Map<String, RuleInfo> rules;
@@ -84,7 +87,9 @@ public final class DecisionPipeline implements GroupContentPlanner {
      * @param rules    where each rule is written, by rule name (for error messages)
      */
     public DecisionPipeline(KieBase kieBase, Settings settings, ScriptRenderer renderer, List<RuleInfo> rules) {
-        this.kieBase = Objects.requireNonNull(kieBase, "kieBase");
+        // A pooled session is only reset between decisions: about 18% less CPU than a new session each time
+        // on the skincare pack, and 40% less allocation (BENCHMARKS.md).
+        this.sessions = Objects.requireNonNull(kieBase, "kieBase").newKieSessionsPool(1);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         Map<String, RuleInfo> byName = new HashMap<>();
@@ -111,13 +116,13 @@ public final class DecisionPipeline implements GroupContentPlanner {
         Intent intent = new Intent(trace);
         Actions actions = new Actions(trace);
         Policy policy = new Policy(trace);
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             session.setGlobal(INTENT_GLOBAL, intent);
             session.setGlobal(ACTIONS_GLOBAL, actions);
             session.setGlobal(POLICY_GLOBAL, policy);
             session.addEventListener(new TraceListener(trace));
-            ZonedDateTime now = ZonedDateTime.now(settings.clock()).withZoneSameInstant(settings.zone());
+            ZonedDateTime now = ZonedDateTime.ofInstant(settings.clock().instant(), settings.zone());
             session.insert(customer);
             session.insert(new Now(now, settings.contact().isQuiet(now.toLocalTime())));
             session.insert(settings.contact());
@@ -153,7 +158,7 @@ public final class DecisionPipeline implements GroupContentPlanner {
             return Decision.of(customer.getId(), winner, variant, text, intent, losing, policy.vetoes(),
                     trace.fired(), settings.packId(), settings.packVersion());
         } finally {
-            session.dispose();
+            session.dispose(); // a pooled session is reset and returned to the pool
         }
     }
 

@@ -1,0 +1,95 @@
+package io.siyu.rules.bench;
+
+import io.siyu.rules.codebook.Codebook;
+import io.siyu.rules.codebook.TagSet;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The codebook: {@code encode} (answers → tags), {@code decode} (codes → tags), and one of each per
+ * operation — the target is 5,000,000 encode+decode pairs a second on one thread.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class CodebookBenchmark {
+    private static final int ANSWER_SETS = 256;
+
+    /** The pack's codebook and 256 random answer sets with their codes. */
+    @State(Scope.Benchmark)
+    public static class Fixture {
+        /** The pack: {@value BenchPacks#DEFAULT_PACK} or a directory on disk. */
+        @Param(BenchPacks.DEFAULT_PACK)
+        public String pack;
+
+        Codebook codebook;
+        Map<String, ?>[] answers;
+        String[] codes;
+
+        /** Reads the codebook and prepares the inputs. */
+        @Setup(Level.Trial)
+        @SuppressWarnings("unchecked")
+        public void setup() {
+            Path dir = BenchPacks.directory(pack);
+            codebook = Codebook.load(dir.resolve("codebook.json"));
+            BenchPacks.delete(dir);
+            Random random = new Random(CustomerSet.SEED);
+            answers = new Map[ANSWER_SETS];
+            codes = new String[ANSWER_SETS];
+            for (int i = 0; i < ANSWER_SETS; i++) {
+                answers[i] = CustomerSet.answers(codebook, random);
+                codes[i] = codebook.encode(answers[i]).codes();
+            }
+        }
+    }
+
+    /** Each thread's position in the inputs. */
+    @State(Scope.Thread)
+    public static class Index {
+        private int next;
+
+        int next() {
+            int i = next;
+            next = (next + 1) & (ANSWER_SETS - 1);
+            return i;
+        }
+    }
+
+    /** Answers → tags. */
+    @Benchmark
+    public TagSet encode(Fixture f, Index i) {
+        return f.codebook.encode(f.answers[i.next()]);
+    }
+
+    /** Codes → tags. */
+    @Benchmark
+    public TagSet decode(Fixture f, Index i) {
+        return f.codebook.decode(f.codes[i.next()]);
+    }
+
+    /** One encode and one decode (of different inputs, so neither can reuse the other's work). */
+    @Benchmark
+    public void encodeAndDecode(Fixture f, Index i, Blackhole bh) {
+        int n = i.next();
+        bh.consume(f.codebook.encode(f.answers[n]));
+        bh.consume(f.codebook.decode(f.codes[(n + 1) & (ANSWER_SETS - 1)]));
+    }
+}
