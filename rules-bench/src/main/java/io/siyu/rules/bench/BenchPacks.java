@@ -78,25 +78,6 @@ public final class BenchPacks {
         return RulePack.load(directory, PackOptions.builder().clock(DAYTIME).compileMode(mode).build());
     }
 
-    /**
-     * Rewrites {@code tags.empty} as {@code tags.size() == 0} in a temporary pack copy's rule files. Drools
-     * 10.2's executable model rejects {@code tags.empty} ("Incompatible Getter overloading detected in class
-     * io.siyu.rules.codebook.TagSet : isEmpty (boolean) vs empty (boolean)": the static factory
-     * {@code TagSet.empty()} looks like a second getter to it), so the executable-model benchmarks measure the
-     * pack with this one, meaning-preserving change; the classic compiler accepts both spellings.
-     */
-    public static void avoidTagSetEmptyProperty(Path directory) {
-        try (Stream<Path> files = Files.walk(directory.resolve("rules"))) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
-                String drl = Files.readString(p, StandardCharsets.UTF_8);
-                Files.writeString(p, drl.replace("!tags.empty", "tags.size() > 0").replace("tags.empty",
-                        "tags.size() == 0"), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Copies a directory tree (from any file system) into {@code target}. */
     static void copyTree(Path source, Path target) throws IOException {
         try (Stream<Path> files = Files.walk(source)) {

@@ -41,9 +41,6 @@ public abstract class PackFixture {
     /** Loads everything for this compile mode and cross-checks the references. */
     protected void load(CompileMode mode) {
         directory = BenchPacks.directory(pack);
-        if (mode == CompileMode.EXECUTABLE_MODEL) {
-            BenchPacks.avoidTagSetEmptyProperty(directory);
-        }
         rulePack = BenchPacks.load(directory, mode);
         customers = CustomerSet.standard(rulePack.codebook());
         plain = new PlainDrools(directory, rulePack.manifest(), mode, BenchPacks.DAYTIME,
@@ -86,10 +83,7 @@ public abstract class PackFixture {
         }
     }
 
-    /**
-     * The pack compiled to Drools' executable model (with {@link BenchPacks#avoidTagSetEmptyProperty}
-     * applied to the temporary copy: see there why).
-     */
+    /** The pack compiled to Drools' executable model. */
     @State(Scope.Benchmark)
     public static class ExecutableModel extends PackFixture {
         /** Loads the pack. */

@@ -53,9 +53,6 @@ public class PackLoadBenchmark {
         public void write() {
             directory = "pack".equals(rules) ? BenchPacks.directory(pack)
                     : GeneratedPack.write(Integer.parseInt(rules));
-            if (mode == CompileMode.EXECUTABLE_MODEL && "pack".equals(rules)) {
-                BenchPacks.avoidTagSetEmptyProperty(directory);
-            }
         }
 
         /** Deletes the copy. */

@@ -371,7 +371,7 @@ public final class Codebook {
      */
     private TagSet decode(String codes, List<Diagnostic> problems) {
         if (codes.isEmpty()) {
-            return TagSet.empty();
+            return TagSet.none();
         }
         // Accepted codes are strictly increasing ordinals, so there are at most tags.length of them.
         Tag[] found = new Tag[Math.min(tags.length, codes.length())];

@@ -28,7 +28,7 @@ public final class TagSet {
     }
 
     /** The empty tag set: a customer with no answers. */
-    public static TagSet empty() {
+    public static TagSet none() {
         return EMPTY;
     }
 

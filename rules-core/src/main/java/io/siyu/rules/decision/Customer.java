@@ -215,7 +215,7 @@ public final class Customer {
     /** Builds a {@link Customer}; not thread-safe. */
     public static final class Builder {
         private final String id;
-        private TagSet tags = TagSet.empty();
+        private TagSet tags = TagSet.none();
         private final List<String> messages = new ArrayList<>();
         private final Map<String, Object> attributes = new TreeMap<>();
         private boolean replied;

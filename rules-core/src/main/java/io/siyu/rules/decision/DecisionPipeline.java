@@ -175,7 +175,7 @@ public final class DecisionPipeline implements GroupContentPlanner {
         Objects.requireNonNull(day, "day");
         RuleTrace trace = new RuleTrace();
         Actions actions = new Actions(trace);
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         List<Proposal> proposals;
         try {
             session.setGlobal(INTENT_GLOBAL, new Intent(trace));

@@ -108,7 +108,7 @@ public final class FunnelJson {
         }
 
         Journey journey() {
-            return new Journey(customerId, stage, cohort == null ? TagSet.empty() : cohort,
+            return new Journey(customerId, stage, cohort == null ? TagSet.none() : cohort,
                     groupId == null ? "" : groupId, startDate, stageDay, purchases, revenueFen, millis(firstPurchaseAt),
                     millis(firstRepurchaseAt), convertedIn, leftIn, lastEventId, millis(lastEventAt));
         }

@@ -192,7 +192,7 @@ public final class FunnelMachine {
         if (from == NEW) {
             // Thousands of customers start on the same day: one LocalDate for all of them.
             LocalDate shared = sharedStartDates.putIfAbsent(date, date);
-            current = current.started(shared == null ? date : shared, TagSet.empty());
+            current = current.started(shared == null ? date : shared, TagSet.none());
         }
         if (event instanceof FunnelEvent.Surveyed surveyed) {
             current = current.withCohort(cohortOf(surveyed.tags()));

@@ -61,7 +61,7 @@ public record Journey(String customerId, Stage stage, TagSet cohort, String grou
 
     /** The blank journey of a customer before any event. */
     public static Journey start(String customerId) {
-        return new Journey(customerId, Stage.NEW, TagSet.empty(), "", null, 0, 0, 0, NONE, NONE, null, null, null,
+        return new Journey(customerId, Stage.NEW, TagSet.none(), "", null, 0, 0, 0, NONE, NONE, null, null, null,
                 NONE);
     }
 

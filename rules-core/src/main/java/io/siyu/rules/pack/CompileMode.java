@@ -8,7 +8,7 @@ public enum CompileMode {
      */
     CLASSIC,
     /**
-     * Drools' executable model: rules compiled to Java lambdas. Needs {@code org.drools:drools-model-compiler}
+     * Drools' executable model: rules compiled to Java lambdas. Needs {@code org.drools:drools-model-codegen}
      * on the class path; takes longer and far more memory to build from rule files at run time.
      */
     EXECUTABLE_MODEL

@@ -167,7 +167,7 @@ final class DrlCompiler {
             return (Class<? extends org.kie.api.builder.KieBuilder.ProjectType>) Class.forName(
                     "org.drools.model.codegen.ExecutableModelProject");
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("CompileMode.EXECUTABLE_MODEL needs org.drools:drools-model-compiler "
+            throw new IllegalStateException("CompileMode.EXECUTABLE_MODEL needs org.drools:drools-model-codegen "
                     + "on the class path", e);
         }
     }

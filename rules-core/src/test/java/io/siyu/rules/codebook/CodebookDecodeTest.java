@@ -35,7 +35,7 @@ class CodebookDecodeTest {
         assertThat(codebook.decode("1467CHY3").options("problems")).containsExactly("blackheads", "closedComedones",
                 "sensitive");
         assertThat(codebook.decode("Y2").option("source")).contains("xiaohongshu");
-        assertThat(codebook.decode("")).isEqualTo(TagSet.empty());
+        assertThat(codebook.decode("")).isEqualTo(TagSet.none());
     }
 
     @ParameterizedTest

@@ -131,6 +131,6 @@ class CodebookEncodeTest {
         TagSet handMade = TagSet.of(List.of(new Tag("concern", "acne", "D"), new Tag("skinType", "dry", "2")));
 
         assertThat(codebook.describe(handMade)).containsExactly("干性皮肤", "最想解决痘痘");
-        assertThat(codebook.describe(TagSet.empty())).isEmpty();
+        assertThat(codebook.describe(TagSet.none())).isEmpty();
     }
 }

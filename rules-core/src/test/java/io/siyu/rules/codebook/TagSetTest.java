@@ -32,7 +32,7 @@ class TagSetTest {
 
         assertThat(codebook.decode("23")).isEqualTo(byHand).hasSameHashCodeAs(byHand);
         assertThat(byHand.codes()).isEqualTo("23");
-        assertThat(TagSet.of(List.of())).isSameAs(TagSet.empty());
+        assertThat(TagSet.of(List.of())).isSameAs(TagSet.none());
     }
 
     @Test

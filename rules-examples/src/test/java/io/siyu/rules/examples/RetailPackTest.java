@@ -114,7 +114,7 @@ class RetailPackTest {
     })
     void groupHealthFromAGroupRecord(String kind, int chats, double muted, double ads, double redPackets,
                                      String action) {
-        Customer group = Customer.builder("group-" + kind).tags(TagSet.empty()).attribute("kind", "group")
+        Customer group = Customer.builder("group-" + kind).tags(TagSet.none()).attribute("kind", "group")
                 .attribute("memberChats7d", chats).attribute("mutedShare", muted).attribute("adShare", ads)
                 .attribute("redPacketResponse", redPackets).build();
         assertThat(PACK.decide(group).action()).isEqualTo(action);

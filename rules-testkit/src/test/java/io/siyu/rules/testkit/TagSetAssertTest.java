@@ -43,8 +43,8 @@ class TagSetAssertTest {
 
     @Test
     void hasNoTags() {
-        assertThat(TagSet.empty()).hasNoTags().hasCodes("");
-        assertThatThrownBy(() -> assertThat(TagSet.empty()).hasCodes("3D"))
+        assertThat(TagSet.none()).hasNoTags().hasCodes("");
+        assertThatThrownBy(() -> assertThat(TagSet.none()).hasCodes("3D"))
                 .hasMessage("Expected codes 3D but were (none).\nTags: (none)");
         assertThatThrownBy(() -> assertThat(pack.codebook().decode("3DU1")).hasNoTags())
                 .hasMessage("Expected no tags but there were 3." + TAGS_3DU1);
