@@ -10,7 +10,12 @@ import io.siyu.rules.funnel.PlannedContent;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -121,7 +126,7 @@ public final class DecisionPipeline implements GroupContentPlanner {
             session.setGlobal(INTENT_GLOBAL, intent);
             session.setGlobal(ACTIONS_GLOBAL, actions);
             session.setGlobal(POLICY_GLOBAL, policy);
-            session.addEventListener(new TraceListener(trace));
+            TraceListener.attach(session, trace);
             ZonedDateTime now = ZonedDateTime.ofInstant(settings.clock().instant(), settings.zone());
             session.insert(customer);
             session.insert(new Now(now, settings.contact().isQuiet(now.toLocalTime())));
@@ -181,7 +186,7 @@ public final class DecisionPipeline implements GroupContentPlanner {
             session.setGlobal(INTENT_GLOBAL, new Intent(trace));
             session.setGlobal(ACTIONS_GLOBAL, actions);
             session.setGlobal(POLICY_GLOBAL, new Policy(trace));
-            session.addEventListener(new TraceListener(trace));
+            TraceListener.attach(session, trace);
             session.insert(day);
             session.insert(settings.contact());
             fire(session, Phase.CONTENT, trace, day.groupId());
@@ -247,8 +252,7 @@ public final class DecisionPipeline implements GroupContentPlanner {
             throw failure(customerId, rule, "decision.rule-failed", rootMessage(e), e);
         }
         if (fired >= settings.maxFirings()) {
-            String rule = mostFrequent(trace.fired().subList(before, trace.fired().size()));
-            throw failure(customerId, rule, "decision.rule-loops", settings.maxFirings(), null);
+            throw failure(customerId, trace.loopCulprit(before), "decision.rule-loops", settings.maxFirings(), null);
         }
     }
 
@@ -274,26 +278,22 @@ public final class DecisionPipeline implements GroupContentPlanner {
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
-    private static String mostFrequent(List<String> names) {
-        Map<String, Integer> counts = new HashMap<>();
-        String best = "";
-        int bestCount = 0;
-        for (String n : names) {
-            int c = counts.merge(n, 1, Integer::sum);
-            if (c > bestCount) {
-                best = n;
-                bestCount = c;
-            }
-        }
-        return best;
-    }
-
-    /** Records which rule fires, so that helpers can credit evidence, proposals and vetoes to it. */
-    private static final class TraceListener extends DefaultAgendaEventListener {
+    /**
+     * Records which rule fires, so that helpers can credit evidence, proposals and vetoes to it, and which
+     * rule updates facts, so that a loop is blamed on the rule that causes it.
+     */
+    private static final class TraceListener extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
         private final RuleTrace trace;
 
-        TraceListener(RuleTrace trace) {
+        private TraceListener(RuleTrace trace) {
             this.trace = trace;
+        }
+
+        /** Listens to one session for one decision (a pooled session drops its listeners when reset). */
+        static void attach(KieSession session, RuleTrace trace) {
+            TraceListener listener = new TraceListener(trace);
+            session.addEventListener((AgendaEventListener) listener);
+            session.addEventListener((RuleRuntimeEventListener) listener);
         }
 
         @Override
@@ -304,6 +304,23 @@ public final class DecisionPipeline implements GroupContentPlanner {
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
             trace.done();
+        }
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            // Inserts come from the pipeline itself, never a cause of loops.
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            if (event.getRule() != null) {
+                trace.updatedBy(event.getRule().getName());
+            }
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            // A retraction cannot re-activate the rule that made it.
         }
     }
 }

@@ -71,6 +71,23 @@ class RunningSafelyTest {
     }
 
     @Test
+    @Timeout(60)
+    void aLoopIsBlamedOnTheRuleThatUpdatesNotOnTheInnocentRulesItReactivates() {
+        RulePack looping = pack("broken-loop");
+        // Every update of this customer re-activates "asked the price" and "wants acne solved" too: they fire
+        // as often as the culprit, but only "count again" changes a fact.
+        Customer both = Customer.builder("c4").tags(looping.codebook().decode("3D")).message("多少钱")
+                .message("loop").build();
+
+        DecisionException e = catchThrowableOfType(DecisionException.class, () -> looping.decide(both));
+
+        assertThat(e.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.line()).isEqualTo(17);
+            assertThat(d.message()).startsWith("Rule \"count again\" fired again and again");
+        });
+    }
+
+    @Test
     void aThrowingRuleFailsItsCustomerWithRuleFileAndLineAndSparesTheRestOfTheBatch() {
         RulePack throwing = pack("broken-throw");
         Customer noAge = customer("c1", "年龄?");
