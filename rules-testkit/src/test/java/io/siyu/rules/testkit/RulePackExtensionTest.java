@@ -98,9 +98,10 @@ class RulePackExtensionTest {
 
         assertThat(results.get("decidesOneCustomer(TestCustomers)").getStatus()).isEqualTo(Status.SUCCESSFUL);
         assertThat(failureOf(results.get("UncoveredFixture")))
-                .startsWith("25 of 30 rules of pack skincare-test 1.0.0 never fired in 1 decision:\n"
-                        + "  rules/intent.drl:3  越快越好 (intent)\n"
-                        + "  rules/intent.drl:11  一个月内 (intent)\n")
+                .startsWith("27 of 32 rules of pack skincare-test 1.0.0 never fired in 1 decision:\n"
+                        + "  rules/content.drl:3  痘痘群 种草第1天 (content)\n"
+                        + "  rules/content.drl:11  痘痘群 转化第6天 (content)\n"
+                        + "  rules/intent.drl:3  越快越好 (intent)\n")
                 .endsWith("  rules/propose.drl:143  什么都不做 (propose)");
     }
 
