@@ -98,6 +98,9 @@ class GaoziRuleCoverageTest {
                 story.expectGroupContent(concern.id(), scriptPrefix(concern) + (day <= 5 ? ".seeding.d" : ".conversion.d")
                         + day);
             }
+            assertThat(story.plan().groups()).as("day %d", day).hasSize(concerns.size())
+                    .allSatisfy(group -> assertThat(group.content()).singleElement()
+                            .satisfies(post -> assertThat(post.text()).isNotBlank().doesNotContain("{")));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.siyu.rules.testkit;
 
 import io.siyu.rules.decision.IntentLevel;
+import io.siyu.rules.funnel.Stage;
 import io.siyu.rules.pack.RulePack;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,9 @@ class RulePackExtensionTest {
     void injectsThePackIntoParametersAndFieldsAndSharesItWithNestedClasses() {
         Map<String, TestExecutionResult> results = run(InjectionFixture.class);
 
-        assertThat(results).hasSize(7).allSatisfy((name, result) ->
+        assertThat(results).hasSize(8)
+                .containsKey("aNewFunnelScenarioForEachTestStartingAtTheAnnotationsClock(FunnelScenario)")
+                .allSatisfy((name, result) ->
                 assertThat(result.getStatus()).as(name + ": " + result).isEqualTo(Status.SUCCESSFUL));
     }
 
@@ -141,6 +144,8 @@ class RulePackExtensionTest {
         RulePack pack;
         TestCustomers customers;
         RuleCoverage coverage;
+        static FunnelScenario staticScenario;
+        FunnelScenario scenario;
 
         @Test
         void fieldsAreFilled() {
@@ -162,6 +167,15 @@ class RulePackExtensionTest {
             assertThat(p.options().locale().toLanguageTag()).isEqualTo("zh-CN");
             assertThat(c.customer("c1").codes("3DU2").decide()).hasNoAction().vetoedWithReason("STOP_GENTLY", "免打扰时段")
                     .hasIntent(IntentLevel.COLD);
+        }
+
+        @Test
+        void aNewFunnelScenarioForEachTestStartingAtTheAnnotationsClock(FunnelScenario parameter) {
+            assertThat(staticScenario).isNull();
+            assertThat(scenario).isNotNull().isNotSameAs(parameter);
+            assertThat(scenario.pack()).isSameAs(pack);
+            assertThat(parameter.today()).isEqualTo(java.time.LocalDate.of(2026, 11, 23));
+            parameter.customer("c1", "3DU2").advanceTo(FunnelScenario.day(1)).expectStage("c1", Stage.SEEDING);
         }
 
         @Nested
