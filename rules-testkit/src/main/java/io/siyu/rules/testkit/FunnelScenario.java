@@ -101,9 +101,7 @@ public final class FunnelScenario {
 
     /** A customer who adds the service account now and fills in no survey (an untagged customer). */
     public FunnelScenario customer(String customerId) {
-        record(new FunnelEvent.Added(nextId("added"), customerId, now()));
-        customers.add(customerId);
-        return this;
+        return record(new FunnelEvent.Added(nextId("added"), customerId, now()));
     }
 
     /** A customer who adds the service account now and is surveyed with these codes, e.g. {@code "3DU2"}. */
@@ -127,9 +125,7 @@ public final class FunnelScenario {
 
     /** The customer buys now, for {@code amountFen} fen (¥299 = 29900). */
     public FunnelScenario purchase(String customerId, long amountFen) {
-        record(new FunnelEvent.Purchased(nextId("purchased"), customerId, now(), amountFen));
-        lastPurchaseDay = today;
-        return this;
+        return record(new FunnelEvent.Purchased(nextId("purchased"), customerId, now(), amountFen));
     }
 
     /** The customer sends a message now. */
@@ -159,6 +155,13 @@ public final class FunnelScenario {
      */
     public FunnelScenario record(FunnelEvent event) {
         funnel.record(Objects.requireNonNull(event, "event"));
+        switch (event.kind()) {
+            case ADDED, SURVEYED -> customers.add(event.customerId());
+            case PURCHASED -> lastPurchaseDay = today;
+            default -> {
+                // nothing the scenario keeps track of
+            }
+        }
         return this;
     }
 

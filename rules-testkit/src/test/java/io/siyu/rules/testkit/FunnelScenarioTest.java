@@ -1,5 +1,6 @@
 package io.siyu.rules.testkit;
 
+import io.siyu.rules.funnel.FunnelEvent;
 import io.siyu.rules.funnel.FunnelReport;
 import io.siyu.rules.funnel.RejectedEventException;
 import io.siyu.rules.pack.RulePack;
@@ -185,7 +186,11 @@ class FunnelScenarioTest {
 
         assertThatThrownBy(() -> story.noPurchase()).isInstanceOf(AssertionError.class)
                 .hasMessage("On day 0 (2026-11-23) expected no purchase, but the scenario recorded one on this day.");
-        story.advanceTo(day(1)).noPurchase();
+        story.advanceTo(day(1)).noPurchase()
+                .record(new FunnelEvent.Purchased("crm-order-1", "c1", story.funnel().today()
+                        .atTime(12, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant(), 100));
+        assertThatThrownBy(() -> story.noPurchase()).hasMessageStartingWith("On day 1 (2026-11-24) expected no purchase");
+        assertThat(story.journey("c1").lastEventId()).isEqualTo("crm-order-1");
     }
 
     @Test
