@@ -7,9 +7,16 @@ import io.siyu.rules.decision.Decision;
 import io.siyu.rules.decision.IntentLevel;
 import io.siyu.rules.decision.Veto;
 import io.siyu.rules.pack.RulePack;
+import io.siyu.rules.testkit.RuleCases;
+import io.siyu.rules.testkit.RuleCoverage;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +29,15 @@ class RetailPackTest {
     private static Customer.Builder regular(String codes) {
         return Customer.builder("r-" + codes).tags(CODEBOOK.decode(codes)).purchasedBefore(true)
                 .attribute("nickname", "王阿姨");
+    }
+
+    /** The store's case table ({@code tests/cases.csv}), one dynamic test per row, run by the testkit. */
+    @TestFactory
+    Stream<DynamicTest> cases() {
+        RuleCases cases = RuleCases.from(PACK, Path.of("packs/retail/tests/cases.csv"))
+                .recordingTo(RuleCoverage.independent(PACK));
+        assertThat(cases.rows()).hasSizeGreaterThanOrEqualTo(15);
+        return cases.dynamicTests();
     }
 
     @Test

@@ -3,13 +3,18 @@ package io.siyu.rules.testkit;
 import io.siyu.rules.decision.Decision;
 import io.siyu.rules.decision.Phase;
 import io.siyu.rules.decision.RuleInfo;
+import io.siyu.rules.funnel.DailyPlan;
+import io.siyu.rules.funnel.PlannedContent;
 import io.siyu.rules.pack.RulePack;
 
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +28,8 @@ import java.util.stream.Collectors;
  * <p>Every decision made through the testkit — {@link TestCustomers}, {@link RuleCases} and the packs the
  * {@link RulePackTest} extension hands out (through those two) — is recorded in the coverage of its pack.
  * A decision made by calling {@code pack.decide(...)} directly is recorded with {@link #record(Decision)}.
+ * Group content chosen by the pack's {@code content} rules is recorded by {@link FunnelScenario}, or with
+ * {@link #record(DailyPlan)} and {@link #recordContent(List)}; each group day counts as one decision.
  * <pre>{@code
  * RuleCoverage.of(pack).assertAllFired(Phase.PROPOSE, Phase.POLICY);
  * System.out.println(RuleCoverage.of(pack).report().format());
@@ -71,11 +78,55 @@ public final class RuleCoverage {
      */
     public Decision record(Decision decision) {
         Objects.requireNonNull(decision, "decision");
+        recordFired(decision.firedRules());
+        return decision;
+    }
+
+    /**
+     * Records the rules that chose a group day's content ({@code pack.contentFor(groupDay)}): the rule
+     * named at the end of each {@link PlannedContent#reason()} ({@code "... [rule name]"}). Counts as one
+     * decision. A content rule that fires but proposes nothing cannot be seen this way.
+     *
+     * @return the same content, so a call can wrap {@code pack.contentFor(...)}
+     */
+    public List<PlannedContent> recordContent(List<PlannedContent> content) {
+        Objects.requireNonNull(content, "content");
+        recordFired(content.stream().map(this::ruleOf).flatMap(Optional::stream).toList());
+        return content;
+    }
+
+    /**
+     * Records the content of every group of a day's plan ({@code pack.planFor(date, funnel)}), one
+     * decision per group that has content, as {@link #recordContent(List)} does.
+     *
+     * @return the same plan
+     */
+    public DailyPlan record(DailyPlan plan) {
+        Objects.requireNonNull(plan, "plan");
+        plan.groups().forEach(group -> recordContent(group.content()));
+        return plan;
+    }
+
+    /**
+     * Records one decision (or group day) in which these rules fired, by name; for rules whose firing the
+     * caller observed some other way. Names that are not rules of the pack are counted but never reported.
+     */
+    public void recordFired(Collection<String> rules) {
+        Objects.requireNonNull(rules, "rules");
         decisions.incrementAndGet();
-        for (String rule : decision.firedRules()) {
+        for (String rule : rules) {
             firings.computeIfAbsent(rule, r -> new LongAdder()).increment();
         }
-        return decision;
+    }
+
+    /**
+     * The rule of the pack named at the end of a content reason, {@code "种草第1天 [痘痘群 种草第1天]"}; matched
+     * against the pack's rule names, so a name with brackets in it is found too.
+     */
+    private Optional<String> ruleOf(PlannedContent content) {
+        String reason = content.reason();
+        return rules.stream().map(RuleInfo::name).filter(name -> reason.endsWith("[" + name + "]"))
+                .max(Comparator.comparingInt(String::length));
     }
 
     /** How many decisions were recorded. */

@@ -31,8 +31,10 @@ import java.util.stream.Collectors;
  * The JUnit 5 extension behind {@link RulePackTest}: loads the pack once per annotated class (kept in the
  * class's extension store, so nested classes share it), resolves parameters and fills non-final fields
  * of type {@link RulePack}, {@link TestCustomers} and {@link RuleCoverage} (static fields before all
- * tests, instance fields for each test instance), and, with {@code requireFullCoverage}, checks the
- * pack's {@link RuleCoverage} after all tests.
+ * tests, instance fields for each test instance) and {@link FunnelScenario} (a new one for each parameter
+ * and test instance, starting on day 0 at the annotation's clock; never in a static field: a scenario is
+ * mutable), and, with
+ * {@code requireFullCoverage}, checks the pack's {@link RuleCoverage} after all tests.
  */
 public final class RulePackExtension implements BeforeAllCallback, AfterAllCallback, TestInstancePostProcessor,
         ParameterResolver {
@@ -47,7 +49,8 @@ public final class RulePackExtension implements BeforeAllCallback, AfterAllCallb
     @Override
     public void beforeAll(ExtensionContext context) {
         RulePack pack = pack(context);
-        inject(context.getRequiredTestClass(), null, pack, ModifierSupport::isStatic);
+        inject(context.getRequiredTestClass(), null, pack,
+                field -> ModifierSupport.isStatic(field) && field.getType() != FunnelScenario.class);
     }
 
     /** With {@code requireFullCoverage}, fails the annotated class when a rule never fired. */
@@ -66,13 +69,16 @@ public final class RulePackExtension implements BeforeAllCallback, AfterAllCallb
         inject(testInstance.getClass(), testInstance, pack(context), ModifierSupport::isNotStatic);
     }
 
-    /** Resolves parameters of type {@link RulePack}, {@link TestCustomers} and {@link RuleCoverage}. */
+    /**
+     * Resolves parameters of type {@link RulePack}, {@link TestCustomers}, {@link RuleCoverage} and
+     * {@link FunnelScenario}.
+     */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return injectable(parameter.getParameter().getType());
     }
 
-    /** The pack, customers for it, or its coverage. */
+    /** The pack, customers for it, its coverage, or a new funnel scenario against it. */
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
@@ -82,14 +88,20 @@ public final class RulePackExtension implements BeforeAllCallback, AfterAllCallb
         return valueOf(type, pack(context));
     }
 
-    /** The types the extension hands out; funnel scenario helpers are meant to join them here. */
+    /** The types the extension hands out. */
     private static boolean injectable(Class<?> type) {
-        return type == RulePack.class || type == TestCustomers.class || type == RuleCoverage.class;
+        return type == RulePack.class || type == TestCustomers.class || type == RuleCoverage.class
+                || type == FunnelScenario.class;
     }
 
     private static Object valueOf(Class<?> type, RulePack pack) {
         if (type == RulePack.class) {
             return pack;
+        }
+        if (type == FunnelScenario.class) {
+            // Day 0 is the annotation's clock (by default RuleCases.DEFAULT_TIME).
+            return FunnelScenario.scenario(pack,
+                    OffsetDateTime.ofInstant(pack.options().clock().instant(), pack.funnelConfig().zone()));
         }
         return type == TestCustomers.class ? TestCustomers.of(pack) : RuleCoverage.of(pack);
     }

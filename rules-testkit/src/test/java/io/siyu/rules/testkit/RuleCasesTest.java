@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The skincare case table, run the way operations staff's tables run: one dynamic test per row. The
- * table exercises every rule of the pack, which {@code requireFullCoverage} checks after all tests.
+ * table exercises every customer rule of the pack and a funnel scenario its group content rules, which
+ * {@code requireFullCoverage} checks after all tests.
  */
 @RulePackTest(value = "src/test/resources/packs/skincare", requireFullCoverage = true)
 class RuleCasesTest {
@@ -31,6 +32,13 @@ class RuleCasesTest {
     @TestFactory
     Stream<DynamicTest> skincareCases(RulePack pack) {
         return RuleCases.from(pack, CASES).dynamicTests();
+    }
+
+    @Test
+    void groupContentOnASeedingAndAConversionDay(RulePack pack) {
+        FunnelScenario.scenario(pack).customer("c1", "3DU2")
+                .advanceTo(FunnelScenario.day(1)).expectGroupContent("c1", "acne.seeding.d1")
+                .advanceTo(FunnelScenario.day(6)).expectGroupContent("c1", "acne.conversion.d6");
     }
 
     @Test

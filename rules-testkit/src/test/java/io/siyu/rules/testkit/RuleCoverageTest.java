@@ -3,11 +3,15 @@ package io.siyu.rules.testkit;
 import io.siyu.rules.decision.Decision;
 import io.siyu.rules.decision.Phase;
 import io.siyu.rules.decision.RuleInfo;
+import io.siyu.rules.funnel.GroupDay;
+import io.siyu.rules.funnel.PlannedContent;
+import io.siyu.rules.funnel.Stage;
 import io.siyu.rules.pack.RulePack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -51,18 +55,19 @@ class RuleCoverageTest {
         assertThat(report.fired()).extracting(RuleInfo::name)
                 .containsExactly("随便了解", "问了价格", "克制：需求未明确不推产品", "痘痘点到为止", "一问价就推荐");
         assertThat(report.neverFired()).hasSize(pack.rules().size() - 5)
-                .first().isEqualTo(new RuleInfo("越快越好", "rules/intent.drl", 3, Phase.INTENT));
-        assertThat(report.ratio()).isEqualTo(5.0 / 30);
+                .first().isEqualTo(new RuleInfo("痘痘群 种草第1天", "rules/content.drl", 3, Phase.CONTENT));
+        assertThat(report.ratio()).isEqualTo(5.0 / 32);
         assertThat(report.format())
-                .startsWith("Rule coverage of pack skincare-test 1.0.0: 5 of 30 rules fired in 2 decisions\n"
+                .startsWith("Rule coverage of pack skincare-test 1.0.0: 5 of 32 rules fired in 2 decisions\n"
                         + "fired:\n"
                         + "  rules/intent.drl:19  随便了解 (intent)  ×2\n"
                         + "  rules/intent.drl:27  问了价格 (intent)  ×1\n")
-                .contains("never fired:\n  rules/intent.drl:3  越快越好 (intent)\n  rules/intent.drl:11  一个月内 (intent)\n")
+                .contains("never fired:\n  rules/content.drl:3  痘痘群 种草第1天 (content)\n"
+                        + "  rules/content.drl:11  痘痘群 转化第6天 (content)\n  rules/intent.drl:3  越快越好 (intent)\n")
                 .endsWith("  rules/propose.drl:143  什么都不做 (propose)\n");
         assertThat(coverage.firings("随便了解")).isEqualTo(2);
         assertThat(coverage.firings("no such rule")).isZero();
-        assertThat(coverage).hasToString("RuleCoverage[skincare-test 1.0.0: 5 of 30 rules fired in 2 decisions]");
+        assertThat(coverage).hasToString("RuleCoverage[skincare-test 1.0.0: 5 of 32 rules fired in 2 decisions]");
     }
 
     @Test
@@ -77,8 +82,8 @@ class RuleCoverageTest {
                           rules/policy.drl:21  免打扰时段 (policy)
                           rules/policy.drl:29  拒绝后不邀请进群 (policy)""");
         assertThatThrownBy(() -> coverage.assertAllFired())
-                .hasMessageStartingWith("25 of 30 rules of pack skincare-test 1.0.0 never fired in 1 decision:\n"
-                        + "  rules/intent.drl:3  越快越好 (intent)\n");
+                .hasMessageStartingWith("27 of 32 rules of pack skincare-test 1.0.0 never fired in 1 decision:\n"
+                        + "  rules/content.drl:3  痘痘群 种草第1天 (content)\n");
     }
 
     @Test
@@ -94,6 +99,39 @@ class RuleCoverageTest {
         assertThat(coverage.neverFired(Phase.POLICY)).isEmpty();
         assertThat(coverage.neverFired(Phase.INTENT, Phase.POLICY)).extracting(RuleInfo::name).contains("越快越好")
                 .doesNotContain("随便了解");
+    }
+
+    @Test
+    void groupContentRecordsTheRuleNamedInEachReason() {
+        GroupDay seedingDay = new GroupDay("D-1", Stage.SEEDING, 1, pack.codebook().decode("D"),
+                LocalDate.of(2026, 11, 24));
+        GroupDay nothingPlanned = new GroupDay("E-1", Stage.SEEDING, 1, pack.codebook().decode("E"),
+                LocalDate.of(2026, 11, 24));
+
+        assertThat(coverage.recordContent(pack.contentFor(seedingDay))).extracting(PlannedContent::scriptId)
+                .containsExactly("acne.seeding.d1");
+        coverage.recordContent(pack.contentFor(nothingPlanned));
+        coverage.recordContent(List.of(new PlannedContent("acne.light", "", "no rule named here")));
+
+        assertThat(coverage.decisions()).isEqualTo(3);
+        assertThat(coverage.fired()).extracting(RuleInfo::name).containsExactly("痘痘群 种草第1天");
+        assertThatThrownBy(() -> coverage.assertAllFired(Phase.CONTENT))
+                .hasMessage("1 of 2 rules of phase content of pack skincare-test 1.0.0 never fired in 3 decisions:\n"
+                        + "  rules/content.drl:11  痘痘群 转化第6天 (content)");
+    }
+
+    @Test
+    void aDailyPlanRecordsEveryGroupWithContent() {
+        FunnelScenario story = FunnelScenario.scenario(pack).recordingTo(RuleCoverage.independent(pack))
+                .customer("c1", "3DU2").customer("c2", "4EU2").advanceTo(FunnelScenario.day(6));
+
+        coverage.record(pack.planFor(story.today(), story.funnel()));
+
+        assertThat(coverage.decisions()).isEqualTo(1);
+        assertThat(coverage.firings("痘痘群 转化第6天")).isEqualTo(1);
+        coverage.recordFired(List.of("痘痘群 种草第1天", "痘痘群 种草第1天"));
+        assertThat(coverage.firings("痘痘群 种草第1天")).isEqualTo(2);
+        assertThatCode(() -> coverage.assertAllFired(Phase.CONTENT)).doesNotThrowAnyException();
     }
 
     @Test

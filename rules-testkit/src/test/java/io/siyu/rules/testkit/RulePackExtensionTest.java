@@ -1,6 +1,7 @@
 package io.siyu.rules.testkit;
 
 import io.siyu.rules.decision.IntentLevel;
+import io.siyu.rules.funnel.Stage;
 import io.siyu.rules.pack.RulePack;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,9 @@ class RulePackExtensionTest {
     void injectsThePackIntoParametersAndFieldsAndSharesItWithNestedClasses() {
         Map<String, TestExecutionResult> results = run(InjectionFixture.class);
 
-        assertThat(results).hasSize(7).allSatisfy((name, result) ->
+        assertThat(results).hasSize(8)
+                .containsKey("aNewFunnelScenarioForEachTestStartingAtTheAnnotationsClock(FunnelScenario)")
+                .allSatisfy((name, result) ->
                 assertThat(result.getStatus()).as(name + ": " + result).isEqualTo(Status.SUCCESSFUL));
     }
 
@@ -98,9 +101,10 @@ class RulePackExtensionTest {
 
         assertThat(results.get("decidesOneCustomer(TestCustomers)").getStatus()).isEqualTo(Status.SUCCESSFUL);
         assertThat(failureOf(results.get("UncoveredFixture")))
-                .startsWith("25 of 30 rules of pack skincare-test 1.0.0 never fired in 1 decision:\n"
-                        + "  rules/intent.drl:3  越快越好 (intent)\n"
-                        + "  rules/intent.drl:11  一个月内 (intent)\n")
+                .startsWith("27 of 32 rules of pack skincare-test 1.0.0 never fired in 1 decision:\n"
+                        + "  rules/content.drl:3  痘痘群 种草第1天 (content)\n"
+                        + "  rules/content.drl:11  痘痘群 转化第6天 (content)\n"
+                        + "  rules/intent.drl:3  越快越好 (intent)\n")
                 .endsWith("  rules/propose.drl:143  什么都不做 (propose)");
     }
 
@@ -140,6 +144,8 @@ class RulePackExtensionTest {
         RulePack pack;
         TestCustomers customers;
         RuleCoverage coverage;
+        static FunnelScenario staticScenario;
+        FunnelScenario scenario;
 
         @Test
         void fieldsAreFilled() {
@@ -161,6 +167,15 @@ class RulePackExtensionTest {
             assertThat(p.options().locale().toLanguageTag()).isEqualTo("zh-CN");
             assertThat(c.customer("c1").codes("3DU2").decide()).hasNoAction().vetoedWithReason("STOP_GENTLY", "免打扰时段")
                     .hasIntent(IntentLevel.COLD);
+        }
+
+        @Test
+        void aNewFunnelScenarioForEachTestStartingAtTheAnnotationsClock(FunnelScenario parameter) {
+            assertThat(staticScenario).isNull();
+            assertThat(scenario).isNotNull().isNotSameAs(parameter);
+            assertThat(scenario.pack()).isSameAs(pack);
+            assertThat(parameter.today()).isEqualTo(java.time.LocalDate.of(2026, 11, 23));
+            parameter.customer("c1", "3DU2").advanceTo(FunnelScenario.day(1)).expectStage("c1", Stage.SEEDING);
         }
 
         @Nested
