@@ -198,7 +198,7 @@ public final class DecisionPipeline implements GroupContentPlanner {
         List<PlannedContent> content = new ArrayList<>(proposals.size());
         for (Proposal p : proposals) {
             String text = p.getScriptId().isEmpty() ? "" : render(p, day.groupId(), Map.of()).text();
-            content.add(new PlannedContent(p.getScriptId(), text, p.getReason() + " [" + p.getRule() + "]"));
+            content.add(new PlannedContent(p.getScriptId(), text, p.getReason(), p.getRule()));
         }
         return content;
     }

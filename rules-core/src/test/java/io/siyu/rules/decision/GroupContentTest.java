@@ -44,7 +44,8 @@ class GroupContentTest {
             assertThat(g.content()).singleElement().satisfies(content -> {
                 assertThat(content.scriptId()).isEqualTo("acne.seeding.d1");
                 assertThat(content.text()).startsWith("姐妹们早上好～");
-                assertThat(content.reason()).contains("痘痘群 种草第1天");
+                assertThat(content.reason()).isEqualTo("种草第1天：讲清楚痘痘为什么反复");
+                assertThat(content.rule()).isEqualTo("痘痘群 种草第1天");
             });
         });
         assertThat(plan.missingContent()).singleElement()

@@ -207,13 +207,13 @@ class FunnelTest {
         funnel.advance(DAY_0.plusDays(1));
 
         DailyPlan plan = funnel.planFor(DAY_0.plusDays(1), day -> day.has("D") && day.isSeeding()
-                ? List.of(new PlannedContent("seed-acne-1", "Why acne comes back", "rule seed acne day " + day.day()))
+                ? List.of(new PlannedContent("seed-acne-1", "Why acne comes back", "seed acne day " + day.day(), ""))
                 : List.of());
 
         assertThat(plan.groups()).hasSize(1);
         assertThat(plan.groups().get(0).day().groupId()).isEqualTo("D-2026-11-23-1");
         assertThat(plan.groups().get(0).content()).extracting(PlannedContent::reason)
-                .containsExactly("rule seed acne day 1");
+                .containsExactly("seed acne day 1");
         assertThat(plan.missingContent()).extracting(GroupDay::groupId).containsExactly("F-2026-11-23-1");
         assertThat(plan.isComplete()).isFalse();
         assertThat(plan.oneToOne()).extracting(Journey::customerId).containsExactly("new1");

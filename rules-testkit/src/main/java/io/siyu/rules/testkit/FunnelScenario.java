@@ -215,7 +215,7 @@ public final class FunnelScenario {
      */
     public FunnelScenario expectJourney(String customerId, Consumer<JourneyAssert> assertions) {
         Objects.requireNonNull(assertions, "assertions");
-        assertions.accept(RuleAssertions.assertThat(journey(customerId)).as(dayLabel()));
+        assertions.accept(RuleAssertions.assertThat(journey(customerId)).as(dayLabel()).asOf(today()));
         return this;
     }
 
@@ -339,7 +339,8 @@ public final class FunnelScenario {
         lines.add("Plan for " + plan.date() + ":");
         for (DailyPlan.GroupPlan group : plan.groups()) {
             for (PlannedContent content : group.content()) {
-                lines.add("  " + groupDay(group.day()) + ": " + content.scriptId() + " — " + content.reason());
+                lines.add("  " + groupDay(group.day()) + ": " + content.scriptId() + " — " + content.reason()
+                        + (content.rule().isEmpty() ? "" : " [" + content.rule() + "]"));
             }
         }
         for (GroupDay missing : plan.missingContent()) {

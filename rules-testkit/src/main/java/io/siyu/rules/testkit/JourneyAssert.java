@@ -21,8 +21,19 @@ import java.util.Optional;
  */
 public final class JourneyAssert extends AbstractAssert<JourneyAssert, Journey> {
 
+    private LocalDate today;
+
     JourneyAssert(Journey actual) {
         super(actual, JourneyAssert.class);
+    }
+
+    /**
+     * The date "now" is for {@link #isOnDay(int)}: a journey in progress counts its days from its start
+     * date, so its day depends on the date it is looked at. Funnel scenarios set it to their own today.
+     */
+    public JourneyAssert asOf(LocalDate date) {
+        this.today = Objects.requireNonNull(date, "date");
+        return this;
     }
 
     /** The journey is in {@code stage} now. */
@@ -32,11 +43,20 @@ public final class JourneyAssert extends AbstractAssert<JourneyAssert, Journey> 
     }
 
     /**
-     * The journey's funnel day is {@code day} (day 0 is the day the customer was added). The day stops
-     * counting once the customer bought, moved to nurture or left.
+     * The journey's funnel day is {@code day} on the date set by {@link #asOf(LocalDate)} (day 0 is the day
+     * the customer was added). The day stops counting once the customer bought, moved to nurture or left,
+     * so for such a journey no date is needed.
+     *
+     * @throws IllegalStateException when the journey is in progress and no date was set
      */
     public JourneyAssert isOnDay(int day) {
-        return expect(checked().day() == day, "to be on day " + day, actual.day(), day);
+        Journey journey = checked();
+        if (today == null && journey.stage().isInProgress()) {
+            throw new IllegalStateException("customer " + journey.customerId() + " is in " + journey.stage()
+                    + ": its day depends on the date; call asOf(date) before isOnDay(" + day + ")");
+        }
+        int actualDay = journey.dayOn(today == null ? journey.startDate() : today);
+        return expect(actualDay == day, "to be on day " + day, actualDay, day);
     }
 
     /** The journey's day 0 is {@code date} (in the funnel's timezone). */
@@ -139,7 +159,7 @@ public final class JourneyAssert extends AbstractAssert<JourneyAssert, Journey> 
         return "Journey:\n"
                 + "  customer:   " + journey.customerId() + "\n"
                 + "  stage:      " + journey.stage() + "\n"
-                + "  day:        " + journey.day() + (journey.startDate() == null ? "" : " (day 0: "
+                + "  stage day:  " + journey.stageDay() + (journey.startDate() == null ? "" : " (day 0: "
                 + journey.startDate() + ")") + "\n"
                 + "  cohort:     " + (journey.cohortCodes().isEmpty() ? "(untagged)" : journey.cohortCodes()) + "\n"
                 + "  group:      " + group(journey) + "\n"

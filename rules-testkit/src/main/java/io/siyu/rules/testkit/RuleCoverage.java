@@ -9,12 +9,10 @@ import io.siyu.rules.pack.RulePack;
 
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,15 +81,15 @@ public final class RuleCoverage {
     }
 
     /**
-     * Records the rules that chose a group day's content ({@code pack.contentFor(groupDay)}): the rule
-     * named at the end of each {@link PlannedContent#reason()} ({@code "... [rule name]"}). Counts as one
-     * decision. A content rule that fires but proposes nothing cannot be seen this way.
+     * Records the rules that chose a group day's content ({@code pack.contentFor(groupDay)}): each
+     * {@link PlannedContent#rule()}. Counts as one decision. A content rule that fires but proposes
+     * nothing cannot be seen this way.
      *
      * @return the same content, so a call can wrap {@code pack.contentFor(...)}
      */
     public List<PlannedContent> recordContent(List<PlannedContent> content) {
         Objects.requireNonNull(content, "content");
-        recordFired(content.stream().map(this::ruleOf).flatMap(Optional::stream).toList());
+        recordFired(content.stream().map(PlannedContent::rule).filter(rule -> !rule.isEmpty()).toList());
         return content;
     }
 
@@ -117,16 +115,6 @@ public final class RuleCoverage {
         for (String rule : rules) {
             firings.computeIfAbsent(rule, r -> new LongAdder()).increment();
         }
-    }
-
-    /**
-     * The rule of the pack named at the end of a content reason, {@code "种草第1天 [痘痘群 种草第1天]"}; matched
-     * against the pack's rule names, so a name with brackets in it is found too.
-     */
-    private Optional<String> ruleOf(PlannedContent content) {
-        String reason = content.reason();
-        return rules.stream().map(RuleInfo::name).filter(name -> reason.endsWith("[" + name + "]"))
-                .max(Comparator.comparingInt(String::length));
     }
 
     /** How many decisions were recorded. */

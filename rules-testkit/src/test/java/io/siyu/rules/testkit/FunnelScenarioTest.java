@@ -61,11 +61,11 @@ class FunnelScenarioTest {
 
         assertThat(story.currentDay()).isZero();
         assertThat(story.today()).isEqualTo(LocalDate.of(2026, 11, 23));
-        assertThat(story.journey("c1")).isIn(ONE_TO_ONE).isOnDay(0).isNotGrouped();
+        assertThat(story.journey("c1")).asOf(story.today()).isIn(ONE_TO_ONE).isOnDay(0).isNotGrouped();
         assertThat(story.journey("c2")).isIn(CONVERTED).convertedIn(ONE_TO_ONE);
 
         story.advanceTo(day(9));
-        assertThat(story.journey("c1")).isIn(CONVERSION).isOnDay(9).isInGroup("D-2026-11-23-1");
+        assertThat(story.journey("c1")).asOf(story.today()).isIn(CONVERSION).isOnDay(9).isInGroup("D-2026-11-23-1");
         story.advanceTo(day(12)).expectStage("c1", NURTURE);
         assertThat(story.report()).hasEntered(2).hasConvertedOnDayZero(1).hasInNurture(1);
     }
@@ -127,7 +127,7 @@ class FunnelScenarioTest {
                         Journey:
                           customer:   c1
                           stage:      SEEDING
-                          day:        3 (day 0: 2026-11-23)
+                          stage day:  3 (day 0: 2026-11-23)
                           cohort:     D
                           group:      D-2026-11-23-1
                           purchases:  0 (0 fen)

@@ -26,7 +26,7 @@ class JourneyAssertTest {
             Journey:
               customer:   c1
               stage:      CONVERTED
-              day:        4 (day 0: 2026-11-23)
+              stage day:  4 (day 0: 2026-11-23)
               cohort:     D
               group:      D-2026-11-23-1
               purchases:  1 (29900 fen, first at 2026-11-27T02:00:00Z)
@@ -37,7 +37,7 @@ class JourneyAssertTest {
             Journey:
               customer:   c3
               stage:      ONE_TO_ONE
-              day:        0 (day 0: 2026-11-27)
+              stage day:  0 (day 0: 2026-11-27)
               cohort:     (untagged)
               group:      in no group
               purchases:  0 (0 fen)
@@ -71,6 +71,15 @@ class JourneyAssertTest {
     void isOnDay() {
         assertThat(buyer).isOnDay(4);
         assertFails(() -> assertThat(buyer).isOnDay(5), "Expected customer c1 to be on day 5 but was 4.\n\n" + BUYER);
+    }
+
+    @Test
+    void theDayOfAJourneyInProgressNeedsTheDate() {
+        assertThatThrownBy(() -> assertThat(newcomer).isOnDay(0)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("customer c3 is in ONE_TO_ONE: its day depends on the date; call asOf(date) before "
+                        + "isOnDay(0)");
+        assertThat(newcomer).asOf(LocalDate.of(2026, 11, 27)).isOnDay(0);
+        assertThat(newcomer).asOf(LocalDate.of(2026, 11, 28)).isOnDay(1);
     }
 
     @Test

@@ -102,7 +102,7 @@ class RuleCoverageTest {
     }
 
     @Test
-    void groupContentRecordsTheRuleNamedInEachReason() {
+    void groupContentRecordsTheRuleThatChoseEachPost() {
         GroupDay seedingDay = new GroupDay("D-1", Stage.SEEDING, 1, pack.codebook().decode("D"),
                 LocalDate.of(2026, 11, 24));
         GroupDay nothingPlanned = new GroupDay("E-1", Stage.SEEDING, 1, pack.codebook().decode("E"),
@@ -111,7 +111,7 @@ class RuleCoverageTest {
         assertThat(coverage.recordContent(pack.contentFor(seedingDay))).extracting(PlannedContent::scriptId)
                 .containsExactly("acne.seeding.d1");
         coverage.recordContent(pack.contentFor(nothingPlanned));
-        coverage.recordContent(List.of(new PlannedContent("acne.light", "", "no rule named here")));
+        coverage.recordContent(List.of(new PlannedContent("acne.light", "", "chosen by hand", "")));
 
         assertThat(coverage.decisions()).isEqualTo(3);
         assertThat(coverage.fired()).extracting(RuleInfo::name).containsExactly("痘痘群 种草第1天");
