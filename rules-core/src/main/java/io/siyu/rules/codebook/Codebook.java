@@ -58,6 +58,18 @@ public final class Codebook {
     private final String[] labels;
     private final Set<String> allCodes;
     private final CodeTrie trie;
+    /** For {@link #encode}'s fast path, by question index: the id, whether multi, whether required. */
+    private final String[] questionIds;
+    private final boolean[] multi;
+    private final boolean[] required;
+    /** Per question, an open-addressing table of option ids (power-of-two size) and their ordinals. */
+    private final String[][] optionKeys;
+    private final int[][] optionSlots;
+    /** Per question, the canonical ordinal of its first option and its number of options. */
+    private final int[] firstOrdinal;
+    private final int[] optionCount;
+    /** The most tags one set of answers can give: one per single question, every option of a multi one. */
+    private final int maxTags;
 
     Codebook(String fileName, Locale locale, String id, String version, List<Question> questions,
              int remarkMaxLength) {
@@ -94,6 +106,61 @@ public final class Codebook {
         tagList.forEach(tag -> codes.add(tag.code()));
         this.allCodes = Collections.unmodifiableSet(codes);
         this.trie = new CodeTrie(tagList.stream().map(Tag::code).toList());
+        int n = this.questions.size();
+        this.questionIds = new String[n];
+        this.multi = new boolean[n];
+        this.required = new boolean[n];
+        this.optionKeys = new String[n][];
+        this.optionSlots = new int[n][];
+        this.firstOrdinal = new int[n];
+        this.optionCount = new int[n];
+        int most = 0;
+        int base = 0;
+        for (int q = 0; q < n; q++) {
+            Question question = this.questions.get(q);
+            questionIds[q] = question.id();
+            multi[q] = question.type() == QuestionType.MULTI;
+            required[q] = question.required();
+            List<Option> options = question.options();
+            int size = Integer.highestOneBit(Math.max(1, options.size() * 2 - 1)) << 1;
+            String[] keys = new String[size];
+            int[] slots = new int[size];
+            for (int k = 0; k < options.size(); k++) {
+                String optionId = options.get(k).id();
+                int slot = spread(optionId.hashCode()) & (size - 1);
+                while (keys[slot] != null) {
+                    slot = (slot + 1) & (size - 1);
+                }
+                keys[slot] = optionId;
+                slots[slot] = base + k;
+            }
+            optionKeys[q] = keys;
+            optionSlots[q] = slots;
+            firstOrdinal[q] = base;
+            optionCount[q] = options.size();
+            most += multi[q] ? options.size() : 1;
+            base += options.size();
+        }
+        this.maxTags = most;
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+
+    /** The canonical ordinal of an option of question {@code q}, or -1 when it has no such option. */
+    private int optionOrdinal(int q, String optionId) {
+        String[] keys = optionKeys[q];
+        int mask = keys.length - 1;
+        int slot = spread(optionId.hashCode()) & mask;
+        String key;
+        while ((key = keys[slot]) != null) {
+            if (key.equals(optionId)) {
+                return optionSlots[q][slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
     }
 
     // ---------------------------------------------------------------- loading
@@ -227,6 +294,100 @@ public final class Codebook {
      */
     public TagSet encode(Map<String, ?> answers) {
         Objects.requireNonNull(answers, "answers");
+        TagSet quick = encodeOrNull(answers);
+        return quick != null ? quick : encodeChecked(answers);
+    }
+
+    /**
+     * The fast path of {@link #encode}: one pass over the questions, no intermediate collections. Returns
+     * null at the first problem, or for anything unusual (a multi question with more than 64 options), and
+     * {@link #encodeChecked} then lists every problem (or encodes the unusual case).
+     */
+    private TagSet encodeOrNull(Map<String, ?> answers) {
+        Tag[] found = new Tag[maxTags];
+        int count = 0;
+        int answeredKeys = 0;
+        for (int q = 0; q < questionIds.length; q++) {
+            String questionId = questionIds[q];
+            Object answer = answers.get(questionId);
+            if (answer instanceof CharSequence text) {
+                answeredKeys++;
+                int ordinal = optionOrdinal(q, text.toString());
+                if (ordinal < 0) {
+                    return null;
+                }
+                found[count++] = tags[ordinal];
+            } else if (answer instanceof Collection<?> optionIds) {
+                answeredKeys++;
+                if (optionIds.isEmpty()) {
+                    if (required[q]) {
+                        return null;
+                    }
+                    continue;
+                }
+                if (multi[q]) {
+                    if (optionCount[q] > 64) {
+                        return null;
+                    }
+                    int base = firstOrdinal[q];
+                    long mask = 0;
+                    for (Object optionId : optionIds) {
+                        if (!(optionId instanceof CharSequence text)) {
+                            return null;
+                        }
+                        int ordinal = optionOrdinal(q, text.toString());
+                        if (ordinal < 0) {
+                            return null;
+                        }
+                        mask |= 1L << (ordinal - base);
+                    }
+                    while (mask != 0) {
+                        found[count++] = tags[base + Long.numberOfTrailingZeros(mask)];
+                        mask &= mask - 1;
+                    }
+                } else {
+                    int chosen = -1;
+                    for (Object optionId : optionIds) {
+                        if (!(optionId instanceof CharSequence text)) {
+                            return null;
+                        }
+                        int ordinal = optionOrdinal(q, text.toString());
+                        if (ordinal < 0 || (chosen >= 0 && chosen != ordinal)) {
+                            return null;
+                        }
+                        chosen = ordinal;
+                    }
+                    found[count++] = tags[chosen];
+                }
+            } else if (answer == null) {
+                if (answers.containsKey(questionId)) {
+                    answeredKeys++;
+                }
+                if (required[q]) {
+                    return null;
+                }
+            } else {
+                return null;
+            }
+        }
+        if (answeredKeys != answers.size()) {
+            return null;
+        }
+        if (count == 0) {
+            return TagSet.none();
+        }
+        if (count == 1) {
+            return TagSet.ofCanonical(found, 1, found[0].code());
+        }
+        StringBuilder codes = new StringBuilder(maxCodesLength);
+        for (int k = 0; k < count; k++) {
+            codes.append(found[k].code());
+        }
+        return TagSet.ofCanonical(found, count, codes.toString());
+    }
+
+    /** {@link #encode} with every problem listed. */
+    private TagSet encodeChecked(Map<String, ?> answers) {
         List<Diagnostic> problems = new ArrayList<>(0);
         boolean[] chosen = new boolean[tags.length];
         int answeredKeys = 0;

@@ -1,11 +1,11 @@
 package io.siyu.rules.codebook;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * The codebook tags of one customer, in canonical order (questions in codebook order, options in
@@ -59,7 +59,29 @@ public final class TagSet {
         if (count == 0) {
             return EMPTY;
         }
-        return new TagSet(Collections.unmodifiableList(Arrays.asList(tags).subList(0, count)), codes);
+        return new TagSet(new TagList(tags, count), codes);
+    }
+
+    /** An immutable view of the first {@code size} elements of an array nobody else holds: one object. */
+    private static final class TagList extends AbstractList<Tag> implements RandomAccess {
+        private final Tag[] array;
+        private final int size;
+
+        TagList(Tag[] array, int size) {
+            this.array = array;
+            this.size = size;
+        }
+
+        @Override
+        public Tag get(int index) {
+            Objects.checkIndex(index, size);
+            return array[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     /** The codes concatenated in canonical order, e.g. {@code "23D"}; empty for no tags. */
