@@ -40,7 +40,7 @@ class CheckCommandTest {
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
         assertThat(r.outLines()).hasSize(4);
-        assertThat(r.outLines().get(0)).isEqualTo("codebook.json:11:64: Unknown field \"colour\". The fields allowed "
+        assertThat(r.outLines().get(0)).isEqualTo("codebook.json:11:54: Unknown field \"colour\". The fields allowed "
                 + "here are: id, code, label. (at questions[0].options[0].colour)");
         assertThat(r.outLines().get(1)).startsWith("pack.json:3:13: This is not valid JSON here");
         assertThat(r.outLines().get(2)).startsWith("rules/intent.drl:7:1: \"then\" is not expected here");
@@ -55,7 +55,7 @@ class CheckCommandTest {
         Cli.Result r = Cli.run("", "check", "--locale", "zh_CN", pack.toString());
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
-        assertThat(r.outLines().get(0)).isEqualTo("codebook.json:11:64: 未知字段 \"colour\"。这里允许的字段有：id, code, label。"
+        assertThat(r.outLines().get(0)).isEqualTo("codebook.json:11:54: 未知字段 \"colour\"。这里允许的字段有：id, code, label。"
                 + " (at questions[0].options[0].colour)");
         assertThat(r.outLines().get(1)).startsWith("pack.json:3:13: 这里不是合法的 JSON");
     }

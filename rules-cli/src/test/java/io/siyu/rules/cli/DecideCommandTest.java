@@ -90,7 +90,7 @@ class DecideCommandTest {
         assertThat(unknownField.get("id").isNull()).isTrue();
         assertThat(unknownField.get("error").asText()).isEqualTo("<stdin> line 3: this customer record cannot be read.");
         assertThat(unknownField.get("diagnostics")).extracting(JsonNode::asText).singleElement().asString()
-                .startsWith("<stdin>:3:35: Unknown field \"bogus\".");
+                .startsWith("<stdin>:3:27: Unknown field \"bogus\".");
 
         assertThat(lines.get(2).get("diagnostics").get(0).asText()).startsWith("<stdin>:4:");
         assertThat(lines.get(2).has("action")).isFalse();

@@ -19,7 +19,7 @@ class ExplainCommandTest {
                 .contains("  Action: OFFER_PRODUCT (priority 95, rule \"一问价就推荐\": 客户问了价格)")
                 .contains("    +40 希望越快改善越好  [越快越好]");
         assertThat(blocks[1]).isEqualTo("Line 3: ERROR <stdin> line 3: this customer record cannot be read.\n"
-                + "  <stdin>:3:35: Unknown field \"bogus\". The fields allowed here are: id, answers, codes, remark, "
+                + "  <stdin>:3:27: Unknown field \"bogus\". The fields allowed here are: id, answers, codes, remark, "
                 + "messages, signals, attributes, stage, funnelDay. (at bogus)");
         assertThat(blocks[2]).startsWith("Line 4: ERROR ");
         assertThat(blocks[3]).startsWith("Line 5 (customer c5): ERROR ").contains("city.tip");

@@ -159,8 +159,10 @@ public final class CustomerReader {
             for (Diagnostic d : e.diagnostics()) {
                 String path = d.path().isEmpty() ? source.path() : d.path();
                 JsonValue at = answerAt(source, path);
-                extra.add(new Diagnostic(reader.file(), at.line(), at.column(), d.severity(), d.key(), path,
-                        d.message()));
+                // An answer to a question the codebook does not have: the question's name, the key, is wrong.
+                boolean aboutKey = at != source && d.key().equals("codebook.unknown-question");
+                extra.add(new Diagnostic(reader.file(), aboutKey ? at.keyLine() : at.line(),
+                        aboutKey ? at.keyColumn() : at.column(), d.severity(), d.key(), path, d.message()));
             }
             return Optional.empty();
         }

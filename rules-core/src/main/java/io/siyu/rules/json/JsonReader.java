@@ -119,11 +119,12 @@ public final class JsonReader {
                     String name = parser.currentName();
                     JsonLocation nameAt = parser.currentTokenLocation();
                     String childPath = path.isEmpty() ? name : path + "." + name;
-                    JsonValue child = read(parser, parser.nextToken(), childPath);
+                    JsonValue child = read(parser, parser.nextToken(), childPath)
+                            .withKeyAt(nameAt.getLineNr(), nameAt.getColumnNr());
                     if (fields.containsKey(name)) {
                         diagnostics.add(new Diagnostic(file, nameAt.getLineNr(), nameAt.getColumnNr(), Severity.ERROR,
                                 "json.duplicate-key", childPath, jsonMessages.format("json.duplicate-key", name,
-                                fields.get(name).line())));
+                                fields.get(name).keyLine())));
                     } else {
                         fields.put(name, child);
                     }
@@ -173,6 +174,15 @@ public final class JsonReader {
         report(at, Severity.WARNING, key, featureMessages.format(key, args));
     }
 
+    /**
+     * Reports an error of the feature about the key of an object's field (a name that is not allowed,
+     * for instance) at the key's position, with the field's path.
+     */
+    public void keyError(JsonValue field, String key, Object... args) {
+        diagnostics.add(new Diagnostic(file, field.keyLine(), field.keyColumn(), Severity.ERROR, key, field.path(),
+                featureMessages.format(key, args)));
+    }
+
     private void report(JsonValue at, Severity severity, String key, String message) {
         diagnostics.add(new Diagnostic(file, at.line(), at.column(), severity, key, at.path(), message));
     }
@@ -182,12 +192,17 @@ public final class JsonReader {
                 jsonMessages.format(key, args)));
     }
 
+    private void jsonKeyError(JsonValue field, String key, Object... args) {
+        diagnostics.add(new Diagnostic(file, field.keyLine(), field.keyColumn(), Severity.ERROR, key, field.path(),
+                jsonMessages.format(key, args)));
+    }
+
     // ---------------------------------------------------------------- typed access
 
     /**
      * Views a value as an object whose only allowed fields are {@code allowed}; an unknown field is
-     * reported with the list of the allowed ones. Returns empty (and reports) when the value is not an
-     * object.
+     * reported at its key, with the list of the allowed ones. Returns empty (and reports) when the value
+     * is not an object.
      */
     public Optional<ObjectView> object(JsonValue value, Collection<String> allowed) {
         if (value.kind() != JsonValue.Kind.OBJECT) {
@@ -198,7 +213,7 @@ public final class JsonReader {
         Set<String> known = new TreeSet<>(allowed);
         value.fields().forEach((name, child) -> {
             if (!known.contains(name)) {
-                jsonError(child, child.path(), "json.unknown-field", name, String.join(", ", allowed));
+                jsonKeyError(child, "json.unknown-field", name, String.join(", ", allowed));
             }
         });
         return Optional.of(new ObjectView(value));

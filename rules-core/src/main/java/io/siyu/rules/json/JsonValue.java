@@ -25,16 +25,25 @@ public final class JsonValue {
     private final String path;
     private final int line;
     private final int column;
+    private final int keyLine;
+    private final int keyColumn;
     private final Object scalar;
     private final Map<String, JsonValue> fields;
     private final List<JsonValue> items;
 
     private JsonValue(Kind kind, String path, int line, int column, Object scalar, Map<String, JsonValue> fields,
                       List<JsonValue> items) {
+        this(kind, path, line, column, line, column, scalar, fields, items);
+    }
+
+    private JsonValue(Kind kind, String path, int line, int column, int keyLine, int keyColumn, Object scalar,
+                      Map<String, JsonValue> fields, List<JsonValue> items) {
         this.kind = kind;
         this.path = path;
         this.line = line;
         this.column = column;
+        this.keyLine = keyLine;
+        this.keyColumn = keyColumn;
         this.scalar = scalar;
         this.fields = fields;
         this.items = items;
@@ -50,6 +59,13 @@ public final class JsonValue {
 
     static JsonValue array(String path, int line, int column, List<JsonValue> items) {
         return new JsonValue(Kind.ARRAY, path, line, column, null, Map.of(), List.copyOf(items));
+    }
+
+    /**
+     * The same value as the field of an object whose key (its opening quote) is at {@code keyLine:keyColumn}.
+     */
+    JsonValue withKeyAt(int keyLine, int keyColumn) {
+        return new JsonValue(kind, path, line, column, keyLine, keyColumn, scalar, fields, items);
     }
 
     public Kind kind() {
@@ -69,6 +85,22 @@ public final class JsonValue {
     /** 1-based column where the value starts. */
     public int column() {
         return column;
+    }
+
+    /**
+     * 1-based line of the key (its opening quote) when this value is the field of an object; for the
+     * document and the items of a list, which have no key, the line where the value starts.
+     */
+    public int keyLine() {
+        return keyLine;
+    }
+
+    /**
+     * 1-based column of the key's opening quote when this value is the field of an object; for the
+     * document and the items of a list, the column where the value starts.
+     */
+    public int keyColumn() {
+        return keyColumn;
     }
 
     public boolean isNull() {
@@ -119,10 +151,11 @@ public final class JsonValue {
         return kind + "@" + line + ":" + column + (path.isEmpty() ? "" : " " + path);
     }
 
-    /** Two values are equal when they have the same kind, content and position. */
+    /** Two values are equal when they have the same kind, content and position (of the value and of its key). */
     @Override
     public boolean equals(Object o) {
         return o instanceof JsonValue other && kind == other.kind && line == other.line && column == other.column
+                && keyLine == other.keyLine && keyColumn == other.keyColumn
                 && path.equals(other.path) && Objects.equals(scalar, other.scalar) && fields.equals(other.fields)
                 && items.equals(other.items);
     }

@@ -129,14 +129,17 @@ final class ScriptLibraryReader {
         });
     }
 
-    /** Reports a name that a template could not use, or the reserved {@code persona}; true when fine. */
-    private boolean checkVariableName(JsonValue at, String name) {
+    /**
+     * Reports a name that a template could not use, or the reserved {@code persona}, at the field's key
+     * (the name is the key); true when fine.
+     */
+    private boolean checkVariableName(JsonValue field, String name) {
         if (ScriptLibrary.PERSONA_VARIABLE.equals(name)) {
-            reader.error(at, "script.reserved-variable", name);
+            reader.keyError(field, "script.reserved-variable", name);
             return false;
         }
         if (!Template.isValidName(name)) {
-            reader.error(at, "script.bad-declared-name", name);
+            reader.keyError(field, "script.bad-declared-name", name);
             return false;
         }
         return true;

@@ -62,7 +62,7 @@ class CodebookLoadTest {
                 .containsExactly(
                         tuple(1, 1, "version", "json.missing-field",
                                 "The field \"version\" is missing from (document)."),
-                        tuple(3, 12, "owner", "json.unknown-field",
+                        tuple(3, 3, "owner", "json.unknown-field",
                                 "Unknown field \"owner\". The fields allowed here are: id, version, remark, questions."),
                         tuple(5, 5, "questions[0].text", "json.missing-field",
                                 "The field \"text\" is missing from questions[0]."),
@@ -70,7 +70,7 @@ class CodebookLoadTest {
                                 "The question type \"triple\" is not known; write \"single\" (one answer) or \"multi\" (several answers)."),
                         tuple(8, 19, "questions[0].required", "json.wrong-type",
                                 "questions[0].required must be true or false, but it is a text."),
-                        tuple(10, 64, "questions[0].options[0].color", "json.unknown-field",
+                        tuple(10, 55, "questions[0].options[0].color", "json.unknown-field",
                                 "Unknown field \"color\". The fields allowed here are: id, code, label."),
                         tuple(11, 9, "questions[0].options[1].code", "json.missing-field",
                                 "The field \"code\" is missing from questions[0].options[1]."),

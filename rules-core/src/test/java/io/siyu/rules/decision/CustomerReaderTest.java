@@ -53,7 +53,7 @@ class CustomerReaderTest {
                 7, "{\"id\":\"c7\",\"colour\":\"red\",\"messages\":[\"hi\",3],\"signals\":{\"silentHours\":-1}}"));
 
         assertThat(e.diagnostics()).extracting(Diagnostic::format).containsExactly(
-                "in.jsonl:7:21: Unknown field \"colour\". The fields allowed here are: id, answers, codes, remark, "
+                "in.jsonl:7:12: Unknown field \"colour\". The fields allowed here are: id, answers, codes, remark, "
                         + "messages, signals, attributes, stage, funnelDay. (at colour)",
                 "in.jsonl:7:44: Each message must be a text. (at messages[1])",
                 "in.jsonl:7:72: signals.silentHours is -1, but it must be between 0 and 1,000,000. "

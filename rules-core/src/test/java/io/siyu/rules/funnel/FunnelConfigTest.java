@@ -52,12 +52,12 @@ class FunnelConfigTest {
                 .as("in reading order").containsExactly(
                         tuple("gaozi/funnel.json", 3, 26, "json.wrong-type", "stages.seeding.days"),
                         tuple("gaozi/funnel.json", 4, 29, "json.out-of-range", "stages.conversion.days"),
-                        tuple("gaozi/funnel.json", 4, 41, "json.unknown-field", "stages.conversion.hours"),
+                        tuple("gaozi/funnel.json", 4, 32, "json.unknown-field", "stages.conversion.hours"),
                         tuple("gaozi/funnel.json", 6, 27, "funnel.duplicate-cohort-question", "cohortBy[1]"),
                         tuple("gaozi/funnel.json", 7, 20, "funnel.group-capacity-over-wechat-limit", "groupCapacity"),
                         tuple("gaozi/funnel.json", 8, 39, "json.wrong-type", "exit.nurtureAfterConversion"),
                         tuple("gaozi/funnel.json", 9, 15, "funnel.unknown-timezone", "timezone"),
-                        tuple("gaozi/funnel.json", 10, 13, "json.unknown-field", "colour"));
+                        tuple("gaozi/funnel.json", 10, 3, "json.unknown-field", "colour"));
         assertThat(e.getMessage()).startsWith("gaozi/funnel.json cannot be used: 8 problem(s) found.")
                 .contains("gaozi/funnel.json:7:20: The group capacity is 600, but WeChat allows at most 500 members",
                         "gaozi/funnel.json:9:15: \"Asia/Beijing\" is not a timezone.");

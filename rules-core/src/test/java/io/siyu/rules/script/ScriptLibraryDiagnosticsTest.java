@@ -26,7 +26,7 @@ class ScriptLibraryDiagnosticsTest {
                 .containsExactly(
                         tuple("script.duplicate-persona", 4, 13, "personas[1].id",
                                 "The persona id \"xiaowanzi\" is used twice; give each persona its own id."),
-                        tuple("script.reserved-variable", 8, 16, "variables.persona",
+                        tuple("script.reserved-variable", 8, 5, "variables.persona",
                                 "\"persona\" is reserved: it always stands for the display name of the script's"
                                         + " persona. Remove it here."),
                         tuple("script.unknown-variable", 11, 109, "scripts[0].text",
@@ -88,10 +88,10 @@ class ScriptLibraryDiagnosticsTest {
                         tuple("script.personas-type", 2, 15, "personas",
                                 "\"personas\" must be a map from persona id to its name, or a list of personas with"
                                         + " \"id\" and \"name\"."),
-                        tuple("script.bad-declared-name", 4, 18, "variables.nick-name",
+                        tuple("script.bad-declared-name", 4, 5, "variables.nick-name",
                                 "\"nick-name\" cannot be a variable name: use only letters, digits and _ (for"
                                         + " example nickname)."),
-                        tuple("json.unknown-field", 5, 45, "variables.product.note",
+                        tuple("json.unknown-field", 5, 37, "variables.product.note",
                                 "Unknown field \"note\". The fields allowed here are: default, description."),
                         tuple("json.out-of-range", 7, 16, "maxLength",
                                 "maxLength is 0, but it must be between 1 and 100,000."),
@@ -102,13 +102,13 @@ class ScriptLibraryDiagnosticsTest {
                         tuple("script.no-personas", 9, 29, "scripts[0].persona",
                                 "Script \"a\" is spoken by the persona \"xiaowanzi\", but no personas are listed"
                                         + " under \"personas\". Add it there with its display name."),
-                        tuple("json.unknown-field", 9, 49, "scripts[0].txt",
+                        tuple("json.unknown-field", 9, 42, "scripts[0].txt",
                                 "Unknown field \"txt\". The fields allowed here are: id, description, persona,"
                                         + " channel, tags, text, variants, defaults, maxLength, truncate."),
                         tuple("script.no-personas", 10, 29, "scripts[1].persona",
                                 "Script \"b\" is spoken by the persona \"xiaowanzi\", but no personas are listed"
                                         + " under \"personas\". Add it there with its display name."),
-                        tuple("script.reserved-variable", 10, 87, "scripts[1].defaults.persona",
+                        tuple("script.reserved-variable", 10, 76, "scripts[1].defaults.persona",
                                 "\"persona\" is reserved: it always stands for the display name of the script's"
                                         + " persona. Remove it here."));
     }
