@@ -1,8 +1,8 @@
 package io.siyu.rules.codebook;
 
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.json.JsonReader;
-import io.siyu.rules.json.JsonValue;
+import io.siyu.rules.internal.json.JsonReader;
+import io.siyu.rules.internal.json.JsonValue;
 
 import java.util.ArrayList;
 import java.util.HashMap;

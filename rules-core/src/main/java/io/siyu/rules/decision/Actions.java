@@ -1,49 +1,28 @@
 package io.siyu.rules.decision;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
 /**
  * The consequence helper of the {@code propose} phase, available in rule files as the global
  * {@code actions}: {@code actions.propose("OFFER_PRODUCT", "acne.offer", 90, "urgent acne need");}
- * One object per decision, used by one thread.
+ * The library makes one per decision, used by the one thread that decides; rule authors and hosts
+ * never implement it.
  */
-public final class Actions {
-    private final RuleTrace trace;
-    private final List<Proposal> proposals = new ArrayList<>();
-    private boolean closed;
-
-    Actions(RuleTrace trace) {
-        this.trace = trace;
-    }
+public interface Actions {
 
     /**
      * Proposes an action with the script to send.
      *
-     * @param action   the action name, e.g. {@code OFFER_PRODUCT}
-     * @param scriptId the script id in {@code scripts.json}
+     * @param action   the action name, e.g. {@code OFFER_PRODUCT}; not null
+     * @param scriptId the script id in {@code scripts.json}; not null
      * @param priority the priority; the highest surviving proposal wins
-     * @param reason   why, shown in the decision's explanation
+     * @param reason   why, shown in the decision's explanation; not null
+     * @throws IllegalStateException when called outside the {@code propose} and {@code content} phases
      */
-    public void propose(String action, String scriptId, int priority, String reason) {
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(scriptId, "scriptId");
-        Objects.requireNonNull(reason, "reason");
-        if (closed) {
-            throw new IllegalStateException("actions can only be proposed in the \"propose\" phase; rule \""
-                    + trace.current() + "\" proposed " + action + " later");
-        }
-        proposals.add(new Proposal(action, scriptId, priority, reason, trace.current(), proposals.size()));
-    }
+    void propose(String action, String scriptId, int priority, String reason);
 
-    /** Proposes an action that sends no message (e.g. {@code WAIT}, {@code TAG_FOR_REVIEW}). */
-    public void propose(String action, int priority, String reason) {
-        propose(action, "", priority, reason);
-    }
-
-    List<Proposal> close() {
-        closed = true;
-        return List.copyOf(proposals);
-    }
+    /**
+     * Proposes an action that sends no message (e.g. {@code WAIT}, {@code TAG_FOR_REVIEW}).
+     *
+     * @throws IllegalStateException when called outside the {@code propose} and {@code content} phases
+     */
+    void propose(String action, int priority, String reason);
 }

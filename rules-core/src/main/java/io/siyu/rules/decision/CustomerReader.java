@@ -4,8 +4,8 @@ import io.siyu.rules.codebook.Codebook;
 import io.siyu.rules.codebook.CodebookException;
 import io.siyu.rules.codebook.TagSet;
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.json.JsonReader;
-import io.siyu.rules.json.JsonValue;
+import io.siyu.rules.internal.json.JsonReader;
+import io.siyu.rules.internal.json.JsonValue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +31,8 @@ import java.util.Optional;
  * name the source, the line number, the column and the field. Immutable and thread-safe.
  */
 public final class CustomerReader {
+    private static final String MESSAGES = "io.siyu.rules.decision.messages";
+
     static final List<String> FIELDS = List.of("id", "answers", "codes", "remark", "messages", "signals",
             "attributes", "stage", "funnelDay");
     private static final List<String> SIGNALS = List.of("replied", "silentHours", "clickedLink", "purchasedBefore",
@@ -65,7 +67,7 @@ public final class CustomerReader {
     public Customer read(String source, int lineNumber, String json) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(json, "json");
-        JsonReader reader = new JsonReader(source, DecisionPipeline.MESSAGES, locale);
+        JsonReader reader = new JsonReader(source, MESSAGES, locale);
         List<Diagnostic> extra = new ArrayList<>();
         Optional<Customer> customer = reader.parse(json).flatMap(root -> read(reader, root, extra));
         List<Diagnostic> problems = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.siyu.rules.decision;
 
+import io.siyu.rules.script.RenderedScript;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +14,9 @@ import java.util.Optional;
  * <p>No proposal at all is a valid outcome: the action is then {@link #NONE} (wait). A decision that
  * could not be made (a looping rule, a script with a missing variable) is, inside
  * {@code decideAll}, a decision whose {@link #failure()} says why and whose action is {@link #FAILED}.
- * Immutable.
+ *
+ * <p>Immutable and thread-safe. The rule pack makes decisions; {@link #builder(String, String, String)}
+ * makes one from its parts (to read a stored decision back, or in a test).
  */
 public final class Decision {
     /** The action when no rule proposed anything, or every proposal was vetoed: wait. */
@@ -23,8 +27,7 @@ public final class Decision {
     private final String customerId;
     private final String action;
     private final Proposal winner;
-    private final String variantId;
-    private final String text;
+    private final RenderedScript script;
     private final IntentLevel intent;
     private final int score;
     private final List<Evidence> evidence;
@@ -35,42 +38,40 @@ public final class Decision {
     private final String packVersion;
     private final String failure;
 
-    private Decision(String customerId, String action, Proposal winner, String variantId, String text,
-                     IntentLevel intent, int score, List<Evidence> evidence, List<Proposal> losing, List<Veto> vetoed,
-                     List<String> firedRules, String packId, String packVersion, String failure) {
-        this.customerId = Objects.requireNonNull(customerId, "customerId");
-        this.action = Objects.requireNonNull(action, "action");
-        this.winner = winner;
-        this.variantId = Objects.requireNonNull(variantId, "variantId");
-        this.text = Objects.requireNonNull(text, "text");
-        this.intent = Objects.requireNonNull(intent, "intent");
-        this.score = score;
-        this.evidence = List.copyOf(evidence);
-        this.losing = List.copyOf(losing);
-        this.vetoed = List.copyOf(vetoed);
-        this.firedRules = List.copyOf(firedRules);
-        this.packId = Objects.requireNonNull(packId, "packId");
-        this.packVersion = Objects.requireNonNull(packVersion, "packVersion");
-        this.failure = failure;
+    private Decision(Builder b) {
+        this.customerId = b.customerId;
+        this.failure = b.failure;
+        this.winner = b.failure == null ? b.winner : null;
+        this.action = b.failure != null ? FAILED : winner == null ? NONE : winner.getAction();
+        this.script = winner == null ? null : b.script;
+        this.intent = b.intent;
+        this.score = b.score;
+        this.evidence = List.copyOf(b.evidence);
+        this.losing = List.copyOf(b.losing);
+        this.vetoed = List.copyOf(b.vetoed);
+        this.firedRules = List.copyOf(b.firedRules);
+        this.packId = b.packId;
+        this.packVersion = b.packVersion;
     }
 
-    static Decision of(String customerId, Proposal winner, String variantId, String text, Intent intent,
-                       List<Proposal> losing, List<Veto> vetoed, List<String> firedRules, String packId,
-                       String packVersion) {
-        return new Decision(customerId, winner == null ? NONE : winner.getAction(), winner, variantId, text,
-                intent.getLevel(), intent.getScore(), intent.getEvidence(), losing, vetoed, firedRules, packId,
-                packVersion, null);
+    /**
+     * A builder for a decision about one customer by one pack version. With nothing else set it builds
+     * a decision with action {@link #NONE}, intent {@link IntentLevel#COLD}, score 0.
+     *
+     * @throws NullPointerException when an argument is null
+     */
+    public static Builder builder(String customerId, String packId, String packVersion) {
+        return new Builder(customerId, packId, packVersion);
     }
 
     /**
      * A decision that could not be made, for a batch result.
      *
      * @param reason why, naming the rule or script at fault; must not contain the customer's personal data
+     * @throws NullPointerException when an argument is null
      */
     public static Decision failed(String customerId, String packId, String packVersion, String reason) {
-        Objects.requireNonNull(reason, "reason");
-        return new Decision(customerId, FAILED, null, "", "", IntentLevel.COLD, 0, List.of(), List.of(), List.of(),
-                List.of(), packId, packVersion, reason);
+        return builder(customerId, packId, packVersion).failure(reason).build();
     }
 
     /** The customer's id. */
@@ -95,12 +96,17 @@ public final class Decision {
 
     /** The A/B variant of the script this customer got, if the script has variants. */
     public Optional<String> variantId() {
-        return variantId.isEmpty() ? Optional.empty() : Optional.of(variantId);
+        return script == null || script.variantId().isEmpty() ? Optional.empty() : Optional.of(script.variantId());
     }
 
     /** The rendered script text to send; empty when the action sends nothing. */
     public String text() {
-        return text;
+        return script == null ? "" : script.text();
+    }
+
+    /** The rendered script with its persona and channel, if the winning action sends one. */
+    public Optional<RenderedScript> script() {
+        return Optional.ofNullable(script);
     }
 
     /** The intent level. */
@@ -174,9 +180,9 @@ public final class Decision {
         }
         out.append('\n');
         scriptId().ifPresent(id -> out.append("  Script: ").append(id)
-                .append(variantId.isEmpty() ? "" : " variant " + variantId).append('\n'));
-        if (!text.isEmpty()) {
-            out.append("  Text: ").append(text.replace("\n", "\n        ")).append('\n');
+                .append(variantId().map(v -> " variant " + v).orElse("")).append('\n'));
+        if (!text().isEmpty()) {
+            out.append("  Text: ").append(text().replace("\n", "\n        ")).append('\n');
         }
         out.append("  Intent: ").append(intent).append(" (score ").append(score).append(')').append('\n');
         for (Evidence e : evidence) {
@@ -212,7 +218,7 @@ public final class Decision {
     @Override
     public boolean equals(Object o) {
         return o instanceof Decision d && customerId.equals(d.customerId) && action.equals(d.action)
-                && Objects.equals(winner, d.winner) && variantId.equals(d.variantId) && text.equals(d.text)
+                && Objects.equals(winner, d.winner) && Objects.equals(script, d.script)
                 && intent == d.intent && score == d.score && evidence.equals(d.evidence) && losing.equals(d.losing)
                 && vetoed.equals(d.vetoed) && firedRules.equals(d.firedRules) && packId.equals(d.packId)
                 && packVersion.equals(d.packVersion) && Objects.equals(failure, d.failure);
@@ -220,6 +226,96 @@ public final class Decision {
 
     @Override
     public int hashCode() {
-        return Objects.hash(customerId, action, winner, text, intent, score, firedRules, packVersion, failure);
+        return Objects.hash(customerId, action, winner, script, intent, score, firedRules, packVersion, failure);
+    }
+
+    /**
+     * Builds a {@link Decision}. The action follows from the parts: {@link #FAILED} with a failure,
+     * otherwise the winner's action, or {@link #NONE} without a winner. Not thread-safe.
+     */
+    public static final class Builder {
+        private final String customerId;
+        private final String packId;
+        private final String packVersion;
+        private Proposal winner;
+        private RenderedScript script;
+        private IntentLevel intent = IntentLevel.COLD;
+        private int score;
+        private List<Evidence> evidence = List.of();
+        private List<Proposal> losing = List.of();
+        private List<Veto> vetoed = List.of();
+        private List<String> firedRules = List.of();
+        private String failure;
+
+        private Builder(String customerId, String packId, String packVersion) {
+            this.customerId = Objects.requireNonNull(customerId, "customerId");
+            this.packId = Objects.requireNonNull(packId, "packId");
+            this.packVersion = Objects.requireNonNull(packVersion, "packVersion");
+        }
+
+        /** The winning proposal, or null when nothing survived. */
+        public Builder winner(Proposal winner) {
+            this.winner = winner;
+            return this;
+        }
+
+        /**
+         * The winner's rendered script, or null when it sends none.
+         *
+         * @throws IllegalArgumentException when the script is not the one the winner proposes
+         */
+        public Builder script(RenderedScript script) {
+            if (script != null && (winner == null || !winner.getScriptId().equals(script.scriptId()))) {
+                throw new IllegalArgumentException("the rendered script " + script.scriptId()
+                        + " is not the winner's script " + (winner == null ? "(no winner)" : winner.getScriptId()));
+            }
+            this.script = script;
+            return this;
+        }
+
+        /**
+         * The intent level and score with the evidence behind them.
+         *
+         * @throws NullPointerException when {@code level} or {@code evidence} is null
+         */
+        public Builder intent(IntentLevel level, int score, List<Evidence> evidence) {
+            this.intent = Objects.requireNonNull(level, "level");
+            this.score = score;
+            this.evidence = List.copyOf(evidence);
+            return this;
+        }
+
+        /** The proposals that survived the policy but lost arbitration, best first. */
+        public Builder losing(List<Proposal> losing) {
+            this.losing = List.copyOf(losing);
+            return this;
+        }
+
+        /** The proposals the policy vetoed. */
+        public Builder vetoed(List<Veto> vetoed) {
+            this.vetoed = List.copyOf(vetoed);
+            return this;
+        }
+
+        /** The names of the rules that fired, in firing order. */
+        public Builder firedRules(List<String> firedRules) {
+            this.firedRules = List.copyOf(firedRules);
+            return this;
+        }
+
+        /**
+         * Marks the decision failed, with why; a failed decision keeps no winner or script.
+         *
+         * @param reason why, naming the rule or script at fault; never the customer's personal data
+         */
+        public Builder failure(String reason) {
+            this.failure = Objects.requireNonNull(reason, "reason");
+            return this;
+        }
+
+        /** The decision. */
+        public Decision build() {
+            return new Decision(this);
+        }
     }
 }

@@ -1,8 +1,6 @@
 package io.siyu.rules.decision;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The intent strength of the customer being decided: evidence that rules add in the {@code intent}
@@ -22,72 +20,35 @@ import java.util.Objects;
  * end
  * }</pre>
  * The level is computed once, when the intent phase ends; intent rules add evidence but do not read
- * the level. One object per decision, used by one thread.
+ * the level. The library makes one per decision, used by the one thread that decides; rule authors and
+ * hosts never implement it.
  */
-public final class Intent {
-    private final RuleTrace trace;
-    private final List<Evidence> evidence = new ArrayList<>();
-    private int score;
-    private IntentLevel level = IntentLevel.COLD;
-    private boolean settled;
-
-    Intent(RuleTrace trace) {
-        this.trace = trace;
-    }
+public interface Intent {
 
     /**
      * Adds evidence (a consequence helper): {@code intent.add(30, "asked the price")}.
      *
      * @param points the points; negative points lower the score
-     * @param reason why, as the rule author wants it shown in the decision's explanation
+     * @param reason why, as the rule author wants it shown in the decision's explanation; not null
+     * @throws IllegalStateException when called after the {@code intent} phase
      */
-    public void add(int points, String reason) {
-        Objects.requireNonNull(reason, "reason");
-        if (settled) {
-            throw new IllegalStateException("intent evidence can only be added in the \"intent\" phase; rule \""
-                    + trace.current() + "\" added it later");
-        }
-        evidence.add(new Evidence(points, reason, trace.current()));
-        score += points;
-    }
-
-    void settle(IntentThresholds thresholds) {
-        level = thresholds.levelOf(score);
-        settled = true;
-    }
+    void add(int points, String reason);
 
     /** The total of the evidence's points. */
-    public int getScore() {
-        return score;
-    }
+    int getScore();
 
-    /** The level the pack's thresholds give the score. */
-    public IntentLevel getLevel() {
-        return level;
-    }
+    /** The level the pack's thresholds give the score; {@link IntentLevel#COLD} during the intent phase. */
+    IntentLevel getLevel();
 
     /** Whether the level is {@link IntentLevel#HOT}: {@code Intent( hot )}. */
-    public boolean isHot() {
-        return level == IntentLevel.HOT;
-    }
+    boolean isHot();
 
     /** Whether the level is {@link IntentLevel#WARM}. */
-    public boolean isWarm() {
-        return level == IntentLevel.WARM;
-    }
+    boolean isWarm();
 
     /** Whether the level is {@link IntentLevel#COLD}. */
-    public boolean isCold() {
-        return level == IntentLevel.COLD;
-    }
+    boolean isCold();
 
-    /** The evidence, in the order it was added. */
-    public List<Evidence> getEvidence() {
-        return List.copyOf(evidence);
-    }
-
-    @Override
-    public String toString() {
-        return "Intent[" + level + ", score " + score + "]";
-    }
+    /** The evidence, in the order it was added; an immutable copy. */
+    List<Evidence> getEvidence();
 }

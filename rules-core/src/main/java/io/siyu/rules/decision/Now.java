@@ -14,7 +14,13 @@ public final class Now {
     private final ZonedDateTime time;
     private final boolean quietHours;
 
-    Now(ZonedDateTime time, boolean quietHours) {
+    /**
+     * The moment of a decision.
+     *
+     * @param time       the date and time in the pack's timezone; not null
+     * @param quietHours whether the pack's contact policy is in its quiet hours then
+     */
+    public Now(ZonedDateTime time, boolean quietHours) {
         this.time = Objects.requireNonNull(time, "time");
         this.quietHours = quietHours;
     }

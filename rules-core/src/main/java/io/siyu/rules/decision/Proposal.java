@@ -23,7 +23,18 @@ public final class Proposal {
     private final String rule;
     private final int sequence;
 
-    Proposal(String action, String scriptId, int priority, String reason, String rule, int sequence) {
+    /**
+     * A proposal, as {@code actions.propose(...)} makes it (or as a decision read back from JSON holds it).
+     *
+     * @param action   the action name, e.g. {@code OFFER_PRODUCT}; not null
+     * @param scriptId the script to send, or {@code ""} for an action without a message; not null
+     * @param priority the priority: the highest surviving proposal wins
+     * @param reason   why the rule proposed it; not null
+     * @param rule     the name of the rule that proposed it; not null
+     * @param sequence the order of proposal within its decision, 0 first
+     * @throws NullPointerException when a text argument is null
+     */
+    public Proposal(String action, String scriptId, int priority, String reason, String rule, int sequence) {
         this.action = Objects.requireNonNull(action, "action");
         this.scriptId = Objects.requireNonNull(scriptId, "scriptId");
         this.priority = priority;

@@ -111,10 +111,6 @@ public final class Funnel {
         return config;
     }
 
-    /** The state machine. */
-    public FunnelMachine machine() {
-        return machine;
-    }
 
     /** The journeys. */
     public JourneyStore store() {
@@ -289,17 +285,22 @@ public final class Funnel {
     }
 
     /**
-     * The plan for {@code date}: each active group's content from {@code planner}, the group days it
+     * The plan for {@code date}: each active group's content from {@code contentFor}, the group days it
      * planned nothing for, and the customers in one-to-one service on their day 0 that day.
+     *
+     * @param date       the day to plan, in the funnel's zone
+     * @param contentFor what a group gets on a day, in the order to send it (an empty list means nothing
+     *                   planned); {@code RulePack::contentFor} asks the pack's {@code content} rules
+     * @throws NullPointerException when an argument is null, or {@code contentFor} returns null
      */
-    public DailyPlan planFor(LocalDate date, GroupContentPlanner planner) {
+    public DailyPlan planFor(LocalDate date, Function<GroupDay, List<PlannedContent>> contentFor) {
         Objects.requireNonNull(date, "date");
-        Objects.requireNonNull(planner, "planner");
+        Objects.requireNonNull(contentFor, "contentFor");
         List<DailyPlan.GroupPlan> plans = new ArrayList<>();
         List<GroupDay> missing = new ArrayList<>();
         for (CohortGroup group : activeGroups(date)) {
             GroupDay groupDay = new GroupDay(group.groupId(), group.stage(), group.day(), group.cohort(), date);
-            List<PlannedContent> content = Objects.requireNonNull(planner.contentFor(groupDay), "planned content");
+            List<PlannedContent> content = Objects.requireNonNull(contentFor.apply(groupDay), "planned content");
             if (content.isEmpty()) {
                 missing.add(groupDay);
             } else {

@@ -1,7 +1,7 @@
 package io.siyu.rules.funnel;
 
-import io.siyu.rules.json.JsonReader;
-import io.siyu.rules.json.JsonValue;
+import io.siyu.rules.internal.json.JsonReader;
+import io.siyu.rules.internal.json.JsonValue;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;

@@ -2,7 +2,7 @@ package io.siyu.rules.funnel;
 
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.DiagnosticException;
-import io.siyu.rules.json.JsonReader;
+import io.siyu.rules.internal.json.JsonReader;
 
 import java.util.List;
 

@@ -27,7 +27,7 @@ import java.util.Objects;
 })
 public sealed interface FunnelEvent {
 
-    /** The kind of an event: the column of the transition table in {@link FunnelMachine}. */
+    /** The kind of an event: the column of the transition table in the funnel's state machine. */
     enum Kind {
         ADDED, SURVEYED, MESSAGE_RECEIVED, PURCHASED, LEFT_GROUP, OPTED_OUT, BLOCKED
     }

@@ -1,6 +1,6 @@
 package io.siyu.rules.funnel;
 
-import io.siyu.rules.diagnostic.Messages;
+import io.siyu.rules.internal.i18n.Messages;
 
 import java.util.Locale;
 import java.util.Objects;

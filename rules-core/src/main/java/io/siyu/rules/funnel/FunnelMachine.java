@@ -33,7 +33,7 @@ import static io.siyu.rules.funnel.Stage.SEEDING;
  * <p>Thread-safe and immutable apart from caches that share equal cohort tag sets and start dates
  * between journeys (to keep a million journeys small; both grow only with the distinct cohorts and days).
  */
-public final class FunnelMachine {
+final class FunnelMachine {
 
     /** What moves a journey: an event of some kind, or the start of a new funnel day. */
     public enum Trigger {

@@ -3,8 +3,8 @@ package io.siyu.rules.pack;
 import io.siyu.rules.decision.ContactPolicy;
 import io.siyu.rules.decision.IntentThresholds;
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.json.JsonReader;
-import io.siyu.rules.json.JsonValue;
+import io.siyu.rules.internal.json.JsonReader;
+import io.siyu.rules.internal.json.JsonValue;
 
 import java.time.DateTimeException;
 import java.time.LocalTime;

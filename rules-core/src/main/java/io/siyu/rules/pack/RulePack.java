@@ -8,7 +8,7 @@ import io.siyu.rules.codebook.TagSet;
 import io.siyu.rules.decision.Customer;
 import io.siyu.rules.decision.CustomerReader;
 import io.siyu.rules.decision.Decision;
-import io.siyu.rules.decision.DecisionPipeline;
+import io.siyu.rules.internal.engine.DecisionPipeline;
 import io.siyu.rules.decision.RuleInfo;
 import io.siyu.rules.decision.ScriptRenderer;
 import io.siyu.rules.diagnostic.Diagnostic;
@@ -21,12 +21,15 @@ import io.siyu.rules.funnel.FunnelReport;
 import io.siyu.rules.funnel.GroupDay;
 import io.siyu.rules.funnel.JourneyStore;
 import io.siyu.rules.funnel.PlannedContent;
-import io.siyu.rules.script.RenderedScript;
+import io.siyu.rules.internal.compile.DrlCompiler;
+import io.siyu.rules.internal.compile.RuleReferences;
+import io.siyu.rules.internal.compile.RuleSource;
+import io.siyu.rules.internal.engine.DecisionPipeline;
+import io.siyu.rules.internal.files.PackFiles;
+import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.script.ScriptLibrary;
-import io.siyu.rules.diagnostic.Messages;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -119,7 +122,7 @@ public final class RulePack {
         problems.addAll(new RuleReferences(options.locale(),
                 knownNames(packDirectory, CODEBOOK_FILE, codebook.map(Codebook::allCodes)),
                 knownNames(packDirectory, SCRIPTS_FILE, scripts.map(ScriptLibrary::ids))).check(sources));
-        DrlCompiler.Result compiled = new DrlCompiler(messages).compile(sources,
+        DrlCompiler.Result compiled = new DrlCompiler(options.locale()).compile(sources,
                 List.copyOf(options.allowedClasses()), options.compileMode());
         problems.addAll(compiled.diagnostics());
         if (problems.stream().anyMatch(Diagnostic::isError) || manifest.isEmpty() || compiled.kieBase().isEmpty()) {
@@ -127,14 +130,10 @@ public final class RulePack {
         }
         PackManifest m = manifest.get();
         ScriptLibrary library = scripts.orElseGet(ScriptLibrary::empty);
-        ScriptRenderer renderer = (scriptId, customerId, values) -> {
-            RenderedScript rendered = library.render(scriptId, customerId, values);
-            return new ScriptRenderer.Rendered(rendered.variantId(), rendered.text());
-        };
         DecisionPipeline pipeline = new DecisionPipeline(compiled.kieBase().get(),
                 new DecisionPipeline.Settings(m.id(), m.version(), m.thresholds(), m.contact(), m.zone(),
                         options.clock(), options.maxFirings(), options.locale()),
-                renderer, compiled.rules());
+                library, compiled.rules());
         return new RulePack(packDirectory, m, codebook.orElse(null), library,
                 funnel.orElseGet(() -> FunnelConfig.defaults().withZone(m.zone())), compiled.rules(), pipeline,
                 options, sortedForReading(problems));
@@ -183,13 +182,15 @@ public final class RulePack {
             }
             return Optional.empty();
         }
-        try {
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            problems.add(Diagnostic.error(name, 0, 0, "pack.unreadable", messages.format("pack.unreadable",
-                    e.getMessage())));
-            return Optional.empty();
-        }
+        return PackFiles.read(file, name, kind(name), messages.locale(), problems);
+    }
+
+    private static PackFiles.Kind kind(String name) {
+        return switch (name) {
+            case CODEBOOK_FILE -> PackFiles.Kind.CODEBOOK;
+            case SCRIPTS_FILE -> PackFiles.Kind.SCRIPTS;
+            default -> PackFiles.Kind.PACK_FILE;
+        };
     }
 
     private static List<RuleSource> ruleSources(Path dir, List<Diagnostic> problems, Messages messages) {
@@ -206,8 +207,7 @@ public final class RulePack {
                 readFile(dir, relative, true, problems, messages).ifPresent(t -> sources.add(new RuleSource(relative, t)));
             }
         } catch (IOException e) {
-            problems.add(Diagnostic.error("rules", 0, 0, "pack.unreadable", messages.format("pack.unreadable",
-                    e.getMessage())));
+            problems.add(PackFiles.unreadable("rules", PackFiles.Kind.PACK_FILE, e, messages.locale()));
         }
         if (sources.isEmpty() && problems.isEmpty()) {
             problems.add(Diagnostic.error("rules", 0, 0, "pack.no-rules", messages.format("pack.no-rules")));
@@ -297,7 +297,7 @@ public final class RulePack {
      * that need one-to-one attention.
      */
     public DailyPlan planFor(LocalDate date, Funnel funnel) {
-        return funnel.planFor(date, pipeline);
+        return funnel.planFor(date, pipeline::contentFor);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.siyu.rules.script;
 
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.diagnostic.Messages;
+import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.diagnostic.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

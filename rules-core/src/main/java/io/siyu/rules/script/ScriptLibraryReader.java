@@ -2,9 +2,9 @@ package io.siyu.rules.script;
 
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.Severity;
-import io.siyu.rules.json.JsonReader;
-import io.siyu.rules.json.JsonReader.ObjectView;
-import io.siyu.rules.json.JsonValue;
+import io.siyu.rules.internal.json.JsonReader;
+import io.siyu.rules.internal.json.JsonReader.ObjectView;
+import io.siyu.rules.internal.json.JsonValue;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.siyu.rules.script;
 
-import io.siyu.rules.json.JsonValue;
+import io.siyu.rules.internal.json.JsonValue;
 
 import java.util.ArrayList;
 import java.util.List;

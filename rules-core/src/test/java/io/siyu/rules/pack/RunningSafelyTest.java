@@ -6,11 +6,8 @@ import io.siyu.rules.decision.Customer;
 import io.siyu.rules.decision.Decision;
 import io.siyu.rules.decision.DecisionException;
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.diagnostic.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.kie.api.KieServices;
-import org.kie.api.builder.ReleaseId;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -132,30 +129,4 @@ class RunningSafelyTest {
         }
     }
 
-    @Test
-    void compiledModulesDoNotStayInTheKieRepository() {
-        Messages messages = Messages.of(PackManifest.MESSAGES, Locale.ENGLISH);
-        DrlCompiler compiler = new DrlCompiler(messages);
-        List<ReleaseId> built = new ArrayList<>();
-        for (String pack : List.of("mini", "broken-unknown-field")) {
-            List<RuleSource> sources = sourcesOf(pack);
-            for (int i = 0; i < 10; i++) {
-                DrlCompiler.Result result = compiler.compile(sources, List.of(), CompileMode.CLASSIC);
-                assertThat(result.kieBase().isPresent()).isEqualTo(pack.equals("mini"));
-                built.add(result.releaseId().orElseThrow());
-            }
-        }
-        assertThat(built).doesNotHaveDuplicates().hasSize(20);
-        for (ReleaseId id : built) {
-            assertThat(KieServices.Factory.get().getRepository().getKieModule(id)).as(id.toString()).isNull();
-        }
-    }
-
-    private static List<RuleSource> sourcesOf(String pack) {
-        try {
-            return RuleReferencesTest.sources(pack);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -1,11 +1,11 @@
-package io.siyu.rules.pack;
+package io.siyu.rules.internal.compile;
 
 import io.siyu.rules.decision.Phase;
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.diagnostic.Messages;
+import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.diagnostic.Severity;
-import io.siyu.rules.pack.DrlFile.Kind;
-import io.siyu.rules.pack.DrlFile.Token;
+import io.siyu.rules.internal.compile.DrlFile.Kind;
+import io.siyu.rules.internal.compile.DrlFile.Token;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +47,7 @@ public final class RuleReferences {
      * @param knownScriptIds every script id {@code scripts.json} defines, or empty to skip the script check
      */
     public RuleReferences(Locale locale, Optional<Set<String>> knownCodes, Optional<Set<String>> knownScriptIds) {
-        this.messages = Messages.of(PackManifest.MESSAGES, Objects.requireNonNull(locale, "locale"));
+        this.messages = Messages.of(DrlCompiler.MESSAGES, Objects.requireNonNull(locale, "locale"));
         this.knownCodes = Objects.requireNonNull(knownCodes, "knownCodes").map(Set::copyOf);
         this.knownScriptIds = Objects.requireNonNull(knownScriptIds, "knownScriptIds").map(Set::copyOf);
     }

@@ -1,20 +1,10 @@
-package io.siyu.rules.pack;
+package io.siyu.rules.internal.compile;
 
-import io.siyu.rules.decision.Actions;
-import io.siyu.rules.decision.ContactPolicy;
-import io.siyu.rules.decision.Customer;
-import io.siyu.rules.decision.DecisionPipeline;
-import io.siyu.rules.decision.Intent;
-import io.siyu.rules.decision.IntentLevel;
-import io.siyu.rules.decision.Now;
 import io.siyu.rules.decision.Phase;
-import io.siyu.rules.decision.Policy;
-import io.siyu.rules.decision.Proposal;
 import io.siyu.rules.decision.RuleInfo;
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.funnel.GroupDay;
-import io.siyu.rules.funnel.Stage;
-import io.siyu.rules.diagnostic.Messages;
+import io.siyu.rules.pack.CompileMode;
+import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.diagnostic.Severity;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -38,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,18 +48,18 @@ import java.util.UUID;
  * the files use, a generated file that imports the fact model and declares the globals
  * {@code intent}, {@code actions} and {@code policy}.
  */
-final class DrlCompiler {
-    /** The fact model and helpers every rule file may use without an import. */
-    static final List<Class<?>> FACT_MODEL = List.of(Customer.class, Intent.class, IntentLevel.class, Proposal.class,
-            Now.class, ContactPolicy.class, Actions.class, Policy.class, GroupDay.class, Stage.class);
+public final class DrlCompiler {
 
     private static final String GROUP_ATTRIBUTE = "ruleflow-group";
     private static final String DEFAULT_PACKAGE = "defaultpkg";
+    /** The texts of the compiler's diagnostics. */
+    static final String MESSAGES = "io.siyu.rules.internal.compile.messages";
 
     private final Messages messages;
 
-    DrlCompiler(Messages messages) {
-        this.messages = messages;
+    /** @param locale the language of the diagnostics */
+    public DrlCompiler(Locale locale) {
+        this.messages = Messages.of(MESSAGES, locale);
     }
 
     /**
@@ -80,7 +71,7 @@ final class DrlCompiler {
      * @param releaseId   the release id the build used (already removed from the {@code KieRepository}),
      *                    or empty when nothing was built
      */
-    record Result(Optional<KieBase> kieBase, List<RuleInfo> rules, List<Diagnostic> diagnostics,
+    public record Result(Optional<KieBase> kieBase, List<RuleInfo> rules, List<Diagnostic> diagnostics,
                   Optional<ReleaseId> releaseId) {
     }
 
@@ -93,14 +84,13 @@ final class DrlCompiler {
      * @param extraFacts classes the host allows besides the fact model (imported into every package)
      * @param mode       how to compile
      */
-    Result compile(List<RuleSource> sources, List<Class<?>> extraFacts, CompileMode mode) {
+    public Result compile(List<RuleSource> sources, List<Class<?>> extraFacts, CompileMode mode) {
         List<Diagnostic> problems = new ArrayList<>();
         List<RuleInfo> rules = new ArrayList<>();
         Set<String> packages = new LinkedHashSet<>();
         Map<String, DrlFile> files = new LinkedHashMap<>();
-        List<Class<?>> types = new ArrayList<>(FACT_MODEL);
-        types.addAll(extraFacts);
-        RuleSafety safety = new RuleSafety(messages, extraFacts);
+        FactVocabulary vocabulary = new FactVocabulary(extraFacts);
+        RuleSafety safety = new RuleSafety(messages, vocabulary);
         List<RuleSource> buildable = new ArrayList<>();
         for (RuleSource source : sources) {
             DrlFile drl = DrlFile.read(source, messages);
@@ -121,7 +111,7 @@ final class DrlCompiler {
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         for (String pkg : packages) {
-            writeUtf8(ks, kfs, resourcePath(pkg.replace('.', '/') + "/siyu-fact-model.drl"), preamble(pkg, extraFacts));
+            writeUtf8(ks, kfs, resourcePath(pkg.replace('.', '/') + "/siyu-fact-model.drl"), vocabulary.declarations(DEFAULT_PACKAGE.equals(pkg) ? null : pkg));
         }
         for (RuleSource source : buildable) {
             writeUtf8(ks, kfs, resourcePath(source.file()), source.text());
@@ -133,7 +123,7 @@ final class DrlCompiler {
             } else {
                 builder.buildAll();
             }
-            List<Diagnostic> compileProblems = new DroolsMessages(messages, files, types).translate(
+            List<Diagnostic> compileProblems = new DroolsMessages(messages, files, vocabulary).translate(
                     builder.getResults().getMessages());
             problems.addAll(compileProblems);
             if (builder.getResults().hasMessages(Message.Level.ERROR)
@@ -205,7 +195,7 @@ final class DrlCompiler {
             return;
         }
         if (parser.hasErrors() || pkg == null) {
-            blocking.addAll(new DroolsMessages(messages, Map.of(source.file(), drl), FACT_MODEL)
+            blocking.addAll(new DroolsMessages(messages, Map.of(source.file(), drl), new FactVocabulary(List.of()))
                     .translateParserErrors(drl, parser.getErrors()));
             return;
         }
@@ -225,25 +215,5 @@ final class DrlCompiler {
             }
             phase.ifPresent(p -> rules.add(new RuleInfo(rule.getName(), source.file(), rule.getLine(), p)));
         }
-    }
-
-    private static String preamble(String pkg, List<Class<?>> extraFacts) {
-        StringBuilder drl = new StringBuilder();
-        if (!DEFAULT_PACKAGE.equals(pkg)) {
-            drl.append("package ").append(pkg).append(";\n");
-        }
-        for (Class<?> type : FACT_MODEL) {
-            drl.append("import ").append(type.getName()).append(";\n");
-        }
-        for (Class<?> type : extraFacts) {
-            drl.append("import ").append(type.getName()).append(";\n");
-        }
-        drl.append("global ").append(Intent.class.getName()).append(' ').append(DecisionPipeline.INTENT_GLOBAL)
-                .append(";\n");
-        drl.append("global ").append(Actions.class.getName()).append(' ').append(DecisionPipeline.ACTIONS_GLOBAL)
-                .append(";\n");
-        drl.append("global ").append(Policy.class.getName()).append(' ').append(DecisionPipeline.POLICY_GLOBAL)
-                .append(";\n");
-        return drl.toString();
     }
 }

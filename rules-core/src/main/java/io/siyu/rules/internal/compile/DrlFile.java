@@ -1,7 +1,7 @@
-package io.siyu.rules.pack;
+package io.siyu.rules.internal.compile;
 
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.diagnostic.Messages;
+import io.siyu.rules.internal.i18n.Messages;
 
 import java.util.ArrayList;
 import java.util.Arrays;

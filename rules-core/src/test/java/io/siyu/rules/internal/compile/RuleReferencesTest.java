@@ -1,4 +1,4 @@
-package io.siyu.rules.pack;
+package io.siyu.rules.internal.compile;
 
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.Severity;

@@ -1,13 +1,9 @@
-package io.siyu.rules.pack;
+package io.siyu.rules.internal.compile;
 
-import io.siyu.rules.decision.Actions;
-import io.siyu.rules.decision.IntentLevel;
-import io.siyu.rules.decision.Policy;
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.diagnostic.Messages;
+import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.diagnostic.Severity;
-import io.siyu.rules.funnel.Stage;
-import io.siyu.rules.pack.DrlFile.Token;
+import io.siyu.rules.internal.compile.DrlFile.Token;
 import org.drools.drl.parser.DroolsError;
 import org.kie.api.builder.Message;
 
@@ -56,10 +52,6 @@ final class DroolsMessages {
     private static final Pattern WRONG_ARGUMENTS = Pattern.compile(
             "^The method (\\w+)\\((.*)\\) in the type (\\w+) is not applicable for the arguments \\((.*)\\)$");
 
-    /** Library types that are helpers or values, not facts a rule matches. */
-    private static final Set<Class<?>> NOT_FACTS = Set.of(Actions.class, Policy.class, IntentLevel.class,
-            Stage.class);
-    private static final List<String> GLOBALS = List.of("intent", "actions", "policy");
 
     private final Messages messages;
     private final Map<String, DrlFile> files;
@@ -68,12 +60,12 @@ final class DroolsMessages {
     /**
      * @param messages the pack message texts
      * @param files    the rule files by pack-relative name
-     * @param types    the classes rule files may use (fact model and additions)
+     * @param vocabulary the classes rule files may use (fact model and additions)
      */
-    DroolsMessages(Messages messages, Map<String, DrlFile> files, List<Class<?>> types) {
+    DroolsMessages(Messages messages, Map<String, DrlFile> files, FactVocabulary vocabulary) {
         this.messages = messages;
         this.files = Map.copyOf(files);
-        this.vocabulary = new FactVocabulary(types);
+        this.vocabulary = vocabulary;
     }
 
     /** Translates the messages of a Drools build; information messages are dropped. */
@@ -224,7 +216,7 @@ final class DroolsMessages {
         }
         if ((m = NOT_RESOLVED.matcher(e)).matches()) {
             String name = m.group(1);
-            List<String> known = new ArrayList<>(GLOBALS);
+            List<String> known = new ArrayList<>(FactVocabulary.GLOBALS.keySet());
             rule.ifPresent(r -> known.addAll(bindings(drl, r)));
             return at(drl, find(drl, name, 0, from), thenLine, Severity.ERROR, "drl.unknown-name", name,
                     suggestion(name, known), FactVocabulary.list(known));
@@ -348,7 +340,7 @@ final class DroolsMessages {
     private List<String> factTypes() {
         List<String> names = new ArrayList<>();
         for (String name : vocabulary.typeNames()) {
-            if (NOT_FACTS.stream().noneMatch(c -> c.getSimpleName().equals(name))) {
+            if (FactVocabulary.NOT_FACTS.stream().noneMatch(c -> c.getSimpleName().equals(name))) {
                 names.add(name);
             }
         }

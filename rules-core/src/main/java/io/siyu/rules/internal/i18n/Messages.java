@@ -1,4 +1,4 @@
-package io.siyu.rules.diagnostic;
+package io.siyu.rules.internal.i18n;
 
 import java.text.MessageFormat;
 import java.util.Locale;

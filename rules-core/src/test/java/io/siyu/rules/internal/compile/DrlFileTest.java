@@ -1,6 +1,6 @@
-package io.siyu.rules.pack;
+package io.siyu.rules.internal.compile;
 
-import io.siyu.rules.diagnostic.Messages;
+import io.siyu.rules.internal.i18n.Messages;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DrlFileTest {
-    private static final Messages MESSAGES = Messages.of(PackManifest.MESSAGES, Locale.ENGLISH);
+    private static final Messages MESSAGES = Messages.of(DrlCompiler.MESSAGES, Locale.ENGLISH);
 
     private static DrlFile read(String text) {
         return DrlFile.read(new RuleSource("rules/r.drl", text), MESSAGES);

@@ -1,4 +1,4 @@
-package io.siyu.rules.pack;
+package io.siyu.rules.internal.compile;
 
 import java.util.Objects;
 

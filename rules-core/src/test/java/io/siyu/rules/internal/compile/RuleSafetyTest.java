@@ -1,7 +1,10 @@
-package io.siyu.rules.pack;
+package io.siyu.rules.internal.compile;
 
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.diagnostic.Messages;
+import io.siyu.rules.pack.PackOptions;
+import io.siyu.rules.pack.RulePack;
+import io.siyu.rules.pack.RulePackException;
+import io.siyu.rules.internal.i18n.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,11 +16,11 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RuleSafetyTest {
-    private static final Messages MESSAGES = Messages.of(PackManifest.MESSAGES, Locale.ENGLISH);
+    private static final Messages MESSAGES = Messages.of(DrlCompiler.MESSAGES, Locale.ENGLISH);
 
     private static List<Diagnostic> check(String drl, Class<?>... allowed) {
         RuleSource source = new RuleSource("rules/r.drl", drl);
-        return new RuleSafety(MESSAGES, List.of(allowed)).check(source, DrlFile.read(source, MESSAGES));
+        return new RuleSafety(MESSAGES, new FactVocabulary(List.of(allowed))).check(source, DrlFile.read(source, MESSAGES));
     }
 
     /** A rule whose then part is {@code then}. */

@@ -1,28 +1,96 @@
-package io.siyu.rules.pack;
+package io.siyu.rules.internal.compile;
+
+import io.siyu.rules.decision.Actions;
+import io.siyu.rules.decision.ContactPolicy;
+import io.siyu.rules.decision.Customer;
+import io.siyu.rules.decision.Intent;
+import io.siyu.rules.decision.IntentLevel;
+import io.siyu.rules.decision.Now;
+import io.siyu.rules.decision.Policy;
+import io.siyu.rules.decision.Proposal;
+import io.siyu.rules.funnel.GroupDay;
+import io.siyu.rules.funnel.Stage;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a rule author can name: the fact types and, for each, the fields and tests it offers, read by
- * reflection so that a message lists exactly what exists. Also finds the closest existing name to a
- * misspelt one.
+ * What a rule author can name, defined once for the compiler (the generated declarations), the safety
+ * check (the allowlist) and the messages (the suggestions): the fact types, the globals and, for each
+ * type, the fields and tests it offers, read by reflection so that a message lists exactly what exists.
+ * Also finds the closest existing name to a misspelt one. The engine sets the globals by the names
+ * defined here.
+ *
+ * <p>Immutable and thread-safe.
  */
-final class FactVocabulary {
+public final class FactVocabulary {
+    /** The global that collects intent evidence, declared as {@link Intent}. */
+    public static final String INTENT = "intent";
+    /** The global that collects proposals, declared as {@link Actions}. */
+    public static final String ACTIONS = "actions";
+    /** The global that records vetoes, declared as {@link Policy}. */
+    public static final String POLICY = "policy";
+
+    /** Every global a rule file has without declaring it: name → declared type, in declaration order. */
+    static final Map<String, Class<?>> GLOBALS = globals();
+
+    /** The fact model and helpers every rule file may use without an import. */
+    static final List<Class<?>> FACT_MODEL = List.of(Customer.class, Intent.class, IntentLevel.class, Proposal.class,
+            Now.class, ContactPolicy.class, Actions.class, Policy.class, GroupDay.class, Stage.class);
+
+    /** Types of the fact model that are helpers or values, not facts a rule matches. */
+    static final Set<Class<?>> NOT_FACTS = Set.of(Actions.class, Policy.class, IntentLevel.class, Stage.class);
+
     private static final Set<String> OBJECT_METHODS = Set.of("getClass", "hashCode", "equals", "toString", "notify",
             "notifyAll", "wait", "toBuilder");
 
     private final List<Class<?>> types;
 
-    /** @param types the classes rule files may use: the fact model and the host's additions */
-    FactVocabulary(List<Class<?>> types) {
-        this.types = List.copyOf(types);
+    /** @param extraTypes classes the host allows besides the fact model */
+    FactVocabulary(Collection<Class<?>> extraTypes) {
+        List<Class<?>> all = new ArrayList<>(FACT_MODEL);
+        all.addAll(extraTypes);
+        this.types = List.copyOf(all);
+    }
+
+    private static Map<String, Class<?>> globals() {
+        Map<String, Class<?>> globals = new LinkedHashMap<>();
+        globals.put(INTENT, Intent.class);
+        globals.put(ACTIONS, Actions.class);
+        globals.put(POLICY, Policy.class);
+        return java.util.Collections.unmodifiableMap(globals);
+    }
+
+    /** The fact model and the host's additions, in that order. */
+    List<Class<?>> types() {
+        return types;
+    }
+
+    /**
+     * The generated rule file that gives a package the fact model without imports and the globals
+     * without declarations: what every rule file of the pack may use.
+     *
+     * @param pkg the DRL package, or {@code null} for Drools' default package
+     */
+    String declarations(String pkg) {
+        StringBuilder drl = new StringBuilder();
+        if (pkg != null) {
+            drl.append("package ").append(pkg).append(";\n");
+        }
+        for (Class<?> type : types) {
+            drl.append("import ").append(type.getName()).append(";\n");
+        }
+        GLOBALS.forEach((name, type) -> drl.append("global ").append(type.getName()).append(' ').append(name)
+                .append(";\n"));
+        return drl.toString();
     }
 
     /** The simple names of the types, in order. */

@@ -1,12 +1,23 @@
-package io.siyu.rules.decision;
+package io.siyu.rules.internal.engine;
 
+import io.siyu.rules.decision.ContactPolicy;
+import io.siyu.rules.decision.Customer;
+import io.siyu.rules.decision.Decision;
+import io.siyu.rules.decision.DecisionException;
+import io.siyu.rules.decision.IntentThresholds;
+import io.siyu.rules.decision.Now;
+import io.siyu.rules.decision.Phase;
+import io.siyu.rules.decision.Proposal;
+import io.siyu.rules.decision.RuleInfo;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.DiagnosticException;
-import io.siyu.rules.diagnostic.Messages;
+import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.diagnostic.Severity;
-import io.siyu.rules.funnel.GroupContentPlanner;
+import io.siyu.rules.internal.compile.FactVocabulary;
 import io.siyu.rules.funnel.GroupDay;
 import io.siyu.rules.funnel.PlannedContent;
+import io.siyu.rules.script.RenderedScript;
+import io.siyu.rules.script.ScriptLibrary;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -36,24 +47,17 @@ import java.util.Objects;
  * session is reset (working memory, agenda, globals and listeners cleared) before another call may use it,
  * so decisions never see each other's facts and a session is never used by two threads at once.
  *
- * <p>Built by the rule pack; callers use {@code RulePack.decide}.
+ * <p>Internal: built by the rule pack; hosts call {@code RulePack.decide}.
  */
-public final class DecisionPipeline implements GroupContentPlanner {
-    static final String MESSAGES = "io.siyu.rules.decision.messages";
-
-    /** The name of the global that collects intent evidence. */
-    public static final String INTENT_GLOBAL = "intent";
-    /** The name of the global that collects proposals. */
-    public static final String ACTIONS_GLOBAL = "actions";
-    /** The name of the global that records vetoes. */
-    public static final String POLICY_GLOBAL = "policy";
+public final class DecisionPipeline {
+    private static final String MESSAGES = "io.siyu.rules.internal.engine.messages";
 
     private static final Comparator<Proposal> BEST_FIRST = Comparator.comparingInt(Proposal::getPriority).reversed()
             .thenComparingInt(Proposal::getSequence);
 
     private final KieSessionsPool sessions;
     private final Settings settings;
-    private final ScriptRenderer renderer;
+    private final ScriptLibrary scripts;
     private final Map<String, RuleInfo> rules;
     private final Messages messages;
 
@@ -88,15 +92,15 @@ public final class DecisionPipeline implements GroupContentPlanner {
     /**
      * @param kieBase  the compiled rules; every rule in one of the {@link Phase} ruleflow-groups
      * @param settings the pack's settings
-     * @param renderer renders the winning script
+     * @param scripts  the script library that renders the winning script
      * @param rules    where each rule is written, by rule name (for error messages)
      */
-    public DecisionPipeline(KieBase kieBase, Settings settings, ScriptRenderer renderer, List<RuleInfo> rules) {
+    public DecisionPipeline(KieBase kieBase, Settings settings, ScriptLibrary scripts, List<RuleInfo> rules) {
         // A pooled session is only reset between decisions: about 18% less CPU than a new session each time
         // on the skincare pack, and 40% less allocation (BENCHMARKS.md).
         this.sessions = Objects.requireNonNull(kieBase, "kieBase").newKieSessionsPool(1);
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.scripts = Objects.requireNonNull(scripts, "scripts");
         Map<String, RuleInfo> byName = new HashMap<>();
         for (RuleInfo r : rules) {
             byName.put(r.name(), r);
@@ -118,14 +122,14 @@ public final class DecisionPipeline implements GroupContentPlanner {
     public Decision decide(Customer customer) {
         Objects.requireNonNull(customer, "customer");
         RuleTrace trace = new RuleTrace();
-        Intent intent = new Intent(trace);
-        Actions actions = new Actions(trace);
-        Policy policy = new Policy(trace);
+        DecisionIntent intent = new DecisionIntent(trace);
+        DecisionActions actions = new DecisionActions(trace);
+        DecisionPolicy policy = new DecisionPolicy(trace);
         KieSession session = sessions.newKieSession();
         try {
-            session.setGlobal(INTENT_GLOBAL, intent);
-            session.setGlobal(ACTIONS_GLOBAL, actions);
-            session.setGlobal(POLICY_GLOBAL, policy);
+            session.setGlobal(FactVocabulary.INTENT, intent);
+            session.setGlobal(FactVocabulary.ACTIONS, actions);
+            session.setGlobal(FactVocabulary.POLICY, policy);
             TraceListener.attach(session, trace);
             ZonedDateTime now = ZonedDateTime.ofInstant(settings.clock().instant(), settings.zone());
             session.insert(customer);
@@ -153,15 +157,13 @@ public final class DecisionPipeline implements GroupContentPlanner {
             surviving.sort(BEST_FIRST);
             Proposal winner = surviving.isEmpty() ? null : surviving.get(0);
             List<Proposal> losing = surviving.isEmpty() ? List.of() : surviving.subList(1, surviving.size());
-            String variant = "";
-            String text = "";
-            if (winner != null && !winner.getScriptId().isEmpty()) {
-                ScriptRenderer.Rendered rendered = render(winner, customer.getId(), customer.getAttributes());
-                variant = rendered.variantId();
-                text = rendered.text();
-            }
-            return Decision.of(customer.getId(), winner, variant, text, intent, losing, policy.vetoes(),
-                    trace.fired(), settings.packId(), settings.packVersion());
+            RenderedScript rendered = winner == null || winner.getScriptId().isEmpty() ? null
+                    : render(winner, customer.getId(), customer.getAttributes());
+            return Decision.builder(customer.getId(), settings.packId(), settings.packVersion())
+                    .winner(winner).script(rendered)
+                    .intent(intent.getLevel(), intent.getScore(), intent.getEvidence())
+                    .losing(losing).vetoed(policy.vetoes()).firedRules(trace.fired())
+                    .build();
         } finally {
             session.dispose(); // a pooled session is reset and returned to the pool
         }
@@ -175,17 +177,16 @@ public final class DecisionPipeline implements GroupContentPlanner {
      *
      * @throws DecisionException when a content rule loops or fails, or a chosen script cannot be rendered
      */
-    @Override
     public List<PlannedContent> contentFor(GroupDay day) {
         Objects.requireNonNull(day, "day");
         RuleTrace trace = new RuleTrace();
-        Actions actions = new Actions(trace);
+        DecisionActions actions = new DecisionActions(trace);
         KieSession session = sessions.newKieSession();
         List<Proposal> proposals;
         try {
-            session.setGlobal(INTENT_GLOBAL, new Intent(trace));
-            session.setGlobal(ACTIONS_GLOBAL, actions);
-            session.setGlobal(POLICY_GLOBAL, new Policy(trace));
+            session.setGlobal(FactVocabulary.INTENT, new DecisionIntent(trace));
+            session.setGlobal(FactVocabulary.ACTIONS, actions);
+            session.setGlobal(FactVocabulary.POLICY, new DecisionPolicy(trace));
             TraceListener.attach(session, trace);
             session.insert(day);
             session.insert(settings.contact());
@@ -231,9 +232,9 @@ public final class DecisionPipeline implements GroupContentPlanner {
         return out.toString();
     }
 
-    private ScriptRenderer.Rendered render(Proposal winner, String recipientId, Map<String, ?> values) {
+    private RenderedScript render(Proposal winner, String recipientId, Map<String, ?> values) {
         try {
-            return renderer.render(winner.getScriptId(), recipientId, values);
+            return scripts.render(winner.getScriptId(), recipientId, values);
         } catch (DiagnosticException e) {
             throw new DecisionException(recipientId,
                     messages.format("decision.render-failed", winner.getScriptId(), winner.getRule()),

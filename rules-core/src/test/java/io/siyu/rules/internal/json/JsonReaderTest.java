@@ -1,4 +1,4 @@
-package io.siyu.rules.json;
+package io.siyu.rules.internal.json;
 
 import io.siyu.rules.diagnostic.Diagnostic;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class JsonReaderTest {
 
     @Test
     void anUnknownFieldIsReportedAtItsKeyEvenWhenTheValueIsOnAnotherLine() {
-        JsonReader reader = new JsonReader("x.json", "io.siyu.rules.json.messages", Locale.ENGLISH);
+        JsonReader reader = new JsonReader("x.json", "io.siyu.rules.internal.json.messages", Locale.ENGLISH);
         String text = """
                 {
                   "id": "a",
@@ -42,7 +42,7 @@ class JsonReaderTest {
 
     @Test
     void aDuplicateKeyIsReportedAtTheSecondKeyAndNamesTheLineOfTheFirstKey() {
-        JsonReader reader = new JsonReader("x.json", "io.siyu.rules.json.messages", Locale.ENGLISH);
+        JsonReader reader = new JsonReader("x.json", "io.siyu.rules.internal.json.messages", Locale.ENGLISH);
         String text = """
                 { "id":
                     "a",

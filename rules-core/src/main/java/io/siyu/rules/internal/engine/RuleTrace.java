@@ -1,4 +1,4 @@
-package io.siyu.rules.decision;
+package io.siyu.rules.internal.engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.siyu.rules.json;
+package io.siyu.rules.internal.json;
 
 import java.math.BigDecimal;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.siyu.rules.json;
+package io.siyu.rules.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.diagnostic.Messages;
+import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.diagnostic.Severity;
 
 import java.io.IOException;
@@ -35,7 +35,7 @@ public final class JsonReader {
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .build();
-    private static final String JSON_MESSAGES = "io.siyu.rules.json.messages";
+    private static final String JSON_MESSAGES = "io.siyu.rules.internal.json.messages";
 
     private final String file;
     private final Messages jsonMessages;

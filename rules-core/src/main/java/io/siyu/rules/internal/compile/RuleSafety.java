@@ -1,9 +1,9 @@
-package io.siyu.rules.pack;
+package io.siyu.rules.internal.compile;
 
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.diagnostic.Messages;
-import io.siyu.rules.pack.DrlFile.Kind;
-import io.siyu.rules.pack.DrlFile.Token;
+import io.siyu.rules.internal.i18n.Messages;
+import io.siyu.rules.internal.compile.DrlFile.Kind;
+import io.siyu.rules.internal.compile.DrlFile.Token;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
  * <p>The check works on {@link DrlFile} tokens, so comments and quoted text never trigger it and spaces
  * or comments inside a qualified name ({@code java . lang . Runtime}) never hide one. It is deliberately
  * strict: a rule author who needs more asks a developer, who extends the allowlist in code with
- * {@link PackOptions.Builder#allowClass(Class)}.
+ * {@link io.siyu.rules.pack.PackOptions.Builder#allowClass(Class)}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -100,21 +100,18 @@ final class RuleSafety {
     private static final Set<String> FORBIDDEN_CONSTRUCTS = Set.of("function", "declare", "global", "query",
             "template", "unit", "window", "accumulate");
 
-    private static final Set<String> GLOBALS = Set.of("intent", "actions", "policy");
-
     private final Messages messages;
     private final Set<String> allowedNames;
     private final Set<String> allowedSimpleNames;
 
     /**
      * @param messages the pack message texts
-     * @param extra    classes the host allows besides {@link #JAVA_CLASSES} and the fact model
+     * @param vocabulary the fact model and the classes the host allows besides {@link #JAVA_CLASSES}
      */
-    RuleSafety(Messages messages, Collection<Class<?>> extra) {
+    RuleSafety(Messages messages, FactVocabulary vocabulary) {
         this.messages = messages;
         List<Class<?>> all = new ArrayList<>(JAVA_CLASSES);
-        all.addAll(DrlCompiler.FACT_MODEL);
-        all.addAll(extra);
+        all.addAll(vocabulary.types());
         this.allowedNames = all.stream().map(Class::getCanonicalName).collect(Collectors.toUnmodifiableSet());
         this.allowedSimpleNames = all.stream().map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
     }
@@ -302,7 +299,7 @@ final class RuleSafety {
      * variable's field or method, not a package.
      */
     private static Set<String> declaredNames(List<Token> tokens) {
-        Set<String> names = new HashSet<>(GLOBALS);
+        Set<String> names = new HashSet<>(FactVocabulary.GLOBALS.keySet());
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (!t.isIdentifier()) {

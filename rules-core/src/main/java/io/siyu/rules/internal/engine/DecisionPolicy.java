@@ -1,0 +1,61 @@
+package io.siyu.rules.internal.engine;
+
+import io.siyu.rules.decision.Policy;
+import io.siyu.rules.decision.Proposal;
+import io.siyu.rules.decision.Veto;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The {@link Policy} of one decision: records vetoes against the proposals of the propose phase. */
+final class DecisionPolicy implements Policy {
+    private final RuleTrace trace;
+    private final Map<Proposal, Veto> vetoes = new LinkedHashMap<>();
+    private List<Proposal> proposals = List.of();
+
+    DecisionPolicy(RuleTrace trace) {
+        this.trace = trace;
+    }
+
+    /** Opens the policy phase over the proposals it may veto. */
+    void open(List<Proposal> proposals) {
+        this.proposals = proposals;
+    }
+
+    @Override
+    public void veto(Proposal proposal, String reason) {
+        Objects.requireNonNull(proposal, "proposal");
+        Objects.requireNonNull(reason, "reason");
+        vetoes.putIfAbsent(proposal, new Veto(proposal, reason, trace.current()));
+    }
+
+    @Override
+    public void veto(String action, String reason) {
+        Objects.requireNonNull(action, "action");
+        for (Proposal p : proposals) {
+            if (p.getAction().equals(action)) {
+                veto(p, reason);
+            }
+        }
+    }
+
+    @Override
+    public void vetoMessages(String reason) {
+        for (Proposal p : proposals) {
+            if (!p.getScriptId().isEmpty()) {
+                veto(p, reason);
+            }
+        }
+    }
+
+    boolean isVetoed(Proposal p) {
+        return vetoes.containsKey(p);
+    }
+
+    List<Veto> vetoes() {
+        return new ArrayList<>(vetoes.values());
+    }
+}
