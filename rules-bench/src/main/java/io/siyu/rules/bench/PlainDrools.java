@@ -2,7 +2,7 @@ package io.siyu.rules.bench;
 
 import io.siyu.rules.decision.ContactPolicy;
 import io.siyu.rules.decision.Customer;
-import io.siyu.rules.decision.DecisionPipeline;
+import io.siyu.rules.internal.engine.DecisionPipeline;
 import io.siyu.rules.decision.IntentThresholds;
 import io.siyu.rules.decision.Phase;
 import io.siyu.rules.decision.PlainDroolsFacts;

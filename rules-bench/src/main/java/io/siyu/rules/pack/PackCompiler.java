@@ -1,7 +1,7 @@
 package io.siyu.rules.pack;
 
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.diagnostic.Messages;
+import io.siyu.rules.internal.i18n.Messages;
 import org.kie.api.KieBase;
 
 import java.io.IOException;

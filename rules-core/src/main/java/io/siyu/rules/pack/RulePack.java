@@ -10,7 +10,6 @@ import io.siyu.rules.decision.CustomerReader;
 import io.siyu.rules.decision.Decision;
 import io.siyu.rules.internal.engine.DecisionPipeline;
 import io.siyu.rules.decision.RuleInfo;
-import io.siyu.rules.decision.ScriptRenderer;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.DiagnosticException;
 import io.siyu.rules.funnel.DailyPlan;
