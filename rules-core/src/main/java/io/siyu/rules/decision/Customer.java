@@ -1,6 +1,7 @@
 package io.siyu.rules.decision;
 
 import io.siyu.rules.codebook.TagSet;
+import io.siyu.rules.funnel.Stage;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,15 +23,12 @@ import java.util.TreeMap;
  * {@code {variables}} are filled from. They are personal data: the library never logs them.
  */
 public final class Customer {
-    /** The funnel stage of a customer who is not in the funnel. */
-    public static final String NOT_IN_FUNNEL = "NONE";
-
     private final String id;
     private final TagSet tags;
     private final List<String> messages;
     private final Signals signals;
     private final Map<String, Object> attributes;
-    private final String stage;
+    private final Stage stage;
     private final int funnelDay;
 
     private Customer(Builder b) {
@@ -191,8 +189,11 @@ public final class Customer {
         return 0;
     }
 
-    /** The funnel stage name ({@code ONE_TO_ONE}, {@code SEEDING}, ...), or {@value #NOT_IN_FUNNEL}. */
-    public String getStage() {
+    /**
+     * The customer's stage in the group funnel, {@link Stage#NEW} when not in the funnel; never null.
+     * In a rule: {@code Customer( stage == Stage.SEEDING, funnelDay == 3 )}.
+     */
+    public Stage getStage() {
         return stage;
     }
 
@@ -203,7 +204,7 @@ public final class Customer {
 
     /** Whether the customer is in the funnel. */
     public boolean isInFunnel() {
-        return !NOT_IN_FUNNEL.equals(stage);
+        return stage != Stage.NEW;
     }
 
     /** The customer's id only: a customer's data is personal and stays out of logs. */
@@ -223,7 +224,7 @@ public final class Customer {
         private boolean clickedLink;
         private boolean purchasedBefore;
         private int touchesToday;
-        private String stage = NOT_IN_FUNNEL;
+        private Stage stage = Stage.NEW;
         private int funnelDay = -1;
 
         private Builder(String id) {
@@ -303,8 +304,13 @@ public final class Customer {
             return this;
         }
 
-        /** The funnel position: stage name (e.g. {@code SEEDING}) and day number (0 = one-to-one day). */
-        public Builder funnel(String stage, int day) {
+        /**
+         * The funnel position: the stage (e.g. {@link Stage#SEEDING}; {@link Stage#NEW} when not in the
+         * funnel) and the day number (0 = the one-to-one day, -1 when not in the funnel).
+         *
+         * @throws NullPointerException when {@code stage} is null
+         */
+        public Builder funnel(Stage stage, int day) {
             this.stage = Objects.requireNonNull(stage, "stage");
             this.funnelDay = day;
             return this;
@@ -320,7 +326,7 @@ public final class Customer {
     @Override
     public boolean equals(Object o) {
         return o instanceof Customer c && id.equals(c.id) && tags.equals(c.tags) && messages.equals(c.messages)
-                && signals.equals(c.signals) && attributes.equals(c.attributes) && stage.equals(c.stage)
+                && signals.equals(c.signals) && attributes.equals(c.attributes) && stage == c.stage
                 && funnelDay == c.funnelDay;
     }
 

@@ -3,6 +3,7 @@ package io.siyu.rules.decision;
 import io.siyu.rules.codebook.Codebook;
 import io.siyu.rules.codebook.CodebookException;
 import io.siyu.rules.codebook.TagSet;
+import io.siyu.rules.funnel.Stage;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.internal.json.JsonReader;
 import io.siyu.rules.internal.json.JsonValue;
@@ -127,10 +128,22 @@ public final class CustomerReader {
                 }
             }
         });
-        Optional<String> stage = obj.optionalText("stage");
         int day = obj.integer("funnelDay", -1, -1, 10_000);
-        stage.ifPresent(s -> b.funnel(s, day));
+        obj.get("stage").flatMap(v -> stage(reader, v)).ifPresent(s -> b.funnel(s, day));
         return Optional.of(b.build());
+    }
+
+    private static Optional<Stage> stage(JsonReader reader, JsonValue value) {
+        return reader.text(value).flatMap(name -> {
+            for (Stage s : Stage.values()) {
+                if (s.name().equals(name)) {
+                    return Optional.of(s);
+                }
+            }
+            reader.error(value, "customer.unknown-stage", name,
+                    String.join(", ", java.util.Arrays.stream(Stage.values()).map(Stage::name).toList()));
+            return Optional.empty();
+        });
     }
 
     private Optional<TagSet> tags(JsonReader reader, JsonReader.ObjectView obj, List<Diagnostic> extra) {

@@ -2,6 +2,7 @@ package io.siyu.rules.decision;
 
 import io.siyu.rules.codebook.Codebook;
 import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.funnel.Stage;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -33,7 +34,7 @@ class CustomerReaderTest {
         assertThat(c.getAttributes()).containsEntry("nickname", "小美").containsEntry("vip", true)
                 .containsEntry("spend", new BigDecimal("399.5"));
         assertThat(c.number("spend")).isEqualTo(399.5);
-        assertThat(c.getStage()).isEqualTo("SEEDING");
+        assertThat(c.getStage()).isEqualTo(Stage.SEEDING);
         assertThat(c.getFunnelDay()).isEqualTo(3);
     }
 
@@ -59,6 +60,16 @@ class CustomerReaderTest {
                 "in.jsonl:7:72: signals.silentHours is -1, but it must be between 0 and 1,000,000. "
                         + "(at signals.silentHours)");
         assertThat(e.getMessage()).startsWith("in.jsonl line 7: this customer record cannot be read.");
+    }
+
+    @Test
+    void anUnknownStageIsReportedAtItsValueWithTheStagesThatExist() {
+        CustomerInputException e = catchThrowableOfType(CustomerInputException.class, () -> READER.read("in.jsonl",
+                4, "{\"id\":\"c4\",\"stage\":\"SEEDNG\",\"funnelDay\":2}"));
+
+        assertThat(e.diagnostics()).extracting(Diagnostic::format).containsExactly(
+                "in.jsonl:4:20: \"SEEDNG\" is not a funnel stage. Write one of: NEW, ONE_TO_ONE, GROUPED, SEEDING, "
+                        + "CONVERSION, CONVERTED, NURTURE, LEFT. (at stage)");
     }
 
     @Test
