@@ -2,13 +2,11 @@ package io.siyu.rules.bench;
 
 import io.siyu.rules.decision.ContactPolicy;
 import io.siyu.rules.decision.Customer;
-import io.siyu.rules.internal.engine.DecisionPipeline;
 import io.siyu.rules.decision.IntentThresholds;
+import io.siyu.rules.decision.Now;
 import io.siyu.rules.decision.Phase;
-import io.siyu.rules.decision.PlainDroolsFacts;
 import io.siyu.rules.decision.Proposal;
 import io.siyu.rules.pack.CompileMode;
-import io.siyu.rules.pack.PackCompiler;
 import io.siyu.rules.pack.PackManifest;
 import io.siyu.rules.decision.Decision;
 import org.kie.api.KieBase;
@@ -22,8 +20,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * The plain-Drools reference: the pack's rules compiled exactly as the library compiles them, and a session
- * fed the same facts ({@code Customer}, {@code Now}, {@code ContactPolicy}, then {@code Intent}, then the
+ * The plain-Drools reference: the pack's rules compiled with the plain KIE API ({@link PlainDroolsBase}), and a
+ * session fed the same facts ({@code Customer}, {@code Now}, {@code ContactPolicy}, then {@code Intent}, then the
  * proposals) with the same globals and the same ruleflow-group focusing — and nothing else: no tracing
  * listener, no decision object, no script rendering. It answers with the winning action only.
  *
@@ -41,7 +39,7 @@ public final class PlainDrools {
 
     /** Compiles the pack's rules; the settings come from its {@code pack.json}. */
     public PlainDrools(Path packDirectory, PackManifest manifest, CompileMode mode, Clock clock, int maxFirings) {
-        this.kieBase = PackCompiler.compile(packDirectory, mode);
+        this.kieBase = PlainDroolsBase.compile(packDirectory, mode);
         this.thresholds = manifest.thresholds();
         this.contact = manifest.contact();
         this.zone = manifest.zone();
@@ -74,23 +72,23 @@ public final class PlainDrools {
     }
 
     private String decide(KieSession session, Customer customer) {
-        PlainDroolsFacts.Globals globals = PlainDroolsFacts.Globals.create();
-        session.setGlobal(DecisionPipeline.INTENT_GLOBAL, globals.intent());
-        session.setGlobal(DecisionPipeline.ACTIONS_GLOBAL, globals.actions());
-        session.setGlobal(DecisionPipeline.POLICY_GLOBAL, globals.policy());
+        PlainGlobals globals = new PlainGlobals();
+        session.setGlobal("intent", globals);
+        session.setGlobal("actions", globals);
+        session.setGlobal("policy", globals);
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(zone);
         session.insert(customer);
-        session.insert(PlainDroolsFacts.now(now, contact.isQuiet(now.toLocalTime())));
+        session.insert(new Now(now, contact.isQuiet(now.toLocalTime())));
         session.insert(contact);
 
         session.getAgenda().getAgendaGroup(Phase.INTENT.groupName()).setFocus();
         session.fireAllRules(maxFirings);
         globals.settle(thresholds);
-        session.insert(globals.intent());
+        session.insert(globals);
 
         session.getAgenda().getAgendaGroup(Phase.PROPOSE.groupName()).setFocus();
         session.fireAllRules(maxFirings);
-        List<Proposal> proposals = globals.closeProposals();
+        List<Proposal> proposals = List.copyOf(globals.proposals());
         for (Proposal p : proposals) {
             session.insert(p);
         }
