@@ -122,7 +122,7 @@ public final class RulePack {
                 knownNames(packDirectory, CODEBOOK_FILE, codebook.map(Codebook::allCodes)),
                 knownNames(packDirectory, SCRIPTS_FILE, scripts.map(ScriptLibrary::ids))).check(sources));
         DrlCompiler.Result compiled = new DrlCompiler(options.locale()).compile(sources,
-                List.copyOf(options.allowedClasses()), options.compileMode());
+                List.copyOf(options.allowedClasses()), options.compileMode() == CompileMode.EXECUTABLE_MODEL);
         problems.addAll(compiled.diagnostics());
         if (problems.stream().anyMatch(Diagnostic::isError) || manifest.isEmpty() || compiled.kieBase().isEmpty()) {
             throw failure(packDirectory, problems, messages);

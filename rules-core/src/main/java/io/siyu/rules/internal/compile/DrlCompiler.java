@@ -3,7 +3,6 @@ package io.siyu.rules.internal.compile;
 import io.siyu.rules.decision.Phase;
 import io.siyu.rules.decision.RuleInfo;
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.pack.CompileMode;
 import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.diagnostic.Severity;
 import org.drools.drl.ast.descr.AttributeDescr;
@@ -82,9 +81,10 @@ public final class DrlCompiler {
      *
      * @param sources    the rule files
      * @param extraFacts classes the host allows besides the fact model (imported into every package)
-     * @param mode       how to compile
+     * @param executableModel whether to build Drools' executable model (generated Java) instead of the
+     *                        classic, interpreted rule base
      */
-    public Result compile(List<RuleSource> sources, List<Class<?>> extraFacts, CompileMode mode) {
+    public Result compile(List<RuleSource> sources, List<Class<?>> extraFacts, boolean executableModel) {
         List<Diagnostic> problems = new ArrayList<>();
         List<RuleInfo> rules = new ArrayList<>();
         Set<String> packages = new LinkedHashSet<>();
@@ -118,7 +118,7 @@ public final class DrlCompiler {
         }
         KieBuilder builder = ks.newKieBuilder(kfs);
         try {
-            if (mode == CompileMode.EXECUTABLE_MODEL) {
+            if (executableModel) {
                 builder.buildAll(executableModelProject());
             } else {
                 builder.buildAll();

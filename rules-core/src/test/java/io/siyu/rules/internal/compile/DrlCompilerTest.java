@@ -1,6 +1,5 @@
 package io.siyu.rules.internal.compile;
 
-import io.siyu.rules.pack.CompileMode;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieServices;
 import org.kie.api.builder.ReleaseId;
@@ -20,7 +19,7 @@ class DrlCompilerTest {
         for (String pack : List.of("mini", "broken-unknown-field")) {
             List<RuleSource> sources = RuleReferencesTest.sources(pack);
             for (int i = 0; i < 10; i++) {
-                DrlCompiler.Result result = compiler.compile(sources, List.of(), CompileMode.CLASSIC);
+                DrlCompiler.Result result = compiler.compile(sources, List.of(), false);
                 assertThat(result.kieBase().isPresent()).isEqualTo(pack.equals("mini"));
                 built.add(result.releaseId().orElseThrow());
             }
