@@ -55,6 +55,7 @@ import static org.assertj.core.description.EmptyTextDescription.emptyDescription
  *         super(actual, ShopDecisionAssert.class);
  *     }
  *
+ *     @CheckReturnValue
  *     public static ShopDecisionAssert assertThat(Decision actual) {
  *         return new ShopDecisionAssert(actual);
  *     }

@@ -3,6 +3,7 @@ package io.siyu.rules.testkit;
 import io.siyu.rules.funnel.FunnelCounts;
 import io.siyu.rules.funnel.FunnelReport;
 import io.siyu.rules.testkit.error.FunnelReportErrorMessageFactory;
+import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.data.Offset;
 import org.assertj.core.error.ErrorMessageFactory;
@@ -118,16 +119,19 @@ public abstract class AbstractFunnelReportAssert<SELF extends AbstractFunnelRepo
      * Further assertions are about the cohort with these codes ({@code "D"}, or {@code "untagged"}); fails when
      * the report has no such cohort.
      */
+    @CheckReturnValue
     public SELF cohort(String codes) {
         return segment("cohort", codes, checked().byCohort());
     }
 
     /** Further assertions are about the group with this id, e.g. {@code D-2026-11-23-1}; fails when there is none. */
+    @CheckReturnValue
     public SELF group(String groupId) {
         return segment("group", groupId, checked().byGroup());
     }
 
     /** Further assertions are about the total again. */
+    @CheckReturnValue
     public SELF total() {
         return withThisState(newSegmentAssert(TOTAL, checked().total()));
     }

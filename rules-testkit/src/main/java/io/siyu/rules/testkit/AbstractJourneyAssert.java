@@ -3,6 +3,7 @@ package io.siyu.rules.testkit;
 import io.siyu.rules.funnel.Journey;
 import io.siyu.rules.funnel.Stage;
 import io.siyu.rules.testkit.error.JourneyErrorMessageFactory;
+import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -87,7 +88,9 @@ public abstract class AbstractJourneyAssert<SELF extends AbstractJourneyAssert<S
     /**
      * The date "now" is for {@link #isOnDay(int)}: a journey in progress counts its days from its start
      * date, so its day depends on the date it is looked at. Funnel scenarios set it to their own today.
+     * It checks nothing by itself, so its result must be used.
      */
+    @CheckReturnValue
     public SELF asOf(LocalDate date) {
         this.today = Objects.requireNonNull(date, "date");
         return myself;
