@@ -31,6 +31,7 @@ import io.siyu.rules.script.ScriptLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -230,6 +231,21 @@ public final class RulePack {
      */
     public List<Decision> decideAll(List<Customer> customers) {
         return pipeline.decideAll(customers);
+    }
+
+    /**
+     * This pack deciding with another clock: the same compiled rules, codebook, scripts and settings, with
+     * "now" (the {@code Now} fact, quiet hours, funnel days) from {@code clock}. Cheap — nothing is read or
+     * compiled again — so a test or a replay can decide "as of" any moment.
+     *
+     * @param clock where "now" comes from; not null
+     * @return a new pack sharing everything with this one but the clock
+     * @throws NullPointerException when {@code clock} is null
+     */
+    public RulePack withClock(Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        return new RulePack(directory, manifest, codebook, scripts, funnelConfig, rules, pipeline.withClock(clock),
+                options.toBuilder().clock(clock).build(), warnings);
     }
 
     /** The pack id from {@code pack.json}. */

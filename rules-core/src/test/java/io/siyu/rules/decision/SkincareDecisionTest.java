@@ -111,6 +111,18 @@ class SkincareDecisionTest {
     }
 
     @Test
+    void withClockDecidesAsOfAnotherMomentWithoutTouchingThePack() {
+        RulePack night = pack.withClock(NIGHT);
+
+        assertThat(night.decide(customer("c-night", "3DU2").build()).vetoed())
+                .isNotEmpty().allSatisfy(v -> assertThat(v.reason()).isEqualTo("免打扰时段"));
+        assertThat(pack.decide(customer("c-day", "3DU2").build()).vetoed()).isEmpty();
+        assertThat(night.rules()).isEqualTo(pack.rules());
+        assertThat(night.options().clock()).isEqualTo(NIGHT);
+        assertThat(night.version()).isEqualTo(pack.version());
+    }
+
+    @Test
     void noMatchingRuleIsAValidOutcome() {
         Decision d = pack.decide(customer("c-oily", "2BU1").message("怎么买").build());
 

@@ -55,6 +55,7 @@ public final class DecisionPipeline {
     private static final Comparator<Proposal> BEST_FIRST = Comparator.comparingInt(Proposal::getPriority).reversed()
             .thenComparingInt(Proposal::getSequence);
 
+    private final KieBase kieBase;
     private final KieSessionsPool sessions;
     private final Settings settings;
     private final ScriptLibrary scripts;
@@ -98,7 +99,8 @@ public final class DecisionPipeline {
     public DecisionPipeline(KieBase kieBase, Settings settings, ScriptLibrary scripts, List<RuleInfo> rules) {
         // A pooled session is only reset between decisions: about 18% less CPU than a new session each time
         // on the skincare pack, and 40% less allocation (BENCHMARKS.md).
-        this.sessions = Objects.requireNonNull(kieBase, "kieBase").newKieSessionsPool(1);
+        this.kieBase = Objects.requireNonNull(kieBase, "kieBase");
+        this.sessions = kieBase.newKieSessionsPool(1);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.scripts = Objects.requireNonNull(scripts, "scripts");
         Map<String, RuleInfo> byName = new HashMap<>();
@@ -112,6 +114,14 @@ public final class DecisionPipeline {
     /** The pipeline's settings. */
     public Settings settings() {
         return settings;
+    }
+
+    /** The same compiled rules and scripts deciding with another clock; cheap (no compilation). */
+    public DecisionPipeline withClock(Clock clock) {
+        Settings s = settings;
+        return new DecisionPipeline(kieBase, new Settings(s.packId(), s.packVersion(), s.thresholds(), s.contact(),
+                s.zone(), Objects.requireNonNull(clock, "clock"), s.maxFirings(), s.locale()), scripts,
+                List.copyOf(rules.values()));
     }
 
     /**
