@@ -1,6 +1,6 @@
 package io.siyu.rules.bench;
 
-import io.siyu.rules.pack.CompileMode;
+import io.siyu.rules.pack.PackOptions.CompileMode;
 import io.siyu.rules.pack.PackOptions;
 import io.siyu.rules.pack.RulePack;
 

@@ -2,7 +2,7 @@ package io.siyu.rules.bench;
 
 import io.siyu.rules.decision.Customer;
 import io.siyu.rules.decision.Decision;
-import io.siyu.rules.pack.CompileMode;
+import io.siyu.rules.pack.PackOptions.CompileMode;
 import io.siyu.rules.pack.RulePack;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;

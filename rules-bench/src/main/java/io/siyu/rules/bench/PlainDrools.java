@@ -6,7 +6,7 @@ import io.siyu.rules.decision.IntentThresholds;
 import io.siyu.rules.decision.Now;
 import io.siyu.rules.decision.Phase;
 import io.siyu.rules.decision.Proposal;
-import io.siyu.rules.pack.CompileMode;
+import io.siyu.rules.pack.PackOptions.CompileMode;
 import io.siyu.rules.pack.PackManifest;
 import io.siyu.rules.decision.Decision;
 import org.kie.api.KieBase;

@@ -10,7 +10,7 @@ import io.siyu.rules.decision.Policy;
 import io.siyu.rules.decision.Proposal;
 import io.siyu.rules.funnel.GroupDay;
 import io.siyu.rules.funnel.Stage;
-import io.siyu.rules.pack.CompileMode;
+import io.siyu.rules.pack.PackOptions.CompileMode;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;

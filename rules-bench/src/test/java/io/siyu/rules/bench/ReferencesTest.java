@@ -3,7 +3,7 @@ package io.siyu.rules.bench;
 import io.siyu.rules.decision.Customer;
 import io.siyu.rules.decision.Decision;
 import io.siyu.rules.decision.DecisionException;
-import io.siyu.rules.pack.CompileMode;
+import io.siyu.rules.pack.PackOptions.CompileMode;
 import io.siyu.rules.pack.RulePack;
 import org.junit.jupiter.api.Test;
 

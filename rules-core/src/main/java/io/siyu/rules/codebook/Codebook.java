@@ -2,7 +2,7 @@ package io.siyu.rules.codebook;
 
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.internal.i18n.Messages;
-import io.siyu.rules.diagnostic.Severity;
+import io.siyu.rules.diagnostic.Diagnostic.Severity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

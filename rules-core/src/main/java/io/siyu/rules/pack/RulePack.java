@@ -1,5 +1,6 @@
 package io.siyu.rules.pack;
 
+import io.siyu.rules.pack.PackOptions.CompileMode;
 import io.siyu.rules.codebook.Codebook;
 import io.siyu.rules.codebook.Option;
 import io.siyu.rules.codebook.Question;

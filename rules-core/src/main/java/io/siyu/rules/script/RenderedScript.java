@@ -1,5 +1,6 @@
 package io.siyu.rules.script;
 
+import io.siyu.rules.script.Script.Channel;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,7 @@
 package io.siyu.rules.script;
 
+import io.siyu.rules.script.ScriptLibrary.Persona;
+import java.util.Objects;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -167,5 +169,56 @@ public final class Script {
     @Override
     public String toString() {
         return "Script[" + id + "]";
+    }
+
+    /**
+     * One version of a script in an A/B test. A customer is assigned a variant by a stable hash of the
+     * script id and the customer id, with probability proportional to its weight.
+     *
+     * @param id     the variant's id, recorded in {@link RenderedScript#variantId()}, e.g. {@code a}
+     * @param text   the template text of this variant, as written in {@code scripts.json}
+     * @param weight the variant's share of customers, relative to the other variants' weights; positive
+     */
+    public record Variant(String id, String text, int weight) {
+        public Variant {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(text, "text");
+            if (weight <= 0) {
+                throw new IllegalArgumentException("weight must be positive, got " + weight);
+            }
+        }
+    }
+
+    /** Where a script is sent: to one customer, or to a group of customers. */
+    public enum Channel {
+        /** A private, one-to-one chat with one customer (written {@code one_to_one} in {@code scripts.json}). */
+        ONE_TO_ONE("one_to_one"),
+        /** A group chat, such as a same-tag cohort group (written {@code group} in {@code scripts.json}). */
+        GROUP("group");
+
+        private final String id;
+
+        Channel(String id) {
+            this.id = id;
+        }
+
+        /** The name of the channel as written in {@code scripts.json}, e.g. {@code one_to_one}. */
+        public String id() {
+            return id;
+        }
+
+        /**
+         * The channel written as {@code id} in {@code scripts.json} (exact, lower case), or empty when
+         * there is none.
+         */
+        public static Optional<Channel> fromId(String id) {
+            Objects.requireNonNull(id, "id");
+            for (Channel channel : values()) {
+                if (channel.id.equals(id)) {
+                    return Optional.of(channel);
+                }
+            }
+            return Optional.empty();
+        }
     }
 }

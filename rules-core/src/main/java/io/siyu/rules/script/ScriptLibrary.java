@@ -2,7 +2,7 @@ package io.siyu.rules.script;
 
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.internal.i18n.Messages;
-import io.siyu.rules.diagnostic.Severity;
+import io.siyu.rules.diagnostic.Diagnostic.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -266,5 +266,37 @@ public final class ScriptLibrary {
     @Override
     public String toString() {
         return "ScriptLibrary[" + file + ", " + scripts.size() + " scripts]";
+    }
+
+    /**
+     * The consistent character who speaks a script, such as Perfect Diary's "小丸子". Templates refer to
+     * the persona's display name as {@code {persona}}.
+     *
+     * @param id          the id scripts use to name the persona, e.g. {@code xiaowanzi}
+     * @param name        the display name inserted for {@code {persona}}, e.g. {@code 小丸子}
+     * @param description a note for staff on who the persona is; empty when not given
+     */
+    public record Persona(String id, String name, String description) {
+        public Persona {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(description, "description");
+        }
+    }
+
+    /**
+     * A variable that the templates of a script library may use, declared under {@code variables}.
+     *
+     * @param name         the name written between braces in a template, e.g. {@code nickname}
+     * @param defaultValue the value used when neither the caller nor the script gives one; empty when the
+     *                     variable must be supplied at render time (typically from the customer's attributes)
+     * @param description  a note for staff on where the value comes from; empty when not given
+     */
+    public record Variable(String name, Optional<String> defaultValue, String description) {
+        public Variable {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(defaultValue, "defaultValue");
+            Objects.requireNonNull(description, "description");
+        }
     }
 }

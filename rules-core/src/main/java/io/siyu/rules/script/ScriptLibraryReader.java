@@ -1,7 +1,11 @@
 package io.siyu.rules.script;
 
+import io.siyu.rules.script.ScriptLibrary.Variable;
+import io.siyu.rules.script.ScriptLibrary.Persona;
+import io.siyu.rules.script.Script.Channel;
+import io.siyu.rules.script.Script.Variant;
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.diagnostic.Severity;
+import io.siyu.rules.diagnostic.Diagnostic.Severity;
 import io.siyu.rules.internal.json.JsonReader;
 import io.siyu.rules.internal.json.JsonReader.ObjectView;
 import io.siyu.rules.internal.json.JsonValue;

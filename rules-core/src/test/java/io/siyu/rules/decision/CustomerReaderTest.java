@@ -1,5 +1,6 @@
 package io.siyu.rules.decision;
 
+import io.siyu.rules.decision.Customer.Signals;
 import io.siyu.rules.codebook.Codebook;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.funnel.Stage;

@@ -1,7 +1,7 @@
 package io.siyu.rules.decision;
 
 import io.siyu.rules.funnel.Stage;
-import io.siyu.rules.pack.CompileMode;
+import io.siyu.rules.pack.PackOptions.CompileMode;
 import io.siyu.rules.pack.PackOptions;
 import io.siyu.rules.pack.RulePack;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,9 @@
 package io.siyu.rules.script;
 
+import io.siyu.rules.script.ScriptLibrary.Variable;
+import io.siyu.rules.script.ScriptLibrary.Persona;
+import io.siyu.rules.script.Script.Channel;
+import io.siyu.rules.script.Script.Variant;
 import io.siyu.rules.diagnostic.Diagnostic;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.siyu.rules.script;
 
+import io.siyu.rules.script.Script.Channel;
 import io.siyu.rules.diagnostic.Diagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package io.siyu.rules.testkit;
 
 import io.siyu.rules.decision.IntentLevel;
-import io.siyu.rules.decision.Signals;
+import io.siyu.rules.decision.Customer.Signals;
 import io.siyu.rules.diagnostic.Diagnostic;
 
 import java.io.IOException;

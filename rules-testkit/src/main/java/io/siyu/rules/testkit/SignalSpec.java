@@ -1,6 +1,6 @@
 package io.siyu.rules.testkit;
 
-import io.siyu.rules.decision.Signals;
+import io.siyu.rules.decision.Customer.Signals;
 
 /**
  * Reads behaviour signals written as text, the same way in a case table and in {@link TestCustomer}:

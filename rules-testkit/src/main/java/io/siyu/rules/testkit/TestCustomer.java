@@ -3,7 +3,7 @@ package io.siyu.rules.testkit;
 import io.siyu.rules.codebook.TagSet;
 import io.siyu.rules.decision.Customer;
 import io.siyu.rules.decision.Decision;
-import io.siyu.rules.decision.Signals;
+import io.siyu.rules.decision.Customer.Signals;
 import io.siyu.rules.pack.RulePack;
 
 import java.util.List;

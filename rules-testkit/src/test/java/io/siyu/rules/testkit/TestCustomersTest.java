@@ -2,7 +2,7 @@ package io.siyu.rules.testkit;
 
 import io.siyu.rules.codebook.CodebookException;
 import io.siyu.rules.decision.Customer;
-import io.siyu.rules.decision.Signals;
+import io.siyu.rules.decision.Customer.Signals;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,7 +2,7 @@ package io.siyu.rules.internal.compile;
 
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.internal.i18n.Messages;
-import io.siyu.rules.diagnostic.Severity;
+import io.siyu.rules.diagnostic.Diagnostic.Severity;
 import io.siyu.rules.internal.compile.DrlFile.Token;
 import org.drools.drl.parser.DroolsError;
 import org.kie.api.builder.Message;

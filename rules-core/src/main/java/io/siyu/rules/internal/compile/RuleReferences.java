@@ -3,7 +3,7 @@ package io.siyu.rules.internal.compile;
 import io.siyu.rules.decision.Phase;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.internal.i18n.Messages;
-import io.siyu.rules.diagnostic.Severity;
+import io.siyu.rules.diagnostic.Diagnostic.Severity;
 import io.siyu.rules.internal.compile.DrlFile.Kind;
 import io.siyu.rules.internal.compile.DrlFile.Token;
 

@@ -12,7 +12,7 @@ import io.siyu.rules.decision.RuleInfo;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.DiagnosticException;
 import io.siyu.rules.internal.i18n.Messages;
-import io.siyu.rules.diagnostic.Severity;
+import io.siyu.rules.diagnostic.Diagnostic.Severity;
 import io.siyu.rules.internal.compile.FactVocabulary;
 import io.siyu.rules.funnel.GroupDay;
 import io.siyu.rules.funnel.PlannedContent;

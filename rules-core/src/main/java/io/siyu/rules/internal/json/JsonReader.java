@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.internal.i18n.Messages;
-import io.siyu.rules.diagnostic.Severity;
+import io.siyu.rules.diagnostic.Diagnostic.Severity;
 
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package io.siyu.rules.internal.compile;
 
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.diagnostic.Severity;
+import io.siyu.rules.diagnostic.Diagnostic.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
