@@ -217,18 +217,37 @@ public final class RulePack {
     }
 
     /**
-     * Decides the next-best action for one customer.
+     * Decides the next-best action for one customer: the pack's {@code intent} rules score the customer,
+     * the {@code propose} rules propose actions, the {@code policy} rules veto some, and the best surviving
+     * proposal wins; its script is rendered with the customer's attributes as the template's values.
      *
-     * @throws io.siyu.rules.decision.DecisionException when a rule loops or fails for this customer, or the
-     *         chosen script cannot be rendered
+     * <p>Runs on the calling thread in a Drools session of its own (taken from a pool and reset after
+     * use), so any number of threads may decide on one pack at once. It reads "now" from the pack's clock
+     * ({@link PackOptions.Builder#clock}) and nothing else outside the customer; the same customer at the
+     * same moment always gets the same decision, A/B variant included. Typical cost: tens of microseconds
+     * of CPU ({@code BENCHMARKS.md}).
+     *
+     * @param customer the customer to decide for; not null
+     * @return the decision, never null: its action is {@link Decision#NONE} when no proposal survives;
+     *         with its explanation ({@link Decision#explain()})
+     * @throws NullPointerException when {@code customer} is null
+     * @throws io.siyu.rules.decision.DecisionException when a rule loops (fires more than
+     *         {@link PackOptions#maxFirings()} times in one phase) or throws for this customer, or the winning
+     *         script cannot be rendered (a variable without a value); it names the rule's file and line and
+     *         never quotes the customer's data. The pack stays usable for other customers.
      */
     public Decision decide(Customer customer) {
         return pipeline.decide(customer);
     }
 
     /**
-     * Decides for a batch, in order. A failure on one customer is reported on that customer's decision
-     * and does not stop the batch.
+     * Decides for a batch of customers, in order, on the calling thread. Unlike {@link #decide(Customer)},
+     * a customer whose decision fails does not stop the batch: that customer's decision has action
+     * {@link Decision#FAILED} and says why in {@link Decision#failure()}, and the rest are decided.
+     *
+     * @param customers the customers; not null and without null elements (may be empty)
+     * @return one decision per customer, in the same order; a new, unmodifiable list
+     * @throws NullPointerException when {@code customers} or one of its elements is null
      */
     public List<Decision> decideAll(List<Customer> customers) {
         return pipeline.decideAll(customers);

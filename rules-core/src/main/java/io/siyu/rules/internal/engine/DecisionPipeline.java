@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -228,7 +229,7 @@ public final class DecisionPipeline {
                 out.add(Decision.failed(c.getId(), settings.packId(), settings.packVersion(), firstMessage(e)));
             }
         }
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     private static String firstMessage(DiagnosticException e) {
