@@ -45,21 +45,6 @@ final class PlainGlobals implements Intent, Actions, Policy {
     }
 
     @Override
-    public boolean isHot() {
-        return level == IntentLevel.HOT;
-    }
-
-    @Override
-    public boolean isWarm() {
-        return level == IntentLevel.WARM;
-    }
-
-    @Override
-    public boolean isCold() {
-        return level == IntentLevel.COLD;
-    }
-
-    @Override
     public List<Evidence> getEvidence() {
         return List.of();
     }

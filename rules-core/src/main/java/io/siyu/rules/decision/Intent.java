@@ -41,13 +41,19 @@ public interface Intent {
     IntentLevel getLevel();
 
     /** Whether the level is {@link IntentLevel#HOT}: {@code Intent( hot )}. */
-    boolean isHot();
+    default boolean isHot() {
+        return getLevel() == IntentLevel.HOT;
+    }
 
     /** Whether the level is {@link IntentLevel#WARM}. */
-    boolean isWarm();
+    default boolean isWarm() {
+        return getLevel() == IntentLevel.WARM;
+    }
 
     /** Whether the level is {@link IntentLevel#COLD}. */
-    boolean isCold();
+    default boolean isCold() {
+        return getLevel() == IntentLevel.COLD;
+    }
 
     /** The evidence, in the order it was added; an immutable copy. */
     List<Evidence> getEvidence();

@@ -49,21 +49,6 @@ final class DecisionIntent implements Intent {
     }
 
     @Override
-    public boolean isHot() {
-        return level == IntentLevel.HOT;
-    }
-
-    @Override
-    public boolean isWarm() {
-        return level == IntentLevel.WARM;
-    }
-
-    @Override
-    public boolean isCold() {
-        return level == IntentLevel.COLD;
-    }
-
-    @Override
     public List<Evidence> getEvidence() {
         return List.copyOf(evidence);
     }
