@@ -1,19 +1,19 @@
 package io.siyu.rules.cli;
 
+import io.siyu.rules.cases.CaseResult;
+import io.siyu.rules.cases.CaseRunner;
+import io.siyu.rules.cases.CaseTableException;
 import io.siyu.rules.funnel.FunnelForecast;
 import io.siyu.rules.funnel.FunnelJson;
 import io.siyu.rules.funnel.FunnelReport;
 import io.siyu.rules.pack.RulePack;
-import io.siyu.rules.testkit.CaseResult;
-import io.siyu.rules.testkit.CaseTableException;
-import io.siyu.rules.testkit.RuleCases;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The features behind {@code siyu simulate}, {@code siyu test} and {@code siyu demo}, which other modules
- * provide (the funnel forecast, the testkit's CSV runner, the examples' demo). The commands parse and
+ * provide (the funnel forecast and the case-table runner of rules-core, the examples' demo). The commands parse and
  * check their options, then hand over to these. Immutable.
  *
  * <p>{@link #standard()} is what {@code siyu} runs with; tests pass their own.
@@ -29,7 +29,7 @@ record Backends(Simulator simulator, PackTestRunner testRunner, Demo demo) {
         Objects.requireNonNull(demo, "demo");
     }
 
-    /** The features of this build: the pack's funnel forecast, the testkit's case runner, the examples' demo. */
+    /** The features of this build: the pack's funnel forecast, rules-core's case runner, the examples' demo. */
     static Backends standard() {
         return new Backends(Backends::forecast, Backends::runCases, streams -> {
             io.siyu.rules.examples.Demo.run(streams.out());
@@ -48,12 +48,17 @@ record Backends(Simulator simulator, PackTestRunner testRunner, Demo demo) {
         return ExitCodes.OK;
     }
 
-    /** Every row of the pack's {@code tests/*.csv}: one PASS/FAIL block per row, then a summary line. */
+    /**
+     * Every row of the pack's {@code tests/*.csv}, in the pack's locale: one PASS/FAIL block per row, then a
+     * summary line. Rows without a {@code clock} are decided at {@link CaseRunner#DEFAULT_TIME}, whatever
+     * {@code --clock} says, so that a pack's tests give the same result on every machine at every hour.
+     */
     private static int runCases(TestRequest request, Streams streams) {
         RulePack pack = request.pack().load();
+        CaseRunner runner = CaseRunner.of(pack);
         List<CaseResult> results;
         try {
-            results = RuleCases.ofPack(pack).run();
+            results = runner.run(runner.packTables());
         } catch (CaseTableException e) {
             e.diagnostics().forEach(d -> streams.out().println(d.format()));
             streams.out().println("the test tables have " + e.diagnostics().size() + " problem(s)");

@@ -2,6 +2,7 @@ package io.siyu.rules.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siyu.rules.cases.CaseRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,5 +75,38 @@ class SimulateAndTestCommandTest {
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
         assertThat(r.outLines().get(0)).startsWith("cases.csv:1:");
+    }
+
+    @Test
+    void testSpeaksChineseWithLocaleZhCn() throws IOException {
+        Path pack = Cli.copyOfSkincare(tmp);
+        Files.createDirectories(pack.resolve("tests"));
+        Files.writeString(pack.resolve("tests/cases.csv"), """
+                case,codes,messages,signals,attributes,action,script,intent
+                写错了期望,3DU3,,,,OFFER_PRODUCT,,
+                """, StandardCharsets.UTF_8);
+        Files.writeString(pack.resolve("tests/more.csv"), """
+                case,codes,messages,signals,attributes,action,script,intent
+                意向写错,3DU3,,,,STOP_GENTLY,,WARMISH
+                """, StandardCharsets.UTF_8);
+
+        Cli.Result broken = Cli.run("", "test", "--locale", "zh_CN", pack.toString());
+        Files.delete(pack.resolve("tests/more.csv"));
+        Cli.Result failing = Cli.run("", "test", "--locale", "zh_CN", pack.toString());
+
+        assertThat(broken.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
+        assertThat(broken.outLines().get(0)).isEqualTo(
+                "more.csv:2:27: intent 列：\"WARMISH\" 不是意向等级；请写 COLD、WARM 或 HOT，或者留空");
+        assertThat(failing.exitCode()).isEqualTo(ExitCodes.TESTS_FAILED);
+        assertThat(failing.out()).contains("FAIL cases.csv:2 写错了期望\ncases.csv:2 写错了期望：\n"
+                + "期望动作 OFFER_PRODUCT，实际是 STOP_GENTLY。\n\n原因：\n");
+    }
+
+    @Test
+    void testsHelpSaysWhenRowsAreDecided() {
+        Cli.Result r = Cli.run("", "test", "--help");
+
+        assertThat(r.out().replaceAll("\\s+", " "))
+                .contains(CaseRunner.DEFAULT_TIME.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     }
 }

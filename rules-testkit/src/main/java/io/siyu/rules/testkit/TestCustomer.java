@@ -1,5 +1,6 @@
 package io.siyu.rules.testkit;
 
+import io.siyu.rules.cases.CaseTable;
 import io.siyu.rules.codebook.TagSet;
 import io.siyu.rules.decision.Customer;
 import io.siyu.rules.decision.Decision;
@@ -59,13 +60,14 @@ public final class TestCustomer {
     }
 
     /**
-     * Applies one or more signals written as text, as in a case table: {@code signal("replied")},
-     * {@code signal("replied;silentHours=48")}. Signals not named keep their value.
+     * Applies one or more signals written as text, exactly as in a case table's {@code signals} column
+     * ({@link CaseTable#applySignals}): {@code signal("replied")}, {@code signal("replied;silentHours=48")}.
+     * Signals not named keep their value.
      *
-     * @throws IllegalArgumentException for a signal that cannot be read
+     * @throws IllegalArgumentException for a signal that cannot be read, in the pack's locale
      */
     public TestCustomer signal(String spec) {
-        signals = SignalSpec.apply(Objects.requireNonNull(spec, "spec"), signals);
+        signals = CaseTable.applySignals(Objects.requireNonNull(spec, "spec"), signals, pack.options().locale());
         return this;
     }
 

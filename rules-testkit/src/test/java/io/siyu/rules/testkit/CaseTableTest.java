@@ -1,5 +1,8 @@
 package io.siyu.rules.testkit;
 
+import io.siyu.rules.cases.CaseRow;
+import io.siyu.rules.cases.CaseTable;
+import io.siyu.rules.cases.CaseTableException;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.pack.RulePack;
 import org.junit.jupiter.api.Test;
@@ -95,7 +98,9 @@ class CaseTableTest {
     @Test
     void aFileThatIsNotUtf8OrEmptyOrMissingIsReported() {
         assertThat(problems(BROKEN.resolve("not-utf8.csv"))).containsExactly(
-                "not-utf8.csv:0:0: the file is not UTF-8; save it as \"CSV UTF-8\"");
+                "not-utf8.csv:2:10: The case table not-utf8.csv is not saved as UTF-8: the text stops being UTF-8 "
+                        + "at line 2, column 10. Save it as UTF-8: in Excel or WPS, \"Save As\" and choose the type "
+                        + "\"CSV UTF-8\".");
         assertThat(problems(BROKEN.resolve("empty.csv"))).containsExactly(
                 "empty.csv:1:1: the file is empty; the first line must be " + CaseTable.HEADER);
         assertThat(problems(BROKEN.resolve("missing.csv"))).singleElement().asString()

@@ -1,5 +1,8 @@
 package io.siyu.rules.testkit;
 
+import io.siyu.rules.cases.CaseResult;
+import io.siyu.rules.cases.CaseRow;
+import io.siyu.rules.cases.CaseTable;
 import io.siyu.rules.decision.IntentLevel;
 import io.siyu.rules.decision.RuleInfo;
 import io.siyu.rules.pack.RulePack;

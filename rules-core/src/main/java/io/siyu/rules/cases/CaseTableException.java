@@ -1,4 +1,4 @@
-package io.siyu.rules.testkit;
+package io.siyu.rules.cases;
 
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.DiagnosticException;
@@ -6,8 +6,9 @@ import io.siyu.rules.diagnostic.DiagnosticException;
 import java.util.List;
 
 /**
- * A case table that cannot be read, with every problem found: each names the file, line and column
- * ({@code cases.csv:7:12: column intent: "WARMISH" is not COLD, WARM or HOT}).
+ * One or more case tables that cannot be read, with every problem found: each names the file, line and
+ * column ({@code cases.csv:7:12: column intent: "WARMISH" is not an intent level; ...}), in the language the
+ * tables were read in. The message is a one-line summary followed by every problem on its own line.
  */
 public final class CaseTableException extends DiagnosticException {
     private static final long serialVersionUID = 1L;
@@ -16,7 +17,7 @@ public final class CaseTableException extends DiagnosticException {
      * @param summary     what failed, in one line
      * @param diagnostics every problem; not empty
      */
-    public CaseTableException(String summary, List<Diagnostic> diagnostics) {
+    CaseTableException(String summary, List<Diagnostic> diagnostics) {
         super(summary, diagnostics);
     }
 }

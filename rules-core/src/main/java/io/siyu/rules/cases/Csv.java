@@ -1,6 +1,7 @@
-package io.siyu.rules.testkit;
+package io.siyu.rules.cases;
 
 import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.internal.i18n.Messages;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,9 @@ import java.util.List;
 /**
  * A small RFC 4180 reader: comma-separated fields, fields in double quotes may hold commas, line breaks
  * and doubled quotes ({@code ""}). Lines starting with {@code #} are comments; blank lines are skipped.
- * Unquoted fields are trimmed. Every record keeps the line it starts on and each field its column, so
- * that a problem can be pointed at.
+ * Unquoted fields are trimmed; a leading byte-order mark is dropped. Every record keeps the line it starts
+ * on and each field its column, so that a problem can be pointed at. One instance reads one text; not
+ * thread-safe, and never shared (see {@link #parse}).
  */
 final class Csv {
     /** One field and the 1-based column where it starts. */
@@ -26,20 +28,26 @@ final class Csv {
     private final String file;
     private final String text;
     private final List<Diagnostic> problems;
+    private final Messages messages;
     private int pos;
     private int line = 1;
     private int column = 1;
     private boolean broken;
 
-    private Csv(String file, String text, List<Diagnostic> problems) {
+    private Csv(String file, String text, List<Diagnostic> problems, Messages messages) {
         this.file = file;
         this.text = text;
         this.problems = problems;
+        this.messages = messages;
     }
 
-    /** The records of {@code text}; problems (an unclosed quote, text after a closing quote) go to {@code problems}. */
-    static List<Record> parse(String file, String text, List<Diagnostic> problems) {
-        return new Csv(file, text.startsWith("\uFEFF") ? text.substring(1) : text, problems).records();
+    /**
+     * The records of {@code text}, in order; blank lines and comments are left out. Problems (an unclosed
+     * quote, text after a closing quote) go to {@code problems}, worded by {@code messages}, and mark their
+     * record {@code broken}.
+     */
+    static List<Record> parse(String file, String text, List<Diagnostic> problems, Messages messages) {
+        return new Csv(file, text.startsWith("\uFEFF") ? text.substring(1) : text, problems, messages).records();
     }
 
     private List<Record> records() {
@@ -98,7 +106,7 @@ final class Csv {
             if (pos >= text.length()) {
                 broken = true;
                 problems.add(Diagnostic.error(file, startLine, col, "cases.unclosed-quote",
-                        "the quote opened here is never closed; end the field with \""));
+                        messages.format("csv.unclosed-quote")));
                 return new Field(value.toString(), col);
             }
             char c = text.charAt(pos);
@@ -123,7 +131,7 @@ final class Csv {
         if (pos < text.length() && text.charAt(pos) != ',' && !atLineEnd()) {
             broken = true;
             problems.add(Diagnostic.error(file, line, column, "cases.after-quote",
-                    "unexpected text after a closing quote; write a quote inside a quoted field as \"\""));
+                    messages.format("csv.after-quote")));
             plain();
         }
         return new Field(value.toString(), col);

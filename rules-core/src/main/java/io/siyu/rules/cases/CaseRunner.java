@@ -1,0 +1,267 @@
+package io.siyu.rules.cases;
+
+import io.siyu.rules.codebook.CodebookException;
+import io.siyu.rules.decision.Customer;
+import io.siyu.rules.decision.Decision;
+import io.siyu.rules.decision.Customer.Signals;
+import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.internal.files.PackFiles;
+import io.siyu.rules.internal.i18n.Messages;
+import io.siyu.rules.pack.RulePack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Runs case tables against a rule pack: each row becomes a customer, the pack decides for them, and the
+ * decision is compared with the row's expected action, script and intent. This is what {@code siyu test PACK}
+ * runs, and what the testkit's {@code RuleCases} turns into JUnit tests.
+ * <pre>{@code
+ * CaseRunner runner = CaseRunner.of(pack);
+ * for (CaseResult r : runner.run(runner.packTables())) {   // every tests/*.csv of the pack
+ *     System.out.println(r.format());                      // "PASS cases.csv:3 痘痘急需问价" or "FAIL ..." + why
+ * }
+ * }</pre>
+ *
+ * <p>Every row is decided at a fixed moment — its {@code clock} column, or {@link #at(OffsetDateTime) the
+ * runner's time} ({@link #DEFAULT_TIME} unless changed) — by the pack {@linkplain RulePack#withClock(Clock)
+ * with that clock}: the pack's own clock is never used, so a table gives the same result at any time of day,
+ * and nothing is read or compiled again. A row whose customer cannot be made (codes the codebook cannot read)
+ * fails with what is wrong rather than throwing. Messages are in the pack's locale unless
+ * {@link #inLocale(Locale) another} is given.
+ *
+ * <p>Immutable and thread-safe, provided the {@linkplain #observing observer} is: rows may be run from
+ * several threads at once.
+ */
+public final class CaseRunner {
+    /** The moment rows without a {@code clock} are decided at: 10:00 in Shanghai, Monday 23 November 2026. */
+    public static final OffsetDateTime DEFAULT_TIME = OffsetDateTime.parse("2026-11-23T10:00:00+08:00");
+
+    /** The directory of a pack that holds its case tables. */
+    private static final String TESTS = "tests";
+    private static final Consumer<Decision> NOBODY = decision -> { };
+
+    private final RulePack pack;
+    private final OffsetDateTime time;
+    private final Locale locale;
+    private final Consumer<? super Decision> observer;
+
+    private CaseRunner(RulePack pack, OffsetDateTime time, Locale locale, Consumer<? super Decision> observer) {
+        this.pack = pack;
+        this.time = time;
+        this.locale = locale;
+        this.observer = observer;
+    }
+
+    /**
+     * A runner for this pack: rows without a clock at {@link #DEFAULT_TIME}, messages in the pack's locale
+     * ({@code pack.options().locale()}), decisions observed by nobody.
+     *
+     * @param pack the pack; not null
+     * @return the runner
+     * @throws NullPointerException when {@code pack} is null
+     */
+    public static CaseRunner of(RulePack pack) {
+        Objects.requireNonNull(pack, "pack");
+        return new CaseRunner(pack, DEFAULT_TIME, pack.options().locale(), NOBODY);
+    }
+
+    /**
+     * The same runner, deciding rows that have no {@code clock} at {@code time} instead.
+     *
+     * @param time the moment, with the offset the pack's clock should report; not null
+     * @return a new runner
+     * @throws NullPointerException when {@code time} is null
+     */
+    public CaseRunner at(OffsetDateTime time) {
+        return new CaseRunner(pack, Objects.requireNonNull(time, "time"), locale, observer);
+    }
+
+    /**
+     * The same runner, with problems and failures worded in {@code locale}: English, or Simplified Chinese
+     * for {@code zh_CN}. The decision's explanation is the decision's own.
+     *
+     * @param locale the language; not null
+     * @return a new runner
+     * @throws NullPointerException when {@code locale} is null
+     */
+    public CaseRunner inLocale(Locale locale) {
+        return new CaseRunner(pack, time, Objects.requireNonNull(locale, "locale"), observer);
+    }
+
+    /**
+     * The same runner, handing every decision it makes to {@code observer} (replacing any observer given
+     * before), e.g. to record rule coverage. The observer sees each decided row once, passed or failed, on
+     * the thread that runs the row, before the row's result is made; rows that could not be decided are not
+     * seen. What the observer throws propagates out of {@link #run(CaseRow)}.
+     *
+     * @param observer what to call with each decision; not null
+     * @return a new runner
+     * @throws NullPointerException when {@code observer} is null
+     */
+    public CaseRunner observing(Consumer<? super Decision> observer) {
+        return new CaseRunner(pack, time, locale, Objects.requireNonNull(observer, "observer"));
+    }
+
+    /**
+     * Reads case tables in the runner's locale, reporting the problems of all of them at once.
+     *
+     * @param csvFiles the files, in the order to run them; not null
+     * @return the tables, in the order given
+     * @throws CaseTableException listing every problem of every file (summary:
+     *                            {@code 2 problems in the case tables of pack gaozi})
+     * @throws NullPointerException when {@code csvFiles} or one of them is null
+     */
+    public List<CaseTable> load(List<Path> csvFiles) {
+        Objects.requireNonNull(csvFiles, "csvFiles");
+        List<CaseTable> tables = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (Path csv : csvFiles) {
+            try {
+                tables.add(CaseTable.load(csv, locale));
+            } catch (CaseTableException e) {
+                problems.addAll(e.diagnostics());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CaseTableException(messages().format("tables.failed", problems.size(), pack.id()), problems);
+        }
+        return List.copyOf(tables);
+    }
+
+    /**
+     * The pack's own case tables: every {@code tests/*.csv} of {@linkplain RulePack#directory() the pack's
+     * directory}, in name order; none when the pack has no {@code tests} directory.
+     *
+     * @return the tables
+     * @throws CaseTableException listing every problem of every file, or saying that the {@code tests}
+     *                            directory cannot be listed
+     */
+    public List<CaseTable> packTables() {
+        Path dir = pack.directory().resolve(TESTS);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
+        } catch (IOException e) {
+            Diagnostic problem = PackFiles.unreadable(TESTS, PackFiles.Kind.CASES, e, locale);
+            throw new CaseTableException(messages().format("tables.failed", 1, pack.id()), List.of(problem));
+        }
+        return load(files);
+    }
+
+    /**
+     * Runs every row of these tables, in order.
+     *
+     * @param tables the tables; not null
+     * @return one result per row
+     * @throws NullPointerException when {@code tables} or one of them is null
+     */
+    public List<CaseResult> run(List<CaseTable> tables) {
+        return tables.stream().flatMap(t -> t.rows().stream()).map(this::run).toList();
+    }
+
+    /**
+     * Runs one row: makes its customer (codes through the pack's codebook, messages, signals, attributes),
+     * lets the pack decide at the row's moment, hands the decision to the observer, and compares it with the
+     * row. The row passes when the action is the expected one and, where the row gives them, so are the
+     * script and the intent level.
+     *
+     * @param row the row; not null
+     * @return the result: passed, or failed with every unmet expectation and the decision's explanation (or
+     *         with what in the row cannot be used)
+     * @throws NullPointerException when {@code row} is null
+     */
+    public CaseResult run(CaseRow row) {
+        Objects.requireNonNull(row, "row");
+        Messages messages = messages();
+        Customer.Builder customer = Customer.builder(row.name());
+        if (!row.codes().isEmpty()) {
+            if (!pack.hasCodebook()) {
+                return failed(row, messages.format("row.failed", row.displayName(), messages.format("column",
+                        "codes", messages.format("codes.no-codebook", row.codes()))));
+            }
+            try {
+                customer.tags(pack.codebook().decode(row.codes()));
+            } catch (CodebookException e) {
+                return failed(row, messages.format("row.failed", row.displayName(), messages.format("column",
+                        "codes", messages.format("codes.unreadable", row.codes(), e.getMessage()))));
+            }
+        }
+        try {
+            customer.signals(SignalSpec.apply(row.signals(), Signals.NONE, messages));
+        } catch (IllegalArgumentException e) {
+            // Only a row made in code gets here: a table's rows were checked when it was read.
+            return failed(row, messages.format("row.failed", row.displayName(),
+                    messages.format("column", "signals", e.getMessage())));
+        }
+        row.messages().forEach(customer::message);
+        row.attributes().forEach(customer::attribute);
+        OffsetDateTime at = row.clock().orElse(time);
+        // decideAll turns a decision that cannot be made (a looping rule, a script that cannot be rendered)
+        // into a FAILED decision, which a row may expect, instead of an exception.
+        Decision decision = pack.withClock(Clock.fixed(at.toInstant(), at.getOffset()))
+                .decideAll(List.of(customer.build())).get(0);
+        observer.accept(decision);
+        List<String> unmet = unmet(row, decision, messages);
+        if (unmet.isEmpty()) {
+            return new CaseResult(row.file(), row.line(), row.name(), true, "");
+        }
+        return failed(row, messages.format("row.heading", row.displayName()) + "\n" + String.join("\n", unmet)
+                + "\n\n" + messages.format("why") + "\n" + decision.explain());
+    }
+
+    /** Every expectation of the row that the decision does not meet, one sentence each; the only such check. */
+    private static List<String> unmet(CaseRow row, Decision d, Messages messages) {
+        List<String> unmet = new ArrayList<>();
+        if (!d.action().equals(row.action())) {
+            unmet.add(messages.format("mismatch.action", row.action(), d.action()));
+        }
+        row.script().filter(s -> !d.scriptId().equals(Optional.of(s))).ifPresent(s -> unmet.add(d.scriptId()
+                .map(actual -> messages.format("mismatch.script", s, actual))
+                .orElseGet(() -> messages.format("mismatch.no-script", s))));
+        row.intent().filter(i -> d.intent() != i).ifPresent(i ->
+                unmet.add(messages.format("mismatch.intent", i, d.intent(), String.valueOf(d.score()))));
+        return unmet;
+    }
+
+    private static CaseResult failed(CaseRow row, String message) {
+        return new CaseResult(row.file(), row.line(), row.name(), false, message);
+    }
+
+    private Messages messages() {
+        return Messages.of(CaseTable.BUNDLE, locale);
+    }
+
+    /** The pack the rows are decided by (at each row's moment). */
+    public RulePack pack() {
+        return pack;
+    }
+
+    /** The moment rows without a {@code clock} are decided at. */
+    public OffsetDateTime time() {
+        return time;
+    }
+
+    /** The language of problems and failures. */
+    public Locale locale() {
+        return locale;
+    }
+
+    @Override
+    public String toString() {
+        return "CaseRunner[" + pack.id() + " " + pack.version() + " at " + time + ", " + locale + "]";
+    }
+}

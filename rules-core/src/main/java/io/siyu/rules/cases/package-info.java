@@ -1,0 +1,13 @@
+/**
+ * Table-driven rule tests that operations staff write: case tables ({@code tests/*.csv} of a pack), one
+ * customer and its expected action, script and intent per row.
+ *
+ * <p>{@link io.siyu.rules.cases.CaseTable} reads a table (strict UTF-8, RFC 4180 quoting, every problem
+ * reported at once as a {@link io.siyu.rules.cases.CaseTableException}) into
+ * {@link io.siyu.rules.cases.CaseRow}s; {@link io.siyu.rules.cases.CaseRunner} decides each row with the pack
+ * at the row's moment and gives a {@link io.siyu.rules.cases.CaseResult}. Problems and failures are worded in
+ * English or Simplified Chinese. The command line's {@code siyu test} runs these directly; the testkit's
+ * {@code RuleCases} adds JUnit dynamic tests and rule coverage on top. The format is documented in
+ * {@code docs/testkit.md}.
+ */
+package io.siyu.rules.cases;
