@@ -82,15 +82,7 @@ public final class CaseTable {
         Messages messages = Messages.of(BUNDLE, Objects.requireNonNull(locale, "locale"));
         String name = csv.getFileName() == null ? csv.toString() : csv.getFileName().toString();
         List<Diagnostic> problems = new ArrayList<>();
-        Optional<String> text;
-        if (Files.notExists(csv)) {
-            // The commonest mistake, said plainly; any other I/O failure gets the shared reader's wording.
-            problems.add(Diagnostic.error(name, 0, 0, PackFiles.Kind.CASES.keyPrefix() + ".unreadable",
-                    messages.format("file.missing", csv)));
-            text = Optional.empty();
-        } else {
-            text = PackFiles.read(csv, name, PackFiles.Kind.CASES, locale, problems);
-        }
+        Optional<String> text = PackFiles.read(csv, name, PackFiles.Kind.CASES, locale, problems);
         List<CaseRow> rows = text.map(t -> TableReader.read(name, t, messages, problems)).orElse(List.of());
         return table(name, csv.toString(), csv, rows, problems, messages);
     }

@@ -125,8 +125,8 @@ class CaseTableTest {
 
         assertThat(zh.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.key()).isEqualTo("cases.not-utf8");
-            assertThat(d.format()).isEqualTo("gbk.csv:2:1: 用例表 gbk.csv是以 GBK/GB18030 保存的（很多中文 Windows 编辑器的默认编码），"
-                    + "不是 UTF-8：第一个不是 UTF-8 的字符在第 2 行第 1 列。 请另存为 UTF-8：在 Excel 或 WPS 中“另存为”，"
+            assertThat(d.format()).isEqualTo("gbk.csv:2:1: 用例表“gbk.csv”是以 GBK/GB18030 保存的（很多中文 Windows 编辑器的默认编码），"
+                    + "不是 UTF-8：第一个不是 UTF-8 的字符在第 2 行第 1 列。请另存为 UTF-8：在 Excel 或 WPS 中“另存为”，"
                     + "文件类型选“CSV UTF-8”。");
         });
         assertThat(zh).hasMessageStartingWith("用例表 " + csv + " 有 1 个问题\n");
@@ -140,10 +140,12 @@ class CaseTableTest {
         Path missing = dir.resolve("missing.csv");
 
         assertThat(catchThrowableOfType(CaseTableException.class, () -> CaseTable.load(missing, ZH)).diagnostics())
-                .extracting(Diagnostic::format).containsExactly("missing.csv:0:0: 无法读取文件：" + missing + " 不存在");
+                .extracting(Diagnostic::format).containsExactly("missing.csv:0:0: 用例表“missing.csv”无法读取（NoSuchFileException: "
+                        + missing + "）。请检查文件是否存在、是否可读、是否以 UTF-8 保存。");
         assertThat(catchThrowableOfType(CaseTableException.class, () -> CaseTable.load(missing, Locale.ENGLISH))
                 .diagnostics()).extracting(Diagnostic::format)
-                .containsExactly("missing.csv:0:0: cannot read the file: " + missing + " does not exist");
+                .containsExactly("missing.csv:0:0: The case table missing.csv cannot be read (NoSuchFileException: "
+                        + missing + "). Check that it exists, that it may be read, and that it is saved as UTF-8.");
     }
 
     @Test

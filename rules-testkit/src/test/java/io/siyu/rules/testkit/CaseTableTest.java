@@ -104,7 +104,7 @@ class CaseTableTest {
         assertThat(problems(BROKEN.resolve("empty.csv"))).containsExactly(
                 "empty.csv:1:1: the file is empty; the first line must be " + CaseTable.HEADER);
         assertThat(problems(BROKEN.resolve("missing.csv"))).singleElement().asString()
-                .startsWith("missing.csv:0:0: cannot read the file: ");
+                .startsWith("missing.csv:0:0: The case table missing.csv cannot be read (NoSuchFileException: ");
     }
 
     @Test

@@ -144,9 +144,10 @@ public final class PackFiles {
         }
         Messages messages = Messages.of(BUNDLE, locale);
         String advice = messages.format(kind == Kind.CASES ? "file.save-csv-as-utf8" : "file.save-as-utf8");
+        String problem = messages.format(gb18030 ? "file.not-utf8.gbk" : "file.not-utf8", what(messages, kind, name),
+                line, column);
         return Diagnostic.error(name, line, column, kind.keyPrefix() + ".not-utf8",
-                messages.format(gb18030 ? "file.not-utf8.gbk" : "file.not-utf8", what(messages, kind, name), line,
-                        column) + " " + advice);
+                messages.format("file.problem-and-advice", problem, advice));
     }
 
     private static String what(Messages messages, Kind kind, String name) {
