@@ -1,12 +1,8 @@
 package io.siyu.rules.codebook;
 
-import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.internal.files.PackFiles;
 import io.siyu.rules.internal.i18n.Messages;
-import io.siyu.rules.diagnostic.Diagnostic.Severity;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -77,28 +73,11 @@ public final class Codebook {
     public static Codebook load(Path file, Locale locale) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(locale, "locale");
-        return parse(file.toString(), readFile(file, locale), locale);
-    }
-
-    /**
-     * The text of a codebook file. Kept apart so that a shared pack-file reader can replace it.
-     *
-     * @throws CodebookException {@code codebook.unreadable}, with the I/O error as its cause
-     */
-    private static String readFile(Path file, Locale locale) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            String name = file.toString();
-            Messages texts = Messages.of(CodebookParser.BUNDLE, locale);
-            String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            Diagnostic unreadable = new Diagnostic(name, 0, 0, Severity.ERROR, "codebook.unreadable", "",
-                    texts.format("codebook.unreadable", reason));
-            CodebookException failure = new CodebookException(texts.format("codebook.summary.file", name, 1),
-                    List.of(unreadable));
-            failure.initCause(e);
-            throw failure;
-        }
+        String name = file.toString();
+        String json = PackFiles.readOrThrow(file, name, PackFiles.Kind.CODEBOOK, locale, problems ->
+                new CodebookException(Messages.of(CodebookParser.BUNDLE, locale).format("codebook.summary.file", name,
+                        problems.size()), problems));
+        return parse(name, json, locale);
     }
 
     /**

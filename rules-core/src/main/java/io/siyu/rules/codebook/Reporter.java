@@ -1,8 +1,8 @@
 package io.siyu.rules.codebook;
 
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.diagnostic.Messages;
-import io.siyu.rules.diagnostic.Severity;
+import io.siyu.rules.internal.i18n.Messages;
+import io.siyu.rules.diagnostic.Diagnostic.Severity;
 
 import java.util.List;
 import java.util.Locale;

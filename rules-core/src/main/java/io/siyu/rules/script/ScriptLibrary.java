@@ -1,14 +1,13 @@
 package io.siyu.rules.script;
 
 import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.internal.files.PackFiles;
 import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.diagnostic.Diagnostic.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -61,26 +60,17 @@ public final class ScriptLibrary {
     /**
      * Loads a script library file. Problems are reported with the file name as given.
      *
-     * @param file   the {@code scripts.json} file, UTF-8
+     * @param file   the {@code scripts.json} file, UTF-8 (a byte-order mark is allowed)
      * @param locale the language of diagnostics (English or Simplified Chinese)
      * @throws ScriptException listing every problem in the file, or saying that it cannot be read
      */
     public static ScriptLibrary load(Path file, Locale locale) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(locale, "locale");
-        String json;
-        try {
-            json = Files.readString(file);
-        } catch (IOException e) {
-            String name = file.toString();
-            Messages messages = Messages.of(ScriptLibraryReader.BUNDLE, locale);
-            Diagnostic unreadable = new Diagnostic(name, 0, 0, Severity.ERROR, "script.unreadable", "",
-                    messages.format("script.unreadable", name, String.valueOf(e.getMessage())));
-            ScriptException failure = new ScriptException(messages.format("script.load-failed", name, 1),
-                    List.of(unreadable));
-            failure.initCause(e);
-            throw failure;
-        }
+        String name = file.toString();
+        String json = PackFiles.readOrThrow(file, name, PackFiles.Kind.SCRIPTS, locale, problems ->
+                new ScriptException(Messages.of(ScriptLibraryReader.BUNDLE, locale).format("script.load-failed", name,
+                        problems.size()), problems));
         return parse(file.toString(), json, locale);
     }
 

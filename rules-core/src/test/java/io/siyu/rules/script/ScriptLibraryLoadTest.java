@@ -94,7 +94,7 @@ class ScriptLibraryLoadTest {
             assertThat(d.file()).isEqualTo(missing.toString());
             assertThat(d.line()).isZero();
             assertThat(d.message()).startsWith("The script library " + missing + " cannot be read (")
-                    .endsWith("). Check that the file exists and is saved as UTF-8.");
+                    .endsWith("). Check that it exists, that it may be read, and that it is saved as UTF-8.");
         });
         assertThat(e.getCause()).isInstanceOf(java.nio.file.NoSuchFileException.class);
     }

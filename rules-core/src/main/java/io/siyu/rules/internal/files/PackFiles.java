@@ -14,10 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.CharBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one way every file a person edits is read: whole, as strict UTF-8 (a byte-order mark is
@@ -75,6 +77,34 @@ public final class PackFiles {
      * @return the text, without a byte-order mark, or empty when the file cannot be used
      */
     public static Optional<String> read(Path file, String name, Kind kind, Locale locale, List<Diagnostic> problems) {
+        return read(file, name, kind, locale, problems, new IOException[1]);
+    }
+
+    /**
+     * Reads a file, or throws the exception {@code failure} makes of its one problem, with the I/O error (if
+     * that was the problem) as its cause: for a file loaded on its own, such as a codebook file.
+     *
+     * @param failure makes the exception from the problems (one diagnostic); not null
+     * @return the text, without a byte-order mark
+     * @throws E when the file cannot be read, is too large or is not UTF-8
+     */
+    public static <E extends RuntimeException> String readOrThrow(Path file, String name, Kind kind, Locale locale,
+                                                                  Function<List<Diagnostic>, E> failure) {
+        List<Diagnostic> problems = new ArrayList<>();
+        IOException[] cause = new IOException[1];
+        Optional<String> text = read(file, name, kind, locale, problems, cause);
+        if (text.isPresent()) {
+            return text.get();
+        }
+        E e = failure.apply(List.copyOf(problems));
+        if (cause[0] != null) {
+            e.initCause(cause[0]);
+        }
+        throw e;
+    }
+
+    private static Optional<String> read(Path file, String name, Kind kind, Locale locale, List<Diagnostic> problems,
+                                         IOException[] cause) {
         Objects.requireNonNull(file, "file");
         try {
             long size = Files.size(file);
@@ -84,6 +114,7 @@ public final class PackFiles {
             }
             return decode(Files.readAllBytes(file), name, kind, locale, problems);
         } catch (IOException e) {
+            cause[0] = e;
             problems.add(unreadable(name, kind, e, locale));
             return Optional.empty();
         }
