@@ -1,7 +1,7 @@
 package io.siyu.rules.bench;
 
 import io.siyu.rules.codebook.Codebook;
-import io.siyu.rules.codebook.Option;
+import io.siyu.rules.codebook.Question.Option;
 import io.siyu.rules.codebook.Question;
 
 import java.io.IOException;

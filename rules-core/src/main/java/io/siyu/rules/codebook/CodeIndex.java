@@ -1,5 +1,6 @@
 package io.siyu.rules.codebook;
 
+import io.siyu.rules.codebook.Question.Option;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;

@@ -30,4 +30,19 @@ public record Question(String id, String text, QuestionType type, boolean requir
         Objects.requireNonNull(optionId, "optionId");
         return options.stream().filter(o -> o.id().equals(optionId)).findFirst();
     }
+
+    /**
+     * One answer a codebook question offers.
+     *
+     * @param id    the option's id, unique within its question, e.g. {@code acne}; used in answers
+     * @param code  the compact code written into remarks, e.g. {@code D}; unique and prefix-free in the codebook
+     * @param label the label staff read, e.g. {@code 最想解决痘痘}
+     */
+    public record Option(String id, String code, String label) {
+        public Option {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(label, "label");
+        }
+    }
 }

@@ -2,7 +2,7 @@ package io.siyu.rules.pack;
 
 import io.siyu.rules.pack.PackOptions.CompileMode;
 import io.siyu.rules.codebook.Codebook;
-import io.siyu.rules.codebook.Option;
+import io.siyu.rules.codebook.Question.Option;
 import io.siyu.rules.codebook.Question;
 import io.siyu.rules.codebook.Tag;
 import io.siyu.rules.codebook.TagSet;

@@ -1,5 +1,6 @@
 package io.siyu.rules.codebook;
 
+import io.siyu.rules.codebook.Question.Option;
 import io.siyu.rules.diagnostic.Diagnostic;
 import org.junit.jupiter.api.Test;
 

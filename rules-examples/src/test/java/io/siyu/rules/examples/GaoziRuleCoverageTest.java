@@ -1,6 +1,6 @@
 package io.siyu.rules.examples;
 
-import io.siyu.rules.codebook.Option;
+import io.siyu.rules.codebook.Question.Option;
 import io.siyu.rules.decision.Phase;
 import io.siyu.rules.pack.RulePack;
 import io.siyu.rules.testkit.FunnelScenario;
