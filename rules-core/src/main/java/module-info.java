@@ -10,6 +10,8 @@
  * <p>The module is named after the root package of every package it exports, as the module system's
  * convention asks; the Maven artifact ({@code rules-core}) keeps its own name.
  */
+// Drools publishes automatic modules only; javac's warning about requiring them says nothing we can act on.
+@SuppressWarnings("requires-automatic")
 module io.siyu.rules {
     exports io.siyu.rules.codebook;
     exports io.siyu.rules.decision;
