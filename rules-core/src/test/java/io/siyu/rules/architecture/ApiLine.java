@@ -71,7 +71,9 @@ public final class ApiLine {
 
     /**
      * No class may use a package of {@code rules-core} that its module does not export. For a module that
-     * builds on {@code rules-core}: {@code @AnalyzeClasses(packages = "io.siyu.rules.cli")} and this rule.
+     * builds on {@code rules-core}, in a plain JUnit test (ArchUnit's own JUnit engine would show up in tests
+     * that run the JUnit launcher themselves, as rules-testkit's do):
+     * {@code onlyTheExportedApiOfRulesCore().check(new ClassFileImporter().importPackages("io.siyu.rules.cli"))}.
      */
     public static ArchRule onlyTheExportedApiOfRulesCore() {
         return noClasses().should().dependOnClassesThat(inPackages(hiddenPackages(),
