@@ -4,8 +4,8 @@
  * <p>The exported packages are the API; everything under {@code io.siyu.rules.internal} is an
  * implementation detail that may change in any release, and the module system keeps callers out of it.
  * The library works the same on the class path (as an unnamed module) and on the module path; the build
- * proves both (the unit tests run on the class path, {@code ModulePathIT} runs a named module that
- * {@code requires io.siyu.rules} against the built jar).
+ * proves both (the other modules' tests use it from the class path; {@code ModulePathIT} runs a named
+ * module that {@code requires io.siyu.rules} against the built jar). See docs/modules.md.
  *
  * <p>The module is named after the root package of every package it exports, as the module system's
  * convention asks; the Maven artifact ({@code rules-core}) keeps its own name.
