@@ -19,6 +19,7 @@ module io.siyu.rules {
     exports io.siyu.rules.funnel;
     exports io.siyu.rules.pack;
     exports io.siyu.rules.script;
+    exports io.siyu.rules.cases;
 
     // Drools 10.2 ships automatic modules (an Automatic-Module-Name in every jar). None is a transitive
     // requirement: no exported signature names a Drools type. The compiler, core and mvel modules are
