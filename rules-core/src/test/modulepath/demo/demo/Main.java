@@ -8,7 +8,7 @@ import io.siyu.rules.funnel.FunnelConfig;
 import io.siyu.rules.funnel.FunnelEvent;
 import io.siyu.rules.funnel.FunnelJson;
 import io.siyu.rules.funnel.Journey;
-import io.siyu.rules.pack.CompileMode;
+import io.siyu.rules.pack.PackOptions.CompileMode;
 import io.siyu.rules.pack.PackOptions;
 import io.siyu.rules.pack.RulePack;
 import io.siyu.rules.pack.RulePackException;
