@@ -129,4 +129,31 @@ class RunningSafelyTest {
         }
     }
 
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(PackOptions.CompileMode.class)
+    void aConditionThatThrowsFailsItsCustomerNamingTheRuleAndSparesTheRest(PackOptions.CompileMode mode,
+                                                                           @org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("rules"));
+        java.nio.file.Files.writeString(dir.resolve("pack.json"), "{\"id\": \"p\", \"version\": \"1\"}");
+        java.nio.file.Files.writeString(dir.resolve("rules/r.drl"), """
+                rule "city initial"
+                    ruleflow-group "propose"
+                when
+                    Customer( text("city").charAt(0) == '上' )
+                then
+                    actions.propose("LOCAL_OFFER", 10, "Shanghai");
+                end
+                """);
+        RulePack pack = RulePack.load(dir, OPTIONS.toBuilder().compileMode(mode).build());
+
+        List<Decision> batch = pack.decideAll(List.of(Customer.builder("c1").attribute("city", "上海").build(),
+                Customer.builder("c2").build(), Customer.builder("c3").attribute("city", "上海").build()));
+
+        assertThat(batch).extracting(Decision::action).containsExactly("LOCAL_OFFER", Decision.FAILED, "LOCAL_OFFER");
+        assertThat(batch.get(1).failure()).hasValueSatisfying(f -> assertThat(f)
+                .startsWith("rules/r.drl:1:0: The \"when\" part of rule \"city initial\" failed for this customer: ")
+                .contains("StringIndexOutOfBoundsException"));
+    }
 }

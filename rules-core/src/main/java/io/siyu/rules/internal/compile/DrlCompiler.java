@@ -158,7 +158,7 @@ public final class DrlCompiler {
                     "org.drools.model.codegen.ExecutableModelProject");
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("CompileMode.EXECUTABLE_MODEL needs org.drools:drools-model-codegen "
-                    + "on the class path", e);
+                    + "on the class path (or the module path)", e);
         }
     }
 

@@ -259,9 +259,18 @@ public final class DecisionPipeline {
         int fired;
         try {
             fired = session.fireAllRules(settings.maxFirings());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A LinkageError comes from a rule calling a host class it cannot reach (on the module path, a
+            // package the host does not export): that customer's decision fails, the pack stays usable.
             String rule = trace.current();
-            throw failure(customerId, rule, "decision.rule-failed", rootMessage(e), e);
+            if (!rule.isEmpty()) {
+                throw failure(customerId, rule, "decision.rule-failed", rootMessage(e), e);
+            }
+            // Outside a consequence: a condition threw while facts were matched. Drools names the rule in
+            // its message ("Error evaluating constraint '...' in [Rule "name" in file]") in both modes.
+            String condition = ruleNamedIn(e);
+            throw failure(customerId, condition, condition.isEmpty() ? "decision.matching-failed"
+                    : "decision.condition-failed", rootMessage(e), e);
         }
         if (fired >= settings.maxFirings()) {
             throw failure(customerId, trace.loopCulprit(before), "decision.rule-loops", settings.maxFirings(), null);
@@ -280,6 +289,20 @@ public final class DecisionPipeline {
             e.initCause(cause);
         }
         return e;
+    }
+
+    private static final java.util.regex.Pattern RULE_IN_MESSAGE =
+            java.util.regex.Pattern.compile("\\[Rule \"(.+?)\" in ");
+
+    /** The rule Drools names in an exception of the chain, or "". */
+    private static String ruleNamedIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            java.util.regex.Matcher m = t.getMessage() == null ? null : RULE_IN_MESSAGE.matcher(t.getMessage());
+            if (m != null && m.find()) {
+                return m.group(1);
+            }
+        }
+        return "";
     }
 
     private static String rootMessage(Throwable e) {
