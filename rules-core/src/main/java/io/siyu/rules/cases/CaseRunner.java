@@ -36,9 +36,10 @@ import java.util.stream.Stream;
  * <p>Every row is decided at a fixed moment — its {@code clock} column, or {@link #at(OffsetDateTime) the
  * runner's time} ({@link #DEFAULT_TIME} unless changed) — by the pack {@linkplain RulePack#withClock(Clock)
  * with that clock}: the pack's own clock is never used, so a table gives the same result at any time of day,
- * and nothing is read or compiled again. A row whose customer cannot be made (codes the codebook cannot read)
- * fails with what is wrong rather than throwing. Messages are in the pack's locale unless
- * {@link #inLocale(Locale) another} is given.
+ * and nothing is read or compiled again. A row whose customer cannot be made (a blank name, codes the codebook
+ * cannot read, signals made in code that cannot be read) fails with what is wrong rather than throwing; a
+ * decision that cannot be made is a {@code FAILED} decision, which a row may expect. Messages are in the
+ * pack's locale unless {@link #inLocale(Locale) another} is given.
  *
  * <p>Immutable and thread-safe, provided the {@linkplain #observing observer} is: rows may be run from
  * several threads at once.
@@ -117,7 +118,7 @@ public final class CaseRunner {
      * Reads case tables in the runner's locale, reporting the problems of all of them at once.
      *
      * @param csvFiles the files, in the order to run them; not null
-     * @return the tables, in the order given
+     * @return the tables, in the order given; unmodifiable
      * @throws CaseTableException listing every problem of every file (summary:
      *                            {@code 2 problems in the case tables of pack gaozi})
      * @throws NullPointerException when {@code csvFiles} or one of them is null
@@ -143,7 +144,7 @@ public final class CaseRunner {
      * The pack's own case tables: every {@code tests/*.csv} of {@linkplain RulePack#directory() the pack's
      * directory}, in name order; none when the pack has no {@code tests} directory.
      *
-     * @return the tables
+     * @return the tables; empty when there are none; unmodifiable
      * @throws CaseTableException listing every problem of every file, or saying that the {@code tests}
      *                            directory cannot be listed
      */
@@ -166,8 +167,9 @@ public final class CaseRunner {
      * Runs every row of these tables, in order.
      *
      * @param tables the tables; not null
-     * @return one result per row
+     * @return one result per row, in table order then row order; unmodifiable
      * @throws NullPointerException when {@code tables} or one of them is null
+     * @throws RuntimeException     whatever the {@linkplain #observing observer} throws; no later row runs
      */
     public List<CaseResult> run(List<CaseTable> tables) {
         return tables.stream().flatMap(t -> t.rows().stream()).map(this::run).toList();
@@ -183,10 +185,17 @@ public final class CaseRunner {
      * @return the result: passed, or failed with every unmet expectation and the decision's explanation (or
      *         with what in the row cannot be used)
      * @throws NullPointerException when {@code row} is null
+     * @throws RuntimeException     whatever the {@linkplain #observing observer} throws
      */
     public CaseResult run(CaseRow row) {
         Objects.requireNonNull(row, "row");
         Messages messages = messages();
+        if (row.name().isBlank()) {
+            // Only a row made in code gets here (a table reports it when read); the name is the customer id,
+            // which Customer.builder would refuse with an exception.
+            return failed(row, messages.format("row.failed", row.displayName(),
+                    messages.format("column", "case", messages.format("case.no-name"))));
+        }
         Customer.Builder customer = Customer.builder(row.name());
         if (!row.codes().isEmpty()) {
             if (!pack.hasCodebook()) {
@@ -245,21 +254,38 @@ public final class CaseRunner {
         return Messages.of(CaseTable.BUNDLE, locale);
     }
 
-    /** The pack the rows are decided by (at each row's moment). */
+    /**
+     * The pack the rows are decided by (at each row's moment).
+     *
+     * @return the pack given to {@link #of}
+     */
     public RulePack pack() {
         return pack;
     }
 
-    /** The moment rows without a {@code clock} are decided at. */
+    /**
+     * The moment rows without a {@code clock} are decided at.
+     *
+     * @return {@link #DEFAULT_TIME}, or the time given to {@link #at}
+     */
     public OffsetDateTime time() {
         return time;
     }
 
-    /** The language of problems and failures. */
+    /**
+     * The language of problems and failures.
+     *
+     * @return the pack's locale, or the locale given to {@link #inLocale}
+     */
     public Locale locale() {
         return locale;
     }
 
+    /**
+     * A short form for logs.
+     *
+     * @return e.g. {@code CaseRunner[gaozi 1.0 at 2026-11-23T10:00+08:00, zh_CN]}
+     */
     @Override
     public String toString() {
         return "CaseRunner[" + pack.id() + " " + pack.version() + " at " + time + ", " + locale + "]";

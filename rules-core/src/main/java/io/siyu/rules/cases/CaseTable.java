@@ -57,7 +57,8 @@ public final class CaseTable {
      * @param csv the file; not null
      * @return the table
      * @throws CaseTableException listing every problem in the file, each with file name, line and column;
-     *                            also when the file does not exist, cannot be read or is not UTF-8
+     *                            also when the file does not exist, cannot be read, is larger than 4 MiB or
+     *                            is not UTF-8
      * @throws NullPointerException when {@code csv} is null
      */
     public static CaseTable load(Path csv) {
@@ -72,9 +73,9 @@ public final class CaseTable {
      * @param locale the language of the problems: English, or Simplified Chinese for {@code zh_CN}; not null
      * @return the table
      * @throws CaseTableException listing every problem in the file, each with file name, line and column;
-     *                            also when the file does not exist, cannot be read, is larger than
-     *                            {@link PackFiles#MAX_BYTES} or is not UTF-8 (naming the line and column of
-     *                            the first byte that is not, and saying so when it is GBK)
+     *                            also when the file does not exist, cannot be read, is larger than 4 MiB
+     *                            ({@code 4 * 1024 * 1024} bytes) or is not UTF-8 (naming the line and column
+     *                            of the first byte that is not, and saying so when it is GBK)
      * @throws NullPointerException when an argument is null
      */
     public static CaseTable load(Path csv, Locale locale) {
@@ -139,21 +140,39 @@ public final class CaseTable {
         return SignalSpec.apply(spec, base, Messages.of(BUNDLE, Objects.requireNonNull(locale, "locale")));
     }
 
-    /** The file the table was read from; empty for a table {@linkplain #parse parsed} from text. */
+    /**
+     * The file the table was read from.
+     *
+     * @return the path given to {@link #load}; empty for a table {@linkplain #parse parsed} from text
+     */
     public Optional<Path> path() {
         return Optional.ofNullable(path);
     }
 
-    /** The file name, as rows and problems show it, e.g. {@code cases.csv}. */
+    /**
+     * The file name, as rows and problems show it.
+     *
+     * @return the last element of the loaded path, or the name given to {@link #parse}; e.g.
+     *         {@code cases.csv}
+     */
     public String fileName() {
         return fileName;
     }
 
-    /** The cases, in file order; unmodifiable. */
+    /**
+     * The cases.
+     *
+     * @return the rows in file order; empty for a table with only a header; unmodifiable
+     */
     public List<CaseRow> rows() {
         return rows;
     }
 
+    /**
+     * A short form for logs.
+     *
+     * @return e.g. {@code CaseTable[packs/gaozi/tests/cases.csv, 12 cases]}
+     */
     @Override
     public String toString() {
         return "CaseTable[" + (path == null ? fileName : path) + ", " + rows.size() + " cases]";

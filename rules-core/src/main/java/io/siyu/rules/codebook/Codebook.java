@@ -24,8 +24,11 @@ import java.util.Set;
  * every {@code TagSet} a codebook returns is in that order. The file format is described in
  * {@code docs/codebook.md}.
  *
- * <p>Immutable and thread-safe. Problems with answers, codes and remarks are reported in the locale the
- * codebook was loaded with.
+ * <p>Lengths and positions count Unicode code points ({@code 王} and {@code 😀} are one each), not
+ * {@code char}s; positions in messages are 1-based.
+ *
+ * <p>Immutable and thread-safe: load it once and share it. Problems with answers, codes and remarks are
+ * reported as a {@link CodebookException} in the locale the codebook was loaded with.
  */
 public final class Codebook {
     // The facade: null checks and delegation. Each job lives in its own package-private class, all
@@ -56,19 +59,31 @@ public final class Codebook {
     // ---------------------------------------------------------------- loading
 
     /**
-     * Loads a codebook file, reporting problems in the default locale.
+     * Loads a codebook file, reporting problems in the JVM's default locale; the same as
+     * {@link #load(Path, Locale) load(file, Locale.getDefault())}.
      *
-     * @throws CodebookException listing every problem in the file, or that it cannot be read
+     * @param file the codebook file ({@code codebook.json} format, UTF-8)
+     * @return the codebook
+     * @throws CodebookException listing every problem in the file; or, as its one problem, that the file
+     *                           does not exist, cannot be read, is larger than 4 MiB or is not UTF-8
+     * @throws NullPointerException when {@code file} is null
      */
     public static Codebook load(Path file) {
         return load(file, Locale.getDefault());
     }
 
     /**
-     * Loads a codebook file (UTF-8 JSON), reporting problems in {@code locale}. Diagnostics name the file
-     * as {@code file.toString()}.
+     * Loads a codebook file (UTF-8 JSON; a byte-order mark is dropped), reporting problems in
+     * {@code locale}. Diagnostics name the file as {@code file.toString()}.
      *
-     * @throws CodebookException listing every problem in the file, or that it cannot be read
+     * @param file   the codebook file
+     * @param locale the language of every message about the file and, later, about answers, codes and
+     *               remarks ({@link #locale()}): English, or Simplified Chinese for {@code zh_CN}
+     * @return the codebook
+     * @throws CodebookException listing every problem in the file, each with line, column and JSON path; or,
+     *                           as its one problem, that the file does not exist, cannot be read (the
+     *                           {@code IOException} is the cause), is larger than 4 MiB or is not UTF-8
+     * @throws NullPointerException when an argument is null
      */
     public static Codebook load(Path file, Locale locale) {
         Objects.requireNonNull(file, "file");
@@ -85,7 +100,11 @@ public final class Codebook {
      * itself and names it relative to the pack.
      *
      * @param fileName the name to report in diagnostics, e.g. {@code codebook.json}
+     * @param json     the whole JSON document
+     * @param locale   the language of the messages, as for {@link #load(Path, Locale)}
+     * @return the codebook
      * @throws CodebookException listing every problem, each with line, column and JSON path
+     * @throws NullPointerException when an argument is null
      */
     public static Codebook parse(String fileName, String json, Locale locale) {
         Objects.requireNonNull(fileName, "fileName");
@@ -96,52 +115,91 @@ public final class Codebook {
 
     // ---------------------------------------------------------------- what it is
 
-    /** The codebook's id, e.g. {@code gaozi-skincare}. */
+    /**
+     * The codebook's id.
+     *
+     * @return the {@code id} of the file, e.g. {@code gaozi-skincare}; not empty
+     */
     public String id() {
         return id;
     }
 
-    /** The codebook's version as written in the file, e.g. {@code 2024.3}. */
+    /**
+     * The codebook's version.
+     *
+     * @return the {@code version} as written in the file, e.g. {@code 2024.3}
+     */
     public String version() {
         return version;
     }
 
-    /** The file name diagnostics name. */
+    /**
+     * The file name that diagnostics name.
+     *
+     * @return {@code file.toString()} for a {@linkplain #load loaded} codebook, the given name for a
+     *         {@linkplain #parse parsed} one
+     */
     public String fileName() {
         return reporter.fileName();
     }
 
-    /** The locale of the messages of this codebook's exceptions. */
+    /**
+     * The language of the messages of this codebook's exceptions.
+     *
+     * @return the locale the codebook was loaded with
+     */
     public Locale locale() {
         return reporter.messages().locale();
     }
 
-    /** The questions in codebook order; immutable. */
+    /**
+     * The questions.
+     *
+     * @return every question in codebook order; never empty, unmodifiable
+     */
     public List<Question> questions() {
         return index.questions();
     }
 
-    /** The question with this id, or empty. */
+    /**
+     * Looks a question up by id.
+     *
+     * @param questionId the question's id, e.g. {@code concern}
+     * @return the question, or empty when the codebook has none with this id
+     * @throws NullPointerException when {@code questionId} is null
+     */
     public Optional<Question> question(String questionId) {
         Objects.requireNonNull(questionId, "questionId");
         int q = index.questionIndex(questionId);
         return q < 0 ? Optional.empty() : Optional.of(index.question(q));
     }
 
-    /** Every code of the codebook, in canonical order; immutable. */
+    /**
+     * Every code of the codebook.
+     *
+     * @return the code of every option, in canonical order (the set iterates in that order); unmodifiable
+     */
     public Set<String> allCodes() {
         return index.allCodes();
     }
 
     /**
-     * The length, in code points, of the longest codes string the codebook can produce: the longest code
-     * of each single question plus every code of each multi question.
+     * The length of the longest codes string the codebook can produce: the longest code of each single
+     * question plus every code of each multi question. Never more than {@link #remarkMaxLength()}: a
+     * codebook whose codes would not fit in a remark does not load.
+     *
+     * @return the length in code points, at least 1
      */
     public int maxCodesLength() {
         return index.maxCodesLength();
     }
 
-    /** The most characters (code points) a remark may have: {@code remark.maxLength}, 20 by default. */
+    /**
+     * The most characters a remark may have: {@code remark.maxLength} of the file, 20 (the WeCom limit)
+     * by default.
+     *
+     * @return the length in code points, 1 to 150
+     */
     public int remarkMaxLength() {
         return remarkMaxLength;
     }
@@ -159,13 +217,18 @@ public final class Codebook {
     // ---------------------------------------------------------------- encode, decode, describe
 
     /**
-     * The tags of a customer's answers. Each key is a question id; each value an option id, or for a
-     * {@code multi} question a {@link Collection} of option ids (duplicates collapse). A {@code null} value
-     * or an empty collection counts as no answer.
+     * The tags of a customer's answers. Each key is a question id; each value an option id (any
+     * {@link CharSequence}), or for a {@code multi} question a {@link Collection} of option ids (duplicates
+     * collapse, order does not matter). A {@code null} value (in a map that allows one) or an empty
+     * collection counts as no answer. Questions not in the map are unanswered.
      *
-     * @return the tags in canonical order
-     * @throws CodebookException listing every problem: an unknown question, an unknown option, several
-     *                           answers to a single question, a missing required answer, a value of the wrong type
+     * @param answers question id to answer; read, never kept or changed
+     * @return the tags in canonical order; {@link TagSet#none()} when nothing is answered
+     * @throws CodebookException listing every problem at once, each with the path {@code answers.<question>}
+     *                           (or {@code answers.<question>[i]} for an item of a list): an unknown question,
+     *                           an unknown option, several answers to a single question, a missing required
+     *                           answer, a value or list item of the wrong type
+     * @throws NullPointerException when {@code answers} is null
      */
     public TagSet encode(Map<String, ?> answers) {
         Objects.requireNonNull(answers, "answers");
@@ -179,12 +242,19 @@ public final class Codebook {
 
     /**
      * Reads a codes string such as {@code "23D"} back into tags. The string must be exactly the codes of
-     * some tags in canonical order (what {@link TagSet#codes()} gives): nothing else, each code once, at
-     * most one code of a single question. The empty string gives the empty tag set.
+     * some tags in canonical order (what {@link TagSet#codes()} gives): nothing else (no white space or
+     * separators), each code once, at most one code of a single question. Matching is case-sensitive.
+     * Required questions need not be answered: decoding checks the string, not the survey. Use
+     * {@link #readRemark} for text that holds other words too.
      *
+     * @param codes the codes string; the empty string gives {@link TagSet#none()}
      * @return tags whose {@link TagSet#codes()} equals {@code codes}
-     * @throws CodebookException naming the 1-based character of every problem and the codes that may be
-     *                           written there
+     * @throws CodebookException listing every problem: an unknown character, a code out of canonical order,
+     *                           repeated, or a second answer to a single question, or a string that ends
+     *                           inside a code. Each message names the 1-based character (code point) and
+     *                           the codes that may be written there; each diagnostic's path is
+     *                           {@code codes[i]}, {@code i} the 0-based code point index
+     * @throws NullPointerException when {@code codes} is null
      */
     public TagSet decode(String codes) {
         Objects.requireNonNull(codes, "codes");
@@ -192,10 +262,14 @@ public final class Codebook {
     }
 
     /**
-     * The labels of these tags, in canonical order, e.g. {@code [油性皮肤, 有痘痘困扰, 最想解决痘痘]}.
+     * The labels of these tags, e.g. {@code [油性皮肤, 有痘痘困扰, 最想解决痘痘]}.
      *
-     * @throws CodebookException when a tag is not one of this codebook's (another codebook, or a stale
-     *                           stored tag set)
+     * @param tags tags of this codebook, in any order
+     * @return one label per tag, in canonical order whatever the order of {@code tags}; empty for no tags;
+     *         unmodifiable
+     * @throws CodebookException naming every tag (path {@code tags[i]}) whose question, option and code are
+     *                           not one of this codebook's (tags of another codebook, or a stale stored tag set)
+     * @throws NullPointerException when {@code tags} is null
      */
     public List<String> describe(TagSet tags) {
         Objects.requireNonNull(tags, "tags");
@@ -206,11 +280,18 @@ public final class Codebook {
 
     /**
      * Finds the codes in a staff remark such as {@code "王女士 23D"}, {@code "23D-王"} or {@code "23D"}.
-     * The remark is split into words at white space and at the separators {@code - _ | / , ， 、 ; ；};
-     * exactly one word must be a valid codes string (as {@link #decode} reads it).
+     * The remark is split into words at white space (the ideographic space included) and at the
+     * separators {@code - _ | / , ， 、 ; ；}; exactly one word must be a valid codes string (as
+     * {@link #decode} reads it). The remark's length is not checked against {@link #remarkMaxLength()}.
      *
-     * @throws CodebookException when no word, or more than one word, is a codes string; the message names
-     *                           the 1-based characters where such words start, never the remark itself
+     * @param remark the whole remark
+     * @return the tags of the one word that is a codes string
+     * @throws CodebookException with one problem when no word is a codes string (path {@code remark}; the
+     *                           message gives the remark's length) or more than one is (path {@code remark[i]},
+     *                           {@code i} the 0-based code point where the second starts; the message names
+     *                           the 1-based characters where they all start). It never quotes the remark,
+     *                           which holds a customer's name
+     * @throws NullPointerException when {@code remark} is null
      */
     public TagSet readRemark(String remark) {
         Objects.requireNonNull(remark, "remark");
@@ -219,13 +300,20 @@ public final class Codebook {
 
     /**
      * Writes a remark of a name and the codes of these tags, {@code "王女士 23D"}, that fits in
-     * {@link #remarkMaxLength()} code points: the name is shortened (never the codes) and left out when
-     * there is no room. Separators around a shortened name are dropped. The codes always fit: a codebook
-     * whose {@link #maxCodesLength()} exceeds the remark limit does not load.
+     * {@link #remarkMaxLength()} code points: the name is cut at its end (never the codes) to the room left,
+     * {@code remarkMaxLength() - codes - 1} code points, and left out when there is none. White space and
+     * separators at either end of the (cut) name are dropped. The codes always fit: a codebook whose
+     * {@link #maxCodesLength()} exceeds the remark limit does not load. {@link #readRemark} of the result
+     * gives {@code tags} back, unless {@code tags} is empty.
      *
      * @param name the name staff keep in the remark; may be empty
-     * @throws CodebookException when the tags are not this codebook's, or when a word of the (shortened)
-     *                           name would itself read as codes
+     * @param tags tags this codebook made; may be {@link TagSet#none()}
+     * @return the name, a space and the codes; only the codes when the name is empty or there is no room,
+     *         only the name when there are no tags, the empty string when both are empty
+     * @throws CodebookException with one problem when the tags are not a valid tag set of this codebook
+     *                           (path {@code tags}), or when a word of the (cut) name would itself read as
+     *                           codes (path {@code name[i]}, {@code i} the 0-based code point where it starts)
+     * @throws NullPointerException when an argument is null
      */
     public String writeRemark(String name, TagSet tags) {
         Objects.requireNonNull(name, "name");
@@ -233,7 +321,11 @@ public final class Codebook {
         return remarks.write(name, tags);
     }
 
-    /** The id and version, e.g. {@code Codebook[gaozi-skincare 2024.3]}. */
+    /**
+     * The id and version, for logs.
+     *
+     * @return e.g. {@code Codebook[gaozi-skincare 2024.3]}
+     */
     @Override
     public String toString() {
         return "Codebook[" + id + " " + version + "]";

@@ -1,6 +1,6 @@
 package io.siyu.rules.codebook;
 
-/** How many options of a codebook question one customer may choose. */
+/** How many options of a codebook question one customer may choose. Immutable and thread-safe. */
 public enum QuestionType {
     /** Exactly one option (written {@code "single"} in {@code codebook.json}). */
     SINGLE,

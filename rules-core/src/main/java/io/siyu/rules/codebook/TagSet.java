@@ -11,9 +11,12 @@ import java.util.RandomAccess;
  * The codebook tags of one customer, in canonical order (questions in codebook order, options in
  * option order), so that equal answers always give the same {@link #codes()} string.
  *
- * <p>Immutable and thread-safe, with value equality. Made by {@link Codebook#encode},
- * {@link Codebook#decode} and {@link Codebook#readRemark}; a {@code TagSet} does not know its codebook,
- * so it can be used as a fact inside rules: {@code Customer( tags.has("D") )}.
+ * <p>Immutable and thread-safe, with value equality (the same tags in the same order). Made by
+ * {@link Codebook#encode}, {@link Codebook#decode} and {@link Codebook#readRemark}; a {@code TagSet} does
+ * not know its codebook, so it can be used as a fact inside rules: {@code Customer( tags.has("D") )}.
+ *
+ * <p>The queries are written for rule files, where a condition should be false rather than fail: they
+ * accept a null code, question id or option id, which matches no tag.
  */
 public final class TagSet {
     private static final TagSet EMPTY = new TagSet(List.of(), "");
@@ -27,7 +30,11 @@ public final class TagSet {
         this.codes = codes;
     }
 
-    /** The empty tag set: a customer with no answers. */
+    /**
+     * The empty tag set: a customer with no answers.
+     *
+     * @return the empty tag set, whose {@link #codes()} is {@code ""}
+     */
     public static TagSet none() {
         return EMPTY;
     }
@@ -35,7 +42,13 @@ public final class TagSet {
     /**
      * A tag set of these tags, in the order given. Prefer {@link Codebook#encode} and
      * {@link Codebook#decode}, which put tags in canonical order; this factory is for tags that are
-     * already in that order (tests, stored tag sets).
+     * already in that order (tests, stored tag sets). It checks neither the order nor duplicates, and
+     * knows no codebook: {@link Codebook#describe} checks a tag set against one.
+     *
+     * @param tags the tags; copied
+     * @return a tag set of a copy of {@code tags}, with their codes concatenated in the order given;
+     *         {@link #none()} for an empty list
+     * @throws NullPointerException when {@code tags} or one of its elements is null
      */
     public static TagSet of(List<Tag> tags) {
         Objects.requireNonNull(tags, "tags");
@@ -84,12 +97,21 @@ public final class TagSet {
         }
     }
 
-    /** The codes concatenated in canonical order, e.g. {@code "23D"}; empty for no tags. */
+    /**
+     * The codes of the tags, concatenated: what staff write in a remark.
+     *
+     * @return e.g. {@code "23D"}, in canonical order for a tag set a codebook made; {@code ""} for no tags
+     */
     public String codes() {
         return codes;
     }
 
-    /** Whether the customer has the tag with this code, e.g. {@code has("D")}. */
+    /**
+     * Whether the customer has the tag with this code, e.g. {@code has("D")}.
+     *
+     * @param code a whole code (case-sensitive); null is never present
+     * @return whether a tag has exactly this code
+     */
     public boolean has(String code) {
         // A customer has a handful of tags: a scan beats hashing and keeps the tag set small.
         for (Tag tag : tags) {
@@ -100,7 +122,13 @@ public final class TagSet {
         return false;
     }
 
-    /** Whether the customer has every one of these codes. */
+    /**
+     * Whether the customer has every one of these codes.
+     *
+     * @param codes the codes; a null element is never present
+     * @return true when every code is present, and for no codes
+     * @throws NullPointerException when the array itself is null
+     */
     public boolean hasAll(String... codes) {
         for (String code : codes) {
             if (!has(code)) {
@@ -110,7 +138,13 @@ public final class TagSet {
         return true;
     }
 
-    /** Whether the customer has at least one of these codes. */
+    /**
+     * Whether the customer has at least one of these codes.
+     *
+     * @param codes the codes; a null element is never present
+     * @return true when some code is present; false for no codes
+     * @throws NullPointerException when the array itself is null
+     */
     public boolean hasAny(String... codes) {
         for (String code : codes) {
             if (has(code)) {
@@ -120,22 +154,39 @@ public final class TagSet {
         return false;
     }
 
-    /** The tags in canonical order. */
+    /**
+     * The tags.
+     *
+     * @return the tags, in canonical order for a tag set a codebook made; unmodifiable
+     */
     public List<Tag> tags() {
         return tags;
     }
 
-    /** Whether there are no tags. */
+    /**
+     * Whether there are no tags.
+     *
+     * @return whether {@link #size()} is 0
+     */
     public boolean isEmpty() {
         return tags.isEmpty();
     }
 
-    /** The number of tags. */
+    /**
+     * The number of tags.
+     *
+     * @return the number of tags, 0 or more
+     */
     public int size() {
         return tags.size();
     }
 
-    /** The option chosen for a single-answer question, or empty when it was not answered. */
+    /**
+     * The option chosen for a single-answer question.
+     *
+     * @param questionId the question's id; null matches no tag
+     * @return the option id of the first tag of the question, or empty when it was not answered
+     */
     public Optional<String> option(String questionId) {
         for (Tag tag : tags) {
             if (tag.questionId().equals(questionId)) {
@@ -145,7 +196,13 @@ public final class TagSet {
         return Optional.empty();
     }
 
-    /** The options chosen for a question, in option order; empty when it was not answered. */
+    /**
+     * The options chosen for a question.
+     *
+     * @param questionId the question's id; null matches no tag
+     * @return the option ids in the tag set's order (option order for a tag set a codebook made); empty
+     *         when the question was not answered; unmodifiable
+     */
     public List<String> options(String questionId) {
         List<String> out = new ArrayList<>();
         for (Tag tag : tags) {
@@ -156,7 +213,13 @@ public final class TagSet {
         return List.copyOf(out);
     }
 
-    /** The codes answered for a question, concatenated in option order; empty when not answered. */
+    /**
+     * The codes answered for a question.
+     *
+     * @param questionId the question's id; null matches no tag
+     * @return the codes concatenated in the tag set's order (option order for a tag set a codebook made);
+     *         {@code ""} when the question was not answered
+     */
     public String codesFor(String questionId) {
         StringBuilder out = new StringBuilder();
         for (Tag tag : tags) {
@@ -167,7 +230,13 @@ public final class TagSet {
         return out.toString();
     }
 
-    /** Whether a question was answered with this option. */
+    /**
+     * Whether a question was answered with this option.
+     *
+     * @param questionId the question's id; null matches no tag
+     * @param optionId   the option's id; null matches no tag
+     * @return whether a tag has both this question and this option
+     */
     public boolean answered(String questionId, String optionId) {
         for (Tag tag : tags) {
             if (tag.questionId().equals(questionId) && tag.optionId().equals(optionId)) {
@@ -187,7 +256,11 @@ public final class TagSet {
         return tags.hashCode();
     }
 
-    /** The codes, e.g. {@code TagSet[23D]}. */
+    /**
+     * The codes, for logs.
+     *
+     * @return e.g. {@code TagSet[23D]}
+     */
     @Override
     public String toString() {
         return "TagSet[" + codes + "]";

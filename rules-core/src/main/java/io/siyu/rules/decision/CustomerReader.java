@@ -25,8 +25,12 @@ import java.util.Optional;
  * }</pre>
  * The tags come from exactly one of {@code answers} (encoded with the codebook), {@code codes}
  * (decoded, e.g. {@code "34DU1"}) or {@code remark} (the codes read out of a staff remark such as
- * {@code "王女士 34DU1"}); none of them means a customer with no tags yet. {@code stage} and
- * {@code funnelDay} give the funnel position.
+ * {@code "王女士 34DU1"}); none of them means a customer with no tags yet. {@code stage} (a {@code Stage}
+ * name such as {@code SEEDING}) and {@code funnelDay} ({@code -1} to {@code 10000}) give the funnel
+ * position; {@code funnelDay} without {@code stage} is ignored. Signals missing from {@code signals} are
+ * false or 0 ({@code silentHours} up to {@code 1000000}, {@code touchesToday} up to {@code 10000}).
+ * Attribute values must be strings, numbers (kept as {@link java.math.BigDecimal}) or booleans; a
+ * {@code null} attribute is left out. Fields not listed here are errors.
  *
  * <p>Every problem of a line is reported at once, as a {@link CustomerInputException} whose diagnostics
  * name the source, the line number, the column and the field. Immutable and thread-safe.
@@ -50,8 +54,12 @@ public final class CustomerReader {
     /**
      * A reader that encodes answers, codes and remarks with this codebook.
      *
-     * @param codebook the pack's codebook, or null when the pack has none (then a line with answers,
-     *                 codes or a remark is an error)
+     * @param codebook the pack's codebook, or <strong>null</strong> when the pack has none (then a line with
+     *                 answers, codes or a remark is an error)
+     * @param locale   the language of the diagnostics about the JSON; those about answers, codes and remarks
+     *                 are in the codebook's own locale
+     * @return the reader
+     * @throws NullPointerException when {@code locale} is null
      */
     public static CustomerReader of(Codebook codebook, Locale locale) {
         return new CustomerReader(codebook, Objects.requireNonNull(locale, "locale"));
@@ -61,13 +69,23 @@ public final class CustomerReader {
      * Reads one customer.
      *
      * @param source     the name of the input, for diagnostics (a file name or {@code <stdin>})
-     * @param lineNumber the 1-based line of {@code json} in the input; diagnostics use it as their line
+     * @param lineNumber the 1-based line of {@code json} in the input, or 0 when not known; diagnostics use it
+     *                   as their line, with the column within {@code json}
      * @param json       one JSON object
-     * @throws CustomerInputException listing every problem of the line
+     * @return the customer
+     * @throws CustomerInputException   listing every problem of the line, each with {@code source},
+     *                                  {@code lineNumber}, column and field path
+     * @throws NullPointerException     when {@code source} or {@code json} is null
+     * @throws IllegalArgumentException when {@code lineNumber} is negative
      */
     public Customer read(String source, int lineNumber, String json) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(json, "json");
+        // Checked up front: otherwise only a line with a problem would fail on it, and not with the
+        // CustomerInputException it has.
+        if (lineNumber < 0) {
+            throw new IllegalArgumentException("lineNumber must be >= 0, got " + lineNumber);
+        }
         JsonReader reader = new JsonReader(source, MESSAGES, locale);
         List<Diagnostic> extra = new ArrayList<>();
         Optional<Customer> customer = reader.parse(json).flatMap(root -> read(reader, root, extra));

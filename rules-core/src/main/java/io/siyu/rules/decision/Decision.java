@@ -15,8 +15,9 @@ import java.util.Optional;
  * could not be made (a looping rule, a script with a missing variable) is, inside
  * {@code decideAll}, a decision whose {@link #failure()} says why and whose action is {@link #FAILED}.
  *
- * <p>Immutable and thread-safe. The rule pack makes decisions; {@link #builder(String, String, String)}
- * makes one from its parts (to read a stored decision back, or in a test).
+ * <p>Immutable and thread-safe, with value equality. The rule pack makes decisions;
+ * {@link #builder(String, String, String)} makes one from its parts (to read a stored decision back, or in
+ * a test). Every list it returns is unmodifiable and may be empty; absent parts are {@code Optional}.
  */
 public final class Decision {
     /** The action when no rule proposed anything, or every proposal was vetoed: wait. */
@@ -56,8 +57,12 @@ public final class Decision {
 
     /**
      * A builder for a decision about one customer by one pack version. With nothing else set it builds
-     * a decision with action {@link #NONE}, intent {@link IntentLevel#COLD}, score 0.
+     * a decision with action {@link #NONE}, intent {@link IntentLevel#COLD}, score 0 and empty lists.
      *
+     * @param customerId  the customer's id
+     * @param packId      the id of the pack that decided
+     * @param packVersion the version of the pack that decided
+     * @return a new builder
      * @throws NullPointerException when an argument is null
      */
     public static Builder builder(String customerId, String packId, String packVersion) {
@@ -65,103 +70,183 @@ public final class Decision {
     }
 
     /**
-     * A decision that could not be made, for a batch result.
+     * A decision that could not be made, for a batch result: action {@link #FAILED}, no winner or script,
+     * intent {@link IntentLevel#COLD}, score 0 and empty lists.
      *
-     * @param reason why, naming the rule or script at fault; must not contain the customer's personal data
+     * @param customerId  the customer's id
+     * @param packId      the id of the pack that tried to decide
+     * @param packVersion the version of the pack that tried to decide
+     * @param reason      why, naming the rule or script at fault; must not contain the customer's personal data
+     * @return the failed decision
      * @throws NullPointerException when an argument is null
      */
     public static Decision failed(String customerId, String packId, String packVersion, String reason) {
         return builder(customerId, packId, packVersion).failure(reason).build();
     }
 
-    /** The customer's id. */
+    /**
+     * The customer's id.
+     *
+     * @return the id of the customer decided for
+     */
     public String customerId() {
         return customerId;
     }
 
-    /** The winning action, {@link #NONE} when there is nothing to do, {@link #FAILED} when it failed. */
+    /**
+     * The action to take.
+     *
+     * @return the winning proposal's action (e.g. {@code OFFER_PRODUCT}), {@link #NONE} when no proposal
+     *         survived, {@link #FAILED} when the decision failed
+     */
     public String action() {
         return action;
     }
 
-    /** The winning proposal, if an action won. */
+    /**
+     * The winning proposal.
+     *
+     * @return the proposal that won arbitration; empty for {@link #NONE} and {@link #FAILED}
+     */
     public Optional<Proposal> winner() {
         return Optional.ofNullable(winner);
     }
 
-    /** The id of the script to send, if the winning action sends one. */
+    /**
+     * The id of the script to send.
+     *
+     * @return the winning proposal's script id; empty when there is no winner or it sends no message
+     */
     public Optional<String> scriptId() {
         return winner == null || winner.getScriptId().isEmpty() ? Optional.empty() : Optional.of(winner.getScriptId());
     }
 
-    /** The A/B variant of the script this customer got, if the script has variants. */
+    /**
+     * The A/B variant of the script this customer got.
+     *
+     * @return the variant id; empty when there is no rendered script or the script has no variants
+     */
     public Optional<String> variantId() {
         return script == null || script.variantId().isEmpty() ? Optional.empty() : Optional.of(script.variantId());
     }
 
-    /** The rendered script text to send; empty when the action sends nothing. */
+    /**
+     * The rendered script text to send. It may hold the customer's personal data (a nickname filled into
+     * the template): do not log it.
+     *
+     * @return the text, or {@code ""} when there is no rendered script (the action sends nothing)
+     */
     public String text() {
         return script == null ? "" : script.text();
     }
 
-    /** The rendered script with its persona and channel, if the winning action sends one. */
+    /**
+     * The rendered script with its persona and channel.
+     *
+     * @return the winner's rendered script; empty when there is no winner, it sends no message, or (for a
+     *         decision built from parts) none was given
+     */
     public Optional<RenderedScript> script() {
         return Optional.ofNullable(script);
     }
 
-    /** The intent level. */
+    /**
+     * The intent level the pack's thresholds give the score.
+     *
+     * @return the level; {@link IntentLevel#COLD} when no intent was set
+     */
     public IntentLevel intent() {
         return intent;
     }
 
-    /** The intent score. */
+    /**
+     * The intent score.
+     *
+     * @return the total points of the {@linkplain #evidence() evidence}; may be negative
+     */
     public int score() {
         return score;
     }
 
-    /** Every piece of intent evidence, in the order added. */
+    /**
+     * Every piece of intent evidence.
+     *
+     * @return the evidence in the order the rules added it; unmodifiable
+     */
     public List<Evidence> evidence() {
         return evidence;
     }
 
-    /** The proposals that survived the policy but lost arbitration, best first. */
+    /**
+     * The proposals that survived the policy but lost arbitration.
+     *
+     * @return the losers, best first (highest priority, then earliest proposed); unmodifiable
+     */
     public List<Proposal> losing() {
         return losing;
     }
 
-    /** The proposals that the policy vetoed, with why. */
+    /**
+     * The proposals that the policy vetoed, with why.
+     *
+     * @return one veto per vetoed proposal (its first veto), in the order vetoed; unmodifiable
+     */
     public List<Veto> vetoed() {
         return vetoed;
     }
 
-    /** The names of the rules that fired, in firing order. */
+    /**
+     * The names of the rules that fired.
+     *
+     * @return rule names in firing order, a rule once per firing; unmodifiable
+     */
     public List<String> firedRules() {
         return firedRules;
     }
 
-    /** The id of the pack that decided. */
+    /**
+     * The id of the pack that decided.
+     *
+     * @return the pack id of {@code pack.json}
+     */
     public String packId() {
         return packId;
     }
 
-    /** The version of the pack that decided. */
+    /**
+     * The version of the pack that decided.
+     *
+     * @return the pack version of {@code pack.json}
+     */
     public String packVersion() {
         return packVersion;
     }
 
-    /** Why the decision failed, if it did. */
+    /**
+     * Why the decision failed.
+     *
+     * @return the reason, naming the rule or script at fault; empty when the decision did not fail
+     */
     public Optional<String> failure() {
         return Optional.ofNullable(failure);
     }
 
-    /** Whether the decision failed. */
+    /**
+     * Whether the decision failed.
+     *
+     * @return whether {@link #failure()} is present, that is, the action is {@link #FAILED}
+     */
     public boolean isFailed() {
         return failure != null;
     }
 
     /**
      * Everything about this decision as readable text: action, script and text, intent with its
-     * evidence, vetoes, losing proposals, the rules fired, and the pack version.
+     * evidence, vetoes, losing proposals, the rules fired, and the pack version. For a failed decision,
+     * the customer, the pack and the failure only.
+     *
+     * @return several lines, each ending in a line break; the labels are in English, the reasons as the
+     *         rules wrote them. It holds the rendered text, which may hold personal data: do not log it
      */
     public String explain() {
         StringBuilder out = new StringBuilder();
@@ -209,6 +294,11 @@ public final class Decision {
         return out.toString();
     }
 
+    /**
+     * A short form for logs, without the text.
+     *
+     * @return e.g. {@code Decision[wx-10086: OFFER_PRODUCT acne.offer, HOT]}
+     */
     @Override
     public String toString() {
         return "Decision[" + customerId + ": " + action + scriptId().map(s -> " " + s).orElse("") + ", " + intent
@@ -231,7 +321,8 @@ public final class Decision {
 
     /**
      * Builds a {@link Decision}. The action follows from the parts: {@link #FAILED} with a failure,
-     * otherwise the winner's action, or {@link #NONE} without a winner. Not thread-safe.
+     * otherwise the winner's action, or {@link #NONE} without a winner. Setters may be called in any order
+     * and replace what they set; lists are copied. Not thread-safe: use one builder on one thread.
      */
     public static final class Builder {
         private final String customerId;
@@ -253,16 +344,24 @@ public final class Decision {
             this.packVersion = Objects.requireNonNull(packVersion, "packVersion");
         }
 
-        /** The winning proposal, or null when nothing survived. */
+        /**
+         * Sets the winning proposal.
+         *
+         * @param winner the winner, or <strong>null</strong> when nothing survived (action {@link #NONE})
+         * @return this builder
+         */
         public Builder winner(Proposal winner) {
             this.winner = winner;
             return this;
         }
 
         /**
-         * The winner's rendered script, or null when it sends none.
+         * Sets the winner's rendered script. Set the {@linkplain #winner winner} first.
          *
-         * @throws IllegalArgumentException when the script is not the one the winner proposes
+         * @param script the rendered script, or <strong>null</strong> when the winner sends none
+         * @return this builder
+         * @throws IllegalArgumentException when {@code script} is not null and is not the script of the
+         *                                  winner set so far (or there is none)
          */
         public Builder script(RenderedScript script) {
             if (script != null && (winner == null || !winner.getScriptId().equals(script.scriptId()))) {
@@ -274,9 +373,14 @@ public final class Decision {
         }
 
         /**
-         * The intent level and score with the evidence behind them.
+         * Sets the intent level and score with the evidence behind them. They are not checked against each
+         * other.
          *
-         * @throws NullPointerException when {@code level} or {@code evidence} is null
+         * @param level    the level
+         * @param score    the score; may be negative
+         * @param evidence the evidence in the order added; copied
+         * @return this builder
+         * @throws NullPointerException when {@code level}, {@code evidence} or an element is null
          */
         public Builder intent(IntentLevel level, int score, List<Evidence> evidence) {
             this.intent = Objects.requireNonNull(level, "level");
@@ -285,36 +389,70 @@ public final class Decision {
             return this;
         }
 
-        /** The proposals that survived the policy but lost arbitration, best first. */
+        /**
+         * Sets the proposals that survived the policy but lost arbitration.
+         *
+         * @param losing the losers, best first; copied
+         * @return this builder
+         * @throws NullPointerException when the list or an element is null
+         */
         public Builder losing(List<Proposal> losing) {
             this.losing = List.copyOf(losing);
             return this;
         }
 
-        /** The proposals the policy vetoed. */
+        /**
+         * Sets the proposals the policy vetoed.
+         *
+         * @param vetoed the vetoes, in the order made; copied
+         * @return this builder
+         * @throws NullPointerException when the list or an element is null
+         */
         public Builder vetoed(List<Veto> vetoed) {
             this.vetoed = List.copyOf(vetoed);
             return this;
         }
 
-        /** The names of the rules that fired, in firing order. */
+        /**
+         * Sets the names of the rules that fired.
+         *
+         * @param firedRules rule names in firing order; copied
+         * @return this builder
+         * @throws NullPointerException when the list or an element is null
+         */
         public Builder firedRules(List<String> firedRules) {
             this.firedRules = List.copyOf(firedRules);
             return this;
         }
 
         /**
-         * Marks the decision failed, with why; a failed decision keeps no winner or script.
+         * Marks the decision failed, with why; a failed decision keeps no winner or script (they may still
+         * be set, and are dropped).
          *
          * @param reason why, naming the rule or script at fault; never the customer's personal data
+         * @return this builder
+         * @throws NullPointerException when {@code reason} is null
          */
         public Builder failure(String reason) {
             this.failure = Objects.requireNonNull(reason, "reason");
             return this;
         }
 
-        /** The decision. */
+        /**
+         * Builds the decision. The builder may be used on and built again.
+         *
+         * @return the decision
+         * @throws IllegalArgumentException when the decision does not fail and a script was set that is not
+         *                                  the script of the winner (the winner was changed after the script)
+         */
         public Decision build() {
+            // script() checks against the winner set so far; a later winner(...) must not leave another
+            // proposal's text in the decision.
+            if (failure == null && script != null
+                    && (winner == null || !winner.getScriptId().equals(script.scriptId()))) {
+                throw new IllegalArgumentException("the rendered script " + script.scriptId()
+                        + " is not the winner's script " + (winner == null ? "(no winner)" : winner.getScriptId()));
+            }
             return new Decision(this);
         }
     }

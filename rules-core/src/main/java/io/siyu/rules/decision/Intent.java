@@ -20,41 +20,69 @@ import java.util.List;
  * end
  * }</pre>
  * The level is computed once, when the intent phase ends; intent rules add evidence but do not read
- * the level. The library makes one per decision, used by the one thread that decides; rule authors and
- * hosts never implement it.
+ * the level. The library makes one per decision, used by the one thread that decides (not
+ * thread-safe); rule authors and hosts never implement it. A cohort group's day plan has an intent too,
+ * which nothing reads.
  */
 public interface Intent {
 
     /**
      * Adds evidence (a consequence helper): {@code intent.add(30, "asked the price")}.
      *
-     * @param points the points; negative points lower the score
-     * @param reason why, as the rule author wants it shown in the decision's explanation; not null
-     * @throws IllegalStateException when called after the {@code intent} phase
+     * @param points the points, any value; negative points lower the score
+     * @param reason why, as the rule author wants it shown in the decision's explanation
+     * @throws IllegalStateException when called after the {@code intent} phase has ended; the decision then
+     *                               fails
+     * @throws NullPointerException  when {@code reason} is null
      */
     void add(int points, String reason);
 
-    /** The total of the evidence's points. */
+    /**
+     * The score: {@code Intent( score >= 50 )}.
+     *
+     * @return the total of the evidence's points so far (final once the intent phase has ended); may be
+     *         negative
+     */
     int getScore();
 
-    /** The level the pack's thresholds give the score; {@link IntentLevel#COLD} during the intent phase. */
+    /**
+     * The level the pack's thresholds give the score.
+     *
+     * @return the level; {@link IntentLevel#COLD} until the intent phase has ended
+     */
     IntentLevel getLevel();
 
-    /** Whether the level is {@link IntentLevel#HOT}: {@code Intent( hot )}. */
+    /**
+     * Whether the level is {@link IntentLevel#HOT}: {@code Intent( hot )}.
+     *
+     * @return whether {@link #getLevel()} is {@code HOT}
+     */
     default boolean isHot() {
         return getLevel() == IntentLevel.HOT;
     }
 
-    /** Whether the level is {@link IntentLevel#WARM}. */
+    /**
+     * Whether the level is {@link IntentLevel#WARM}: {@code Intent( warm )}.
+     *
+     * @return whether {@link #getLevel()} is {@code WARM}
+     */
     default boolean isWarm() {
         return getLevel() == IntentLevel.WARM;
     }
 
-    /** Whether the level is {@link IntentLevel#COLD}. */
+    /**
+     * Whether the level is {@link IntentLevel#COLD}: {@code Intent( cold )}.
+     *
+     * @return whether {@link #getLevel()} is {@code COLD}
+     */
     default boolean isCold() {
         return getLevel() == IntentLevel.COLD;
     }
 
-    /** The evidence, in the order it was added; an immutable copy. */
+    /**
+     * The evidence.
+     *
+     * @return every piece of evidence so far, in the order added; an unmodifiable copy
+     */
     List<Evidence> getEvidence();
 }

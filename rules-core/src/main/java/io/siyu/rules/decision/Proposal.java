@@ -13,7 +13,8 @@ import java.util.Optional;
  * then  policy.veto($p, "intent is not HOT yet");
  * end
  * }</pre>
- * Immutable.
+ * Immutable and thread-safe, with value equality over every field (so two identical proposals of one
+ * decision differ by their sequence).
  */
 public final class Proposal {
     private final String action;
@@ -26,12 +27,12 @@ public final class Proposal {
     /**
      * A proposal, as {@code actions.propose(...)} makes it (or as a decision read back from JSON holds it).
      *
-     * @param action   the action name, e.g. {@code OFFER_PRODUCT}; not null
-     * @param scriptId the script to send, or {@code ""} for an action without a message; not null
-     * @param priority the priority: the highest surviving proposal wins
-     * @param reason   why the rule proposed it; not null
-     * @param rule     the name of the rule that proposed it; not null
-     * @param sequence the order of proposal within its decision, 0 first
+     * @param action   the action name, e.g. {@code OFFER_PRODUCT}; not checked
+     * @param scriptId the script to send, or {@code ""} for an action without a message; not checked
+     * @param priority the priority, any value: the highest surviving proposal wins
+     * @param reason   why the rule proposed it
+     * @param rule     the name of the rule that proposed it
+     * @param sequence the order of proposal within its decision, 0 first; not checked
      * @throws NullPointerException when a text argument is null
      */
     public Proposal(String action, String scriptId, int priority, String reason, String rule, int sequence) {
@@ -43,41 +44,74 @@ public final class Proposal {
         this.sequence = sequence;
     }
 
-    /** The action name, e.g. {@code OFFER_PRODUCT}. */
+    /**
+     * The action name.
+     *
+     * @return e.g. {@code OFFER_PRODUCT}
+     */
     public String getAction() {
         return action;
     }
 
-    /** The script to send, or the empty string for an action without a message. */
+    /**
+     * The script to send, as a bean property for rule files: {@code Proposal( scriptId == "acne.offer" )}.
+     *
+     * @return the script id, or {@code ""} for an action without a message
+     */
     public String getScriptId() {
         return scriptId;
     }
 
-    /** The script to send, if any. */
+    /**
+     * The script to send.
+     *
+     * @return the script id; empty for an action without a message
+     */
     public Optional<String> script() {
         return scriptId.isEmpty() ? Optional.empty() : Optional.of(scriptId);
     }
 
-    /** The priority: the highest surviving proposal wins. */
+    /**
+     * The priority: the highest surviving proposal wins.
+     *
+     * @return the priority, any value
+     */
     public int getPriority() {
         return priority;
     }
 
-    /** Why the rule proposed it. */
+    /**
+     * Why the rule proposed it.
+     *
+     * @return the reason as the rule wrote it
+     */
     public String getReason() {
         return reason;
     }
 
-    /** The rule that proposed it. */
+    /**
+     * The rule that proposed it.
+     *
+     * @return the rule's name
+     */
     public String getRule() {
         return rule;
     }
 
-    /** The order of proposal within the decision (0 first); breaks ties between equal priorities. */
+    /**
+     * The order of proposal within the decision; breaks ties between equal priorities (earlier wins).
+     *
+     * @return 0 for the first proposal of a decision, 1 for the next, ...
+     */
     public int getSequence() {
         return sequence;
     }
 
+    /**
+     * A short form for logs.
+     *
+     * @return e.g. {@code OFFER_PRODUCT (acne.offer) priority 90 — urgent acne need [offer when hot]}
+     */
     @Override
     public String toString() {
         return action + (scriptId.isEmpty() ? "" : " (" + scriptId + ")") + " priority " + priority + " — " + reason

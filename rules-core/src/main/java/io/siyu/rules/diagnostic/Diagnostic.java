@@ -11,7 +11,7 @@ import java.util.Objects;
  * belongs to a pack. {@code path} names the field inside a structured file, as a JSON path such as
  * {@code questions[1].options[0].code}, or is empty. {@code key} is the stable, locale-independent
  * identifier of the kind of problem (for instance {@code codebook.duplicate-code}); {@code message}
- * is the localized sentence a non-programmer can act on.
+ * is the localized sentence a non-programmer can act on. Immutable and thread-safe, with value equality.
  *
  * @param file     the file, relative to the pack directory where there is one; never null
  * @param line     1-based line, or 0 when not known
@@ -30,6 +30,19 @@ public record Diagnostic(String file, int line, int column, Severity severity, S
             .thenComparingInt(Diagnostic::column)
             .thenComparing(Diagnostic::message);
 
+    /**
+     * A diagnostic.
+     *
+     * @param file     the file
+     * @param line     1-based line, or 0 when not known
+     * @param column   1-based column, or 0 when not known
+     * @param severity how serious the problem is
+     * @param key      the stable identifier of the kind of problem
+     * @param path     the field inside the file, or {@code ""}
+     * @param message  the localized explanation
+     * @throws NullPointerException     when an argument other than {@code line} and {@code column} is null
+     * @throws IllegalArgumentException when {@code line} or {@code column} is negative
+     */
     public Diagnostic {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(severity, "severity");
@@ -41,19 +54,37 @@ public record Diagnostic(String file, int line, int column, Severity severity, S
         }
     }
 
-    /** An error at a position, with no field path. */
+    /**
+     * An error at a position, with no field path.
+     *
+     * @param file    the file
+     * @param line    1-based line, or 0 when not known
+     * @param column  1-based column, or 0 when not known
+     * @param key     the stable identifier of the kind of problem
+     * @param message the localized explanation
+     * @return a diagnostic of severity {@link Severity#ERROR} and path {@code ""}
+     * @throws NullPointerException     when {@code file}, {@code key} or {@code message} is null
+     * @throws IllegalArgumentException when {@code line} or {@code column} is negative
+     */
     public static Diagnostic error(String file, int line, int column, String key, String message) {
         return new Diagnostic(file, line, column, Severity.ERROR, key, "", message);
     }
 
-    /** Whether this diagnostic makes loading fail. */
+    /**
+     * Whether this diagnostic makes loading fail.
+     *
+     * @return whether the severity is {@link Severity#ERROR}
+     */
     public boolean isError() {
         return severity == Severity.ERROR;
     }
 
     /**
-     * The compiler-style one-line form {@code file:line:column: message}, followed by
-     * {@code (at path)} when the diagnostic names a field. Warnings are prefixed with {@code warning: }.
+     * The compiler-style form {@code file:line:column: message}, followed by {@code (at path)} when the
+     * diagnostic names a field. Warnings are prefixed with {@code warning: }. Unknown positions are printed
+     * as {@code 0}. One line unless the message itself has line breaks.
+     *
+     * @return e.g. {@code codebook.json:12:17: Code "3" is already the code of ... (at questions[1].options[0].code)}
      */
     public String format() {
         StringBuilder out = new StringBuilder(file).append(':').append(line).append(':').append(column).append(": ");
@@ -67,12 +98,17 @@ public record Diagnostic(String file, int line, int column, Severity severity, S
         return out.toString();
     }
 
+    /**
+     * The same as {@link #format()}.
+     *
+     * @return {@link #format()}
+     */
     @Override
     public String toString() {
         return format();
     }
 
-    /** How serious a {@link Diagnostic} is. */
+    /** How serious a {@link Diagnostic} is. Immutable and thread-safe. */
     public enum Severity {
         /** The file cannot be used as it is; loading fails. */
         ERROR,

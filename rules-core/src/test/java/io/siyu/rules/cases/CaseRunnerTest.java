@@ -191,6 +191,19 @@ class CaseRunnerTest {
                 + "\"angry\" (expected replied, clickedLink, purchasedBefore, silentHours=N or touchesToday=N)");
     }
 
+    @Test
+    void aRowMadeInCodeWithABlankNameFailsWithTheColumnInsteadOfThrowing() {
+        CaseRow row = new CaseRow("code.csv", 2, " ", "3DU3", List.of(), "", Map.of(),
+                "STOP_GENTLY", Optional.empty(), Optional.empty(), Optional.empty());
+        List<Decision> seen = new CopyOnWriteArrayList<>();
+
+        CaseResult result = CaseRunner.of(load(SKINCARE, Locale.ENGLISH)).observing(seen::add).run(row);
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.format()).isEqualTo("FAIL code.csv:2  \ncode.csv:2  : column case: the case needs a name");
+        assertThat(seen).as("nothing was decided").isEmpty();
+    }
+
     private static Path copy(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.toList()) {

@@ -34,7 +34,9 @@ final class DecisionPolicy implements Policy {
 
     @Override
     public void veto(String action, String reason) {
+        // Both checked up front, so that a null reason fails whether or not a proposal matches.
         Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(reason, "reason");
         for (Proposal p : proposals) {
             if (p.getAction().equals(action)) {
                 veto(p, reason);
@@ -44,6 +46,7 @@ final class DecisionPolicy implements Policy {
 
     @Override
     public void vetoMessages(String reason) {
+        Objects.requireNonNull(reason, "reason");
         for (Proposal p : proposals) {
             if (!p.getScriptId().isEmpty()) {
                 veto(p, reason);
