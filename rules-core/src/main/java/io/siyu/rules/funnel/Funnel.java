@@ -34,7 +34,9 @@ import java.util.function.Function;
  * next one. Capacity counts everyone ever put into the group (leaving frees no seat: groups are filled
  * once, when their day 0 ends). Group ids read {@code D-2026-11-23-1}.
  *
- * <p>Thread-safe: events of different customers may be recorded concurrently.
+ * <p>Thread-safe: events of different customers may be recorded concurrently, and with
+ * {@link #advance}; day boundaries are crossed one call at a time. A funnel keeps its groups in memory and
+ * its journeys in the store: use one funnel per store.
  */
 public final class Funnel {
     private static final Logger LOG = LoggerFactory.getLogger(Funnel.class);
@@ -90,39 +92,69 @@ public final class Funnel {
     }
 
     /**
-     * A funnel over a store that may already hold journeys (its groups are restored from them).
+     * A funnel over a store that may already hold journeys: its groups are restored from them (one pass
+     * over the store), so that new members fill the open groups where they left off.
      *
      * @param config the funnel settings
      * @param clock  what "today" is; its zone is ignored in favour of the funnel's
      * @param store  where the journeys are kept
+     * @return the funnel
+     * @throws NullPointerException  when an argument is null
+     * @throws NumberFormatException when a grouped journey in the store has a group id that does not end
+     *                               in {@code -<number>} (one not made by a funnel)
      */
     public static Funnel create(FunnelConfig config, Clock clock, JourneyStore store) {
         return new Funnel(Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(store, "store"));
     }
 
-    /** A funnel with a new {@link InMemoryJourneyStore}. */
+    /**
+     * A funnel with a new, empty {@link InMemoryJourneyStore}.
+     *
+     * @param config the funnel settings
+     * @param clock  what "today" is; its zone is ignored in favour of the funnel's
+     * @return the funnel
+     * @throws NullPointerException when an argument is null
+     */
     public static Funnel inMemory(FunnelConfig config, Clock clock) {
         return create(config, clock, InMemoryJourneyStore.create());
     }
 
-    /** The settings. */
+    /**
+     * The settings.
+     *
+     * @return the settings the funnel was created with
+     */
     public FunnelConfig config() {
         return config;
     }
 
 
-    /** The journeys. */
+    /**
+     * The journeys. Change them through the funnel ({@link #record}, {@link #advance}), not the store.
+     *
+     * @return the store the funnel was created with
+     */
     public JourneyStore store() {
         return store;
     }
 
-    /** Today's date in the funnel's timezone, from the clock. */
+    /**
+     * Today's date in the funnel's timezone, from the clock.
+     *
+     * @return today's date
+     */
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), config.zone());
     }
 
-    /** The journey of a customer. */
+    /**
+     * The journey of a customer, as stored now.
+     *
+     * @param customerId the customer id
+     * @return the journey; empty when no event of the customer was recorded
+     * @throws NullPointerException when {@code customerId} is null
+     */
     public Optional<Journey> journey(String customerId) {
         return store.get(customerId);
     }
@@ -130,11 +162,18 @@ public final class Funnel {
     /**
      * Records one event: crosses any day boundary up to the event's date for the whole funnel, then
      * applies the event to the customer's journey (created on {@link FunnelEvent.Added} or
-     * {@link FunnelEvent.Surveyed}). A duplicate changes nothing.
+     * {@link FunnelEvent.Surveyed}). A duplicate (see {@link Journey}) changes nothing. The event's date
+     * is its timestamp's date in the funnel's timezone.
      *
+     * @param event the event
      * @return the customer's journey after the event
-     * @throws RejectedEventException when the event is not allowed in the journey's stage (nothing changes)
-     * @throws FunnelException        when the event is dated after today
+     * @throws NullPointerException   when {@code event} is null
+     * @throws RejectedEventException when the event is not allowed in the journey's stage: the journey is
+     *                                unchanged, though the funnel has crossed the day boundaries up to the
+     *                                event's date
+     * @throws FunnelException        when the event is dated after today (nothing changes)
+     * @throws ArithmeticException    when a purchase takes the journey's revenue past {@link Long#MAX_VALUE}
+     *                                fen (the journey is unchanged)
      */
     public Journey record(FunnelEvent event) {
         Objects.requireNonNull(event, "event");
@@ -153,7 +192,16 @@ public final class Funnel {
                 current -> machine.apply(current == null ? Journey.start(customerId) : current, event));
     }
 
-    /** Records events in order, as {@link #record} does; for replaying a journal. */
+    /**
+     * Records events in order, as {@link #record} does; for replaying a journal. Stops at the first event
+     * that fails: the events before it stay recorded.
+     *
+     * @param journal the events, in the order they happened
+     * @throws NullPointerException   when {@code journal} or one of its events is null
+     * @throws RejectedEventException as {@link #record}
+     * @throws FunnelException        when an event is dated after today
+     * @throws ArithmeticException    as {@link #record}
+     */
     public void replay(List<? extends FunnelEvent> journal) {
         Objects.requireNonNull(journal, "journal");
         for (FunnelEvent event : journal) {
@@ -161,7 +209,10 @@ public final class Funnel {
         }
     }
 
-    /** Advances every journey to the clock's today; see {@link #advance(LocalDate)}. */
+    /**
+     * Advances every journey to the clock's today; see {@link #advance(LocalDate)}. A host calls it once a
+     * day, after midnight in the funnel's timezone.
+     */
     public void advance() {
         advance(today());
     }
@@ -170,7 +221,11 @@ public final class Funnel {
      * Moves every journey to the stage it must be in on {@code today}, putting the customers whose day 0
      * has ended into groups. Idempotent: a call for a day the funnel has already reached does nothing;
      * journeys never move backwards. Allocates nothing for a journey whose stage does not change, which
-     * on most days is nearly all of them (the day number is not stored).
+     * on most days is nearly all of them (the day number is not stored). Runs on the calling thread over
+     * the whole store; meanwhile, events of days already reached are recorded without waiting.
+     *
+     * @param today the day to advance to, in the funnel's timezone; not checked against the clock
+     * @throws NullPointerException when {@code today} is null
      */
     public void advance(LocalDate today) {
         Objects.requireNonNull(today, "today");
@@ -245,8 +300,12 @@ public final class Funnel {
     }
 
     /**
-     * The groups in seeding or conversion on {@code day}, in the order they were opened, with the
-     * number of members who have not left.
+     * The groups in seeding or conversion on {@code day}, with the number of members who have not left
+     * (one pass over the store).
+     *
+     * @param day the day, in the funnel's timezone
+     * @return the groups in the order they were opened; unmodifiable, empty when none is active
+     * @throws NullPointerException when {@code day} is null
      */
     public List<CohortGroup> activeGroups(LocalDate day) {
         Objects.requireNonNull(day, "day");
@@ -290,8 +349,13 @@ public final class Funnel {
      *
      * @param date       the day to plan, in the funnel's zone
      * @param contentFor what a group gets on a day, in the order to send it (an empty list means nothing
-     *                   planned); {@code RulePack::contentFor} asks the pack's {@code content} rules
-     * @throws NullPointerException when an argument is null, or {@code contentFor} returns null
+     *                   planned); {@code RulePack::contentFor} asks the pack's {@code content} rules.
+     *                   Called once per active group, on the calling thread
+     * @return the plan
+     * @throws NullPointerException when an argument is null, or {@code contentFor} returns null or a list
+     *                              with a null element
+     * @throws RuntimeException     whatever {@code contentFor} throws (for the rule pack's planner, an
+     *                              {@link io.siyu.rules.decision.DecisionException})
      */
     public DailyPlan planFor(LocalDate date, Function<GroupDay, List<PlannedContent>> contentFor) {
         Objects.requireNonNull(date, "date");
@@ -317,7 +381,11 @@ public final class Funnel {
         return new DailyPlan(date, plans, missing, oneToOne);
     }
 
-    /** The report over every journey in the store. */
+    /**
+     * The report over every journey in the store (one pass over it).
+     *
+     * @return the report
+     */
     public FunnelReport report() {
         return FunnelReport.of(store.stream().toList());
     }

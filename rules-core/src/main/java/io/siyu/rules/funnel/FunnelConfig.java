@@ -14,14 +14,17 @@ import java.util.Set;
 
 /**
  * The settings of a funnel, read from a rule pack's {@code funnel.json} (the format is documented in
- * {@code docs/funnel.md}).
+ * {@code docs/funnel.md}). Immutable and thread-safe.
  *
- * @param seedingDays            how many seeding days follow day 0 (default 5)
- * @param conversionDays         how many conversion days follow the seeding days (default 6)
+ * @param seedingDays            how many seeding days follow day 0 (default 5; {@code funnel.json} allows
+ *                               1 to 60)
+ * @param conversionDays         how many conversion days follow the seeding days (default 6;
+ *                               {@code funnel.json} allows 1 to 60)
  * @param cohortBy               the codebook question ids whose answers define a same-tag cohort
- *                               (default {@code ["concern"]}); empty means one cohort for everyone
- * @param groupCapacity          members per cohort group before a new group opens (default 200, at most
- *                               500, WeChat's hard cap)
+ *                               (default {@code ["concern"]}), in order; an unmodifiable copy; empty means
+ *                               one cohort for everyone
+ * @param groupCapacity          members per cohort group before a new group opens, 1 to 500 (default 200;
+ *                               500 is WeChat's hard cap)
  * @param nurtureAfterConversion whether customers who have not bought when the conversion days end
  *                               move to {@link Stage#NURTURE} (true, default) or leave the funnel
  *                               ({@link Stage#LEFT})
@@ -46,7 +49,21 @@ public record FunnelConfig(int seedingDays, int conversionDays, List<String> coh
     private static final List<String> EXIT_FIELDS = List.of("nurtureAfterConversion", "leaveOnLeftGroup",
             "leaveOnOptOut");
 
-    /** Checks the values; {@link #parse} reports the same problems as diagnostics instead. */
+    /**
+     * Checks the values; {@link #parse} reports such problems as diagnostics instead, and also limits the
+     * stage days to 60 and refuses a repeated cohort question.
+     *
+     * @param seedingDays            seeding days, at least 1
+     * @param conversionDays         conversion days, at least 1
+     * @param cohortBy               the cohort question ids; copied
+     * @param groupCapacity          members per group, 1 to {@value #WECHAT_GROUP_LIMIT}
+     * @param nurtureAfterConversion whether non-buyers move to nurture (else they leave)
+     * @param leaveOnLeftGroup       whether leaving the group leaves the funnel
+     * @param leaveOnOptOut          whether opting out leaves the funnel
+     * @param zone                   the timezone of funnel days
+     * @throws NullPointerException     when {@code cohortBy}, one of its ids or {@code zone} is null
+     * @throws IllegalArgumentException when a number is out of its range
+     */
     public FunnelConfig {
         cohortBy = List.copyOf(cohortBy);
         Objects.requireNonNull(zone, "zone");
@@ -59,28 +76,53 @@ public record FunnelConfig(int seedingDays, int conversionDays, List<String> coh
         }
     }
 
-    /** The Gaozi settings: 5 seeding days, 6 conversion days, cohorts by {@code concern}, 200 per group. */
+    /**
+     * The Gaozi settings: 5 seeding days, 6 conversion days, cohorts by {@code concern}, 200 per group,
+     * nurture after conversion, leaving on a group exit or an opt-out, {@code Asia/Shanghai}.
+     *
+     * @return the default settings
+     */
     public static FunnelConfig defaults() {
         return new FunnelConfig(5, 6, List.of("concern"), 200, true, true, true, ZoneId.of("Asia/Shanghai"));
     }
 
-    /** The last day of seeding (day 5 by default). */
+    /**
+     * The last day of seeding.
+     *
+     * @return the day number, counted from day 0 ({@code seedingDays}: 5 by default)
+     */
     public int lastSeedingDay() {
         return seedingDays;
     }
 
-    /** The last day of conversion (day 11 by default). */
+    /**
+     * The last day of conversion.
+     *
+     * @return the day number, counted from day 0 ({@code seedingDays + conversionDays}: 11 by default)
+     */
     public int lastConversionDay() {
         return seedingDays + conversionDays;
     }
 
-    /** The same settings with another timezone. */
+    /**
+     * The same settings with another timezone.
+     *
+     * @param newZone the timezone
+     * @return new settings
+     * @throws NullPointerException when {@code newZone} is null
+     */
     public FunnelConfig withZone(ZoneId newZone) {
         return new FunnelConfig(seedingDays, conversionDays, cohortBy, groupCapacity, nurtureAfterConversion,
                 leaveOnLeftGroup, leaveOnOptOut, newZone);
     }
 
-    /** The same settings with another group capacity. */
+    /**
+     * The same settings with another group capacity.
+     *
+     * @param capacity members per group, 1 to {@value #WECHAT_GROUP_LIMIT}
+     * @return new settings
+     * @throws IllegalArgumentException when {@code capacity} is out of range
+     */
     public FunnelConfig withGroupCapacity(int capacity) {
         return new FunnelConfig(seedingDays, conversionDays, cohortBy, capacity, nurtureAfterConversion,
                 leaveOnLeftGroup, leaveOnOptOut, zone);
@@ -91,8 +133,11 @@ public record FunnelConfig(int seedingDays, int conversionDays, List<String> coh
      *
      * @param fileName the file name to report in diagnostics
      * @param json     the file's text
-     * @param locale   the language of the messages
-     * @throws FunnelConfigException listing every problem found, each with line, column and path
+     * @param locale   the language of the messages (English or Simplified Chinese)
+     * @return the settings
+     * @throws NullPointerException  when an argument is null
+     * @throws FunnelConfigException listing every problem found, in reading order, each with line, column
+     *                               and path
      */
     public static FunnelConfig parse(String fileName, String json, Locale locale) {
         Objects.requireNonNull(fileName, "fileName");

@@ -6,7 +6,11 @@ import io.siyu.rules.internal.json.JsonReader;
 
 import java.util.List;
 
-/** A {@code funnel.json} that cannot be used: carries every problem found, with file, line, column and path. */
+/**
+ * A {@code funnel.json} that cannot be used: carries every problem found, in reading order, with file,
+ * line, column and path, worded in the locale given to {@link FunnelConfig#parse}. Not changed after it
+ * is made; safe to hand to another thread.
+ */
 public final class FunnelConfigException extends DiagnosticException {
     private static final long serialVersionUID = 1L;
 

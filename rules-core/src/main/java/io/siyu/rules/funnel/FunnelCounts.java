@@ -7,7 +7,9 @@ import java.time.Duration;
 /**
  * The funnel's numbers over some journeys (all of them, one cohort or one group). Conversions are
  * counted by the stage of the first purchase, whatever happened after it; rates are fractions from 0
- * to 1, and 0 when there is nothing to divide by.
+ * to 1 (in counts a {@link FunnelReport} made), and 0 when there is nothing to divide by. Every count but
+ * {@code revenueFen} is a number of journeys. Immutable and thread-safe; {@link FunnelJson#write(FunnelReport)}
+ * writes the rates along with the counts.
  *
  * @param entered             journeys that entered the funnel (past {@link Stage#NEW})
  * @param grouped             of those, put into a cohort group
@@ -22,7 +24,7 @@ import java.time.Duration;
  * @param buyers              journeys with at least one purchase
  * @param repurchased7Days    buyers whose second purchase came within 7 days of the first
  * @param repurchased30Days   buyers whose second purchase came within 30 days of the first
- * @param revenueFen          the value of all purchases, in fen
+ * @param revenueFen          the value of all purchases, in fen (1/100 yuan)
  */
 public record FunnelCounts(int entered, int grouped, int reachedConversion, int convertedDayZero,
                            int convertedSeeding, int convertedConversion, int convertedLate, int active, int nurture,
@@ -31,49 +33,81 @@ public record FunnelCounts(int entered, int grouped, int reachedConversion, int 
     private static final long SEVEN_DAYS = Duration.ofDays(7).toMillis();
     private static final long THIRTY_DAYS = Duration.ofDays(30).toMillis();
 
-    /** Conversions within the funnel's days: day 0, seeding and conversion (not late ones). */
+    /**
+     * Conversions within the funnel's days: day 0, seeding and conversion (not late ones).
+     *
+     * @return the number of journeys
+     */
     @JsonProperty
     public int converted() {
         return convertedDayZero + convertedSeeding + convertedConversion;
     }
 
-    /** Day-0 conversions of those who entered (Gaozi: about 12%). */
+    /**
+     * Day-0 conversions of those who entered (Gaozi: about 12%).
+     *
+     * @return the rate, 0 to 1
+     */
     @JsonProperty
     public double dayZeroRate() {
         return rate(convertedDayZero, entered);
     }
 
-    /** Seeding conversions of those grouped. */
+    /**
+     * Seeding conversions of those grouped.
+     *
+     * @return the rate, 0 to 1
+     */
     @JsonProperty
     public double seedingRate() {
         return rate(convertedSeeding, grouped);
     }
 
-    /** Conversion-day conversions of those who reached the conversion days. */
+    /**
+     * Conversion-day conversions of those who reached the conversion days.
+     *
+     * @return the rate, 0 to 1
+     */
     @JsonProperty
     public double conversionRate() {
         return rate(convertedConversion, reachedConversion);
     }
 
-    /** Day-0 and seeding conversions of those who entered. */
+    /**
+     * Day-0 and seeding conversions of those who entered.
+     *
+     * @return the rate, 0 to 1
+     */
     @JsonProperty
     public double cumulativeAfterSeedingRate() {
         return rate(convertedDayZero + convertedSeeding, entered);
     }
 
-    /** All conversions within the funnel's days of those who entered (Gaozi: about 45%). */
+    /**
+     * All conversions within the funnel's days of those who entered (Gaozi: about 45%).
+     *
+     * @return the rate, 0 to 1
+     */
     @JsonProperty
     public double cumulativeRate() {
         return rate(converted(), entered);
     }
 
-    /** Buyers who bought again within 7 days of their first purchase (Gaozi: about 35%). */
+    /**
+     * Buyers who bought again within 7 days of their first purchase (Gaozi: about 35%).
+     *
+     * @return the rate, 0 to 1
+     */
     @JsonProperty
     public double repurchase7DaysRate() {
         return rate(repurchased7Days, buyers);
     }
 
-    /** Buyers who bought again within 30 days of their first purchase. */
+    /**
+     * Buyers who bought again within 30 days of their first purchase.
+     *
+     * @return the rate, 0 to 1
+     */
     @JsonProperty
     public double repurchase30DaysRate() {
         return rate(repurchased30Days, buyers);

@@ -13,7 +13,9 @@ import java.util.Objects;
  *
  * <p>Events of one customer must be recorded in the order they happened; see {@link Journey} for the
  * exact duplicate rule. In JSON an event is an object with a {@code "type"} property naming its
- * record ({@code "Added"}, {@code "Purchased"}, ...) and ISO-8601 timestamps.
+ * record ({@code "Added"}, {@code "Purchased"}, ...) and ISO-8601 timestamps ({@link FunnelJson}).
+ *
+ * <p>Every event is an immutable, thread-safe record; the interface is sealed: these seven kinds are all.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -29,19 +31,48 @@ public sealed interface FunnelEvent {
 
     /** The kind of an event: the column of the transition table in the funnel's state machine. */
     enum Kind {
-        ADDED, SURVEYED, MESSAGE_RECEIVED, PURCHASED, LEFT_GROUP, OPTED_OUT, BLOCKED
+        /** {@link Added}. */
+        ADDED,
+        /** {@link Surveyed}. */
+        SURVEYED,
+        /** {@link MessageReceived}. */
+        MESSAGE_RECEIVED,
+        /** {@link Purchased}. */
+        PURCHASED,
+        /** {@link LeftGroup}. */
+        LEFT_GROUP,
+        /** {@link OptedOut}. */
+        OPTED_OUT,
+        /** {@link Blocked}. */
+        BLOCKED
     }
 
-    /** The event's id, unique among the events of its customer. */
+    /**
+     * The event's id, unique among the events of its customer.
+     *
+     * @return the id
+     */
     String eventId();
 
-    /** The customer the event is about. */
+    /**
+     * The customer the event is about.
+     *
+     * @return the customer id
+     */
     String customerId();
 
-    /** When it happened. */
+    /**
+     * When it happened; the funnel takes its date in the funnel's timezone.
+     *
+     * @return the moment (the funnel compares moments at millisecond precision)
+     */
     Instant timestamp();
 
-    /** Which kind of event this is. */
+    /**
+     * Which kind of event this is.
+     *
+     * @return the kind
+     */
     Kind kind();
 
     private static void check(String eventId, String customerId, Instant timestamp) {
@@ -50,8 +81,22 @@ public sealed interface FunnelEvent {
         Objects.requireNonNull(timestamp, "timestamp");
     }
 
-    /** The customer added the brand's service account: the funnel starts (day 0). */
+    /**
+     * The customer added the brand's service account: the funnel starts (day 0).
+     *
+     * @param eventId    the event's id, unique among the customer's events
+     * @param customerId the customer
+     * @param timestamp  when it happened
+     */
     record Added(String eventId, String customerId, Instant timestamp) implements FunnelEvent {
+        /**
+         * Makes the event.
+         *
+         * @param eventId    the event's id
+         * @param customerId the customer
+         * @param timestamp  when it happened
+         * @throws NullPointerException when an argument is null
+         */
         public Added {
             check(eventId, customerId, timestamp);
         }
@@ -65,8 +110,22 @@ public sealed interface FunnelEvent {
     /**
      * The customer filled in the survey; {@code tags} are all of their codebook tags, of which the
      * funnel keeps those of its cohort questions.
+     *
+     * @param eventId    the event's id, unique among the customer's events
+     * @param customerId the customer
+     * @param timestamp  when it happened
+     * @param tags       all of the customer's codebook tags
      */
     record Surveyed(String eventId, String customerId, Instant timestamp, TagSet tags) implements FunnelEvent {
+        /**
+         * Makes the event.
+         *
+         * @param eventId    the event's id
+         * @param customerId the customer
+         * @param timestamp  when it happened
+         * @param tags       the customer's tags
+         * @throws NullPointerException when an argument is null
+         */
         public Surveyed {
             check(eventId, customerId, timestamp);
             Objects.requireNonNull(tags, "tags");
@@ -78,8 +137,22 @@ public sealed interface FunnelEvent {
         }
     }
 
-    /** The customer sent a message (its text stays in the CRM: it is personal data). */
+    /**
+     * The customer sent a message (its text stays in the CRM: it is personal data).
+     *
+     * @param eventId    the event's id, unique among the customer's events
+     * @param customerId the customer
+     * @param timestamp  when it happened
+     */
     record MessageReceived(String eventId, String customerId, Instant timestamp) implements FunnelEvent {
+        /**
+         * Makes the event.
+         *
+         * @param eventId    the event's id
+         * @param customerId the customer
+         * @param timestamp  when it happened
+         * @throws NullPointerException when an argument is null
+         */
         public MessageReceived {
             check(eventId, customerId, timestamp);
         }
@@ -93,8 +166,23 @@ public sealed interface FunnelEvent {
     /**
      * The customer bought; {@code amountFen} is the order value in the smallest currency unit
      * (fen for yuan), never negative.
+     *
+     * @param eventId    the event's id, unique among the customer's events
+     * @param customerId the customer
+     * @param timestamp  when it happened
+     * @param amountFen  the order value in fen (1/100 yuan), 0 or more
      */
     record Purchased(String eventId, String customerId, Instant timestamp, long amountFen) implements FunnelEvent {
+        /**
+         * Makes the event.
+         *
+         * @param eventId    the event's id
+         * @param customerId the customer
+         * @param timestamp  when it happened
+         * @param amountFen  the order value in fen
+         * @throws NullPointerException when an argument is null
+         * @throws IllegalArgumentException when {@code amountFen} is negative
+         */
         public Purchased {
             check(eventId, customerId, timestamp);
             if (amountFen < 0) {
@@ -108,8 +196,22 @@ public sealed interface FunnelEvent {
         }
     }
 
-    /** The customer left the cohort group. */
+    /**
+     * The customer left the cohort group.
+     *
+     * @param eventId    the event's id, unique among the customer's events
+     * @param customerId the customer
+     * @param timestamp  when it happened
+     */
     record LeftGroup(String eventId, String customerId, Instant timestamp) implements FunnelEvent {
+        /**
+         * Makes the event.
+         *
+         * @param eventId    the event's id
+         * @param customerId the customer
+         * @param timestamp  when it happened
+         * @throws NullPointerException when an argument is null
+         */
         public LeftGroup {
             check(eventId, customerId, timestamp);
         }
@@ -120,8 +222,22 @@ public sealed interface FunnelEvent {
         }
     }
 
-    /** The customer asked to receive no more marketing. */
+    /**
+     * The customer asked to receive no more marketing.
+     *
+     * @param eventId    the event's id, unique among the customer's events
+     * @param customerId the customer
+     * @param timestamp  when it happened
+     */
     record OptedOut(String eventId, String customerId, Instant timestamp) implements FunnelEvent {
+        /**
+         * Makes the event.
+         *
+         * @param eventId    the event's id
+         * @param customerId the customer
+         * @param timestamp  when it happened
+         * @throws NullPointerException when an argument is null
+         */
         public OptedOut {
             check(eventId, customerId, timestamp);
         }
@@ -132,8 +248,22 @@ public sealed interface FunnelEvent {
         }
     }
 
-    /** The customer blocked or deleted the service account. */
+    /**
+     * The customer blocked or deleted the service account.
+     *
+     * @param eventId    the event's id, unique among the customer's events
+     * @param customerId the customer
+     * @param timestamp  when it happened
+     */
     record Blocked(String eventId, String customerId, Instant timestamp) implements FunnelEvent {
+        /**
+         * Makes the event.
+         *
+         * @param eventId    the event's id
+         * @param customerId the customer
+         * @param timestamp  when it happened
+         * @throws NullPointerException when an argument is null
+         */
         public Blocked {
             check(eventId, customerId, timestamp);
         }

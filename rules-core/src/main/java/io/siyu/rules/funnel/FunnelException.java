@@ -11,11 +11,12 @@ import java.util.Objects;
  * be read. Unchecked: it signals bad data from the host, not a condition to recover from locally.
  *
  * <p>{@link #getMessage()} is in English (for logs); {@link #message(Locale)} gives the same sentence
- * in another language.
+ * in another language. Not changed after it is made; safe to hand to another thread.
  */
 public class FunnelException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The message key, e.g. {@code funnel.event-rejected}. */
     private final String key;
     private final transient Object[] args;
 
@@ -29,12 +30,22 @@ public class FunnelException extends RuntimeException {
         this(key, null, args);
     }
 
-    /** The stable identifier of the kind of problem, e.g. {@code funnel.event-rejected}. */
+    /**
+     * The stable identifier of the kind of problem.
+     *
+     * @return the key, e.g. {@code funnel.event-rejected}
+     */
     public String key() {
         return key;
     }
 
-    /** The explanation in the given language (English when there is no translation). */
+    /**
+     * The explanation in the given language.
+     *
+     * @param locale the language; English serves any language but Simplified Chinese
+     * @return the message
+     * @throws NullPointerException when {@code locale} is null
+     */
     public String message(Locale locale) {
         return Messages.of(FunnelConfig.BUNDLE, locale).format(key, args);
     }

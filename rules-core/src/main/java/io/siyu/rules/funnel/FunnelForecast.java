@@ -21,17 +21,23 @@ import java.util.SplittableRandom;
  *
  * <p>After the last intake day the simulation keeps running, without intake, until every customer has
  * finished the conversion days and every repurchase window (30 days) has closed, so the rates are those
- * of complete journeys.
+ * of complete journeys. Memory and time grow with {@code dailyIntake × intakeDays} (every simulated
+ * customer's journey is kept until the report).
+ *
+ * <p>Not instantiable; {@link #run} holds no shared state, so any number of threads may run forecasts
+ * at once.
  */
 public final class FunnelForecast {
 
     /**
-     * What the forecast assumes. Probabilities are per customer per day, in [0, 1].
+     * What the forecast assumes. Probabilities are per customer per day, in [0, 1]; the two chances of a
+     * stage (buy, leave), and the two repurchase chances, add up to at most 1. Immutable and thread-safe.
      *
-     * @param dailyIntake            customers entering each day (Gaozi: 150)
-     * @param intakeDays             days with intake
-     * @param firstDay               the first intake day
-     * @param cohorts                the cohort tag sets customers are drawn from, uniformly
+     * @param dailyIntake            customers entering each day, 0 or more (Gaozi: 150)
+     * @param intakeDays             days with intake, 0 or more
+     * @param firstDay               the first intake day, in the funnel's timezone
+     * @param cohorts                the cohort tag sets customers are drawn from, uniformly; an unmodifiable
+     *                               copy, not empty
      * @param dayZeroConversion      chance to buy on day 0, one to one (Gaozi: 12%)
      * @param dayZeroLeave           chance to opt out on day 0
      * @param seedingConversion      daily chance to buy during seeding
@@ -41,8 +47,8 @@ public final class FunnelForecast {
      * @param nurtureConversion      daily chance to buy in long-term nurture
      * @param repurchaseWithin7Days  chance that a buyer buys again 1 to 7 days after the first purchase
      * @param repurchaseWithin30Days chance that a buyer buys again 8 to 30 days after it instead
-     * @param firstOrderFen          the value of a first order, in fen
-     * @param repurchaseFen          the value of a repurchase, in fen
+     * @param firstOrderFen          the value of a first order, in fen (1/100 yuan), 0 or more
+     * @param repurchaseFen          the value of a repurchase, in fen, 0 or more
      */
     public record Assumptions(int dailyIntake, int intakeDays, LocalDate firstDay, List<TagSet> cohorts,
                               double dayZeroConversion, double dayZeroLeave, double seedingConversion,
@@ -50,6 +56,28 @@ public final class FunnelForecast {
                               double nurtureConversion, double repurchaseWithin7Days, double repurchaseWithin30Days,
                               long firstOrderFen, long repurchaseFen) {
 
+        /**
+         * Checks the assumptions.
+         *
+         * @param dailyIntake            customers entering each day
+         * @param intakeDays             days with intake
+         * @param firstDay               the first intake day
+         * @param cohorts                the cohorts to draw from; copied
+         * @param dayZeroConversion      chance to buy on day 0
+         * @param dayZeroLeave           chance to opt out on day 0
+         * @param seedingConversion      daily chance to buy during seeding
+         * @param seedingLeave           daily chance to leave during seeding
+         * @param conversionConversion   daily chance to buy during conversion
+         * @param conversionLeave        daily chance to leave during conversion
+         * @param nurtureConversion      daily chance to buy in nurture
+         * @param repurchaseWithin7Days  chance to buy again within 7 days
+         * @param repurchaseWithin30Days chance to buy again in days 8 to 30
+         * @param firstOrderFen          the value of a first order, in fen
+         * @param repurchaseFen          the value of a repurchase, in fen
+         * @throws NullPointerException     when {@code firstDay}, {@code cohorts} or a cohort is null
+         * @throws IllegalArgumentException when a number is negative, {@code cohorts} is empty, or a chance
+         *                                  is outside [0, 1] (or NaN) or a pair of chances adds up to more than 1
+         */
         public Assumptions {
             Objects.requireNonNull(firstDay, "firstDay");
             cohorts = List.copyOf(cohorts);
@@ -77,6 +105,8 @@ public final class FunnelForecast {
          * The Gaozi figures: 150 customers a day for 60 days from 2026-01-05, cohorts by concern, 12% day-0
          * conversion, about 45% cumulative conversion after the conversion days with a very low leave
          * rate, about 35% 7-day repurchase; ¥299 first orders, ¥199 repurchases.
+         *
+         * @return the Gaozi assumptions
          */
         public static Assumptions gaozi() {
             List<TagSet> cohorts = List.of(
@@ -87,21 +117,40 @@ public final class FunnelForecast {
                     0.0, 0.35, 0.15, 29_900, 19_900);
         }
 
-        /** The same assumptions with another daily intake. */
+        /**
+         * The same assumptions with another daily intake.
+         *
+         * @param intake customers entering each day, 0 or more
+         * @return new assumptions
+         * @throws IllegalArgumentException when {@code intake} is negative
+         */
         public Assumptions withDailyIntake(int intake) {
             return new Assumptions(intake, intakeDays, firstDay, cohorts, dayZeroConversion, dayZeroLeave,
                     seedingConversion, seedingLeave, conversionConversion, conversionLeave, nurtureConversion,
                     repurchaseWithin7Days, repurchaseWithin30Days, firstOrderFen, repurchaseFen);
         }
 
-        /** The same assumptions with customers drawn from other cohorts. */
+        /**
+         * The same assumptions with customers drawn from other cohorts.
+         *
+         * @param newCohorts the cohorts, not empty; copied
+         * @return new assumptions
+         * @throws NullPointerException     when {@code newCohorts} or one of its cohorts is null
+         * @throws IllegalArgumentException when {@code newCohorts} is empty
+         */
         public Assumptions withCohorts(List<TagSet> newCohorts) {
             return new Assumptions(dailyIntake, intakeDays, firstDay, newCohorts, dayZeroConversion, dayZeroLeave,
                     seedingConversion, seedingLeave, conversionConversion, conversionLeave, nurtureConversion,
                     repurchaseWithin7Days, repurchaseWithin30Days, firstOrderFen, repurchaseFen);
         }
 
-        /** The same assumptions with another number of intake days. */
+        /**
+         * The same assumptions with another number of intake days.
+         *
+         * @param days days with intake, 0 or more
+         * @return new assumptions
+         * @throws IllegalArgumentException when {@code days} is negative
+         */
         public Assumptions withIntakeDays(int days) {
             return new Assumptions(dailyIntake, days, firstDay, cohorts, dayZeroConversion, dayZeroLeave,
                     seedingConversion, seedingLeave, conversionConversion, conversionLeave, nurtureConversion,
@@ -141,6 +190,8 @@ public final class FunnelForecast {
      * @param config      the funnel settings (days, group capacity, exits, timezone)
      * @param assumptions intake and probabilities, e.g. {@link Assumptions#gaozi()}
      * @param seed        the random seed: the same seed gives the same report
+     * @return the report of the simulated funnel, over every simulated customer
+     * @throws NullPointerException when an argument is null
      */
     public static FunnelReport run(FunnelConfig config, Assumptions assumptions, long seed) {
         Objects.requireNonNull(config, "config");

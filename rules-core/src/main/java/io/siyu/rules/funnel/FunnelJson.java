@@ -29,9 +29,10 @@ import java.util.function.Function;
  * CRM can store them. Moments are ISO-8601 strings ({@code "2026-11-23T01:30:00Z"}), dates
  * {@code "2026-11-23"}, tag sets lists of {@code {"questionId", "optionId", "code"}}, and events carry
  * a {@code "type"} property ({@code "Added"}, {@code "Purchased"}, ...). The format is documented in
- * {@code docs/funnel.md}.
+ * {@code docs/funnel.md}. Absent values (a journey's start date before day 0, its first purchase ...)
+ * are written as JSON {@code null}.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe: create one and share it.
  */
 public final class FunnelJson {
     private static final TypeReference<List<FunnelEvent>> JOURNAL = new TypeReference<>() { };
@@ -66,7 +67,11 @@ public final class FunnelJson {
                 .build();
     }
 
-    /** The codec. */
+    /**
+     * A new codec. Creating one sets up a JSON mapper: share it rather than create one per call.
+     *
+     * @return the codec
+     */
     public static FunnelJson create() {
         return new FunnelJson();
     }
@@ -118,20 +123,43 @@ public final class FunnelJson {
         }
     }
 
-    /** A journey as JSON. */
+    /**
+     * A journey as JSON, with its moments as ISO-8601 instants ({@code firstPurchaseAt} ...) rather than
+     * epoch milliseconds.
+     *
+     * @param journey the journey
+     * @return one JSON object, on one line
+     * @throws NullPointerException when {@code journey} is null
+     */
     public String write(Journey journey) {
         return write(StoredJourney.of(Objects.requireNonNull(journey, "journey")));
     }
 
-    /** An event as JSON, with its {@code "type"}. */
+    /**
+     * An event as JSON, with its {@code "type"}.
+     *
+     * @param event the event
+     * @return one JSON object, on one line
+     * @throws NullPointerException when {@code event} is null
+     */
     public String write(FunnelEvent event) {
         Objects.requireNonNull(event, "event");
         return writeAs(event, FunnelEvent.class);
     }
 
-    /** A journal (events in order) as a JSON list. */
+    /**
+     * A journal (events in order) as a JSON list.
+     *
+     * @param journal the events, in order; may be empty
+     * @return one JSON array of event objects, in the same order, on one line
+     * @throws NullPointerException when {@code journal} or one of its events is null
+     */
     public String writeJournal(List<? extends FunnelEvent> journal) {
         Objects.requireNonNull(journal, "journal");
+        for (FunnelEvent event : journal) {
+            // A null would be written as JSON null, which no journal reader accepts.
+            Objects.requireNonNull(event, "journal event");
+        }
         try {
             return mapper.writerFor(JOURNAL).writeValueAsString(journal);
         } catch (JsonProcessingException e) {
@@ -139,24 +167,48 @@ public final class FunnelJson {
         }
     }
 
-    /** A report as JSON, rates included. */
+    /**
+     * A report as JSON, rates included ({@link FunnelCounts#cumulativeRate()} ...).
+     *
+     * @param report the report
+     * @return one JSON object, on one line
+     * @throws NullPointerException when {@code report} is null
+     */
     public String write(FunnelReport report) {
         return write((Object) Objects.requireNonNull(report, "report"));
     }
 
     /**
-     * Reads a journey written by {@link #write(Journey)}.
+     * Reads a journey written by {@link #write(Journey)} (also one that stores {@code stageDay} under its
+     * older name {@code day}).
      *
-     * @throws FunnelException when the text is not a stored journey
+     * @param json one JSON object
+     * @return the journey
+     * @throws NullPointerException when {@code json} is null
+     * @throws FunnelException      when the text is not a stored journey (not JSON, a missing or mistyped
+     *                              field, or values no journey can have), with key
+     *                              {@code funnel.json-unreadable}
      */
     public Journey readJourney(String json) {
-        return read(json, "journey", StoredJourney.class).journey();
+        StoredJourney stored = read(json, "journey", StoredJourney.class);
+        try {
+            return stored.journey();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // The journey's own invariants (a customer id, a start date after NEW ...) refuse the stored
+            // values: bad data from the store, reported like any other unreadable journey.
+            throw new FunnelException("funnel.json-unreadable", e, "journey", e.getMessage());
+        }
     }
 
     /**
      * Reads an event written by {@link #write(FunnelEvent)}.
      *
-     * @throws FunnelException when the text is not a stored event
+     * @param json one JSON object with a {@code "type"}
+     * @return the event
+     * @throws NullPointerException when {@code json} is null
+     * @throws FunnelException      when the text is not a stored event (not JSON, JSON {@code null}, an
+     *                              unknown type, a missing or mistyped field, a negative amount), with key
+     *                              {@code funnel.json-unreadable}
      */
     public FunnelEvent readEvent(String json) {
         return read(json, "event", FunnelEvent.class);
@@ -165,15 +217,30 @@ public final class FunnelJson {
     /**
      * Reads a journal written by {@link #writeJournal}.
      *
-     * @throws FunnelException when the text is not a list of stored events
+     * @param json one JSON array of event objects
+     * @return the events in the order they are written; unmodifiable, empty for {@code []}
+     * @throws NullPointerException when {@code json} is null
+     * @throws FunnelException      when the text is not a list of stored events (JSON {@code null} and
+     *                              {@code null} elements included), with key {@code funnel.json-unreadable}
      */
     public List<FunnelEvent> readJournal(String json) {
         Objects.requireNonNull(json, "json");
+        List<FunnelEvent> events;
         try {
-            return List.copyOf(mapper.readValue(json, JOURNAL));
+            events = mapper.readValue(json, JOURNAL);
         } catch (JsonProcessingException e) {
             throw new FunnelException("funnel.json-unreadable", e, "journal", e.getOriginalMessage());
         }
+        if (events == null) {
+            throw new FunnelException("funnel.json-unreadable", "journal", "null instead of a list of events");
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) == null) {
+                throw new FunnelException("funnel.json-unreadable", "journal",
+                        "null instead of an event at index " + i);
+            }
+        }
+        return List.copyOf(events);
     }
 
     private String write(Object value) {
@@ -189,12 +256,18 @@ public final class FunnelJson {
         }
     }
 
+    /** Reads one value; JSON {@code null} (which Jackson reads as a null value) is unreadable too. */
     private <T> T read(String json, String what, Class<T> type) {
         Objects.requireNonNull(json, "json");
+        T value;
         try {
-            return mapper.readValue(json, type);
+            value = mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new FunnelException("funnel.json-unreadable", e, what, e.getOriginalMessage());
         }
+        if (value == null) {
+            throw new FunnelException("funnel.json-unreadable", what, "null instead of an object");
+        }
+        return value;
     }
 }

@@ -15,10 +15,13 @@ import java.util.TreeMap;
 /**
  * The funnel's numbers over a set of journeys: in total, by cohort codes and by group. Serialises to
  * JSON with {@link FunnelJson#write(FunnelReport)}; {@link #toTable()} is the command line form.
+ * Immutable and thread-safe.
  *
  * @param total    every journey
- * @param byCohort by cohort codes ({@code untagged} for customers not surveyed), in code order
- * @param byGroup  by group id, in id order (customers never grouped are in no group)
+ * @param byCohort by cohort codes ({@code untagged} for customers not surveyed), sorted by the codes; an
+ *                 unmodifiable copy
+ * @param byGroup  by group id, sorted by the id (customers never grouped are in no group); an
+ *                 unmodifiable copy
  */
 public record FunnelReport(FunnelCounts total, SortedMap<String, FunnelCounts> byCohort,
                            SortedMap<String, FunnelCounts> byGroup) {
@@ -28,13 +31,29 @@ public record FunnelReport(FunnelCounts total, SortedMap<String, FunnelCounts> b
             "late", "dayZeroRate", "cumulativeRate", "nurture", "left", "active", "buyers", "repurchase7",
             "repurchase30", "revenue");
 
+    /**
+     * Makes a report; {@link #of(Collection)} adds journeys up into one.
+     *
+     * @param total    the counts over every journey
+     * @param byCohort the counts by cohort codes, without null values (not checked); copied, keeping the
+     *                 map's order
+     * @param byGroup  the counts by group id, without null values (not checked); copied, keeping the map's
+     *                 order
+     * @throws NullPointerException when an argument is null, or a map has a null key
+     */
     public FunnelReport {
         Objects.requireNonNull(total, "total");
         byCohort = Collections.unmodifiableSortedMap(new TreeMap<>(byCohort));
         byGroup = Collections.unmodifiableSortedMap(new TreeMap<>(byGroup));
     }
 
-    /** The report over these journeys ({@link Stage#NEW} ones are not counted). */
+    /**
+     * The report over these journeys ({@link Stage#NEW} ones are not counted).
+     *
+     * @param journeys the journeys, in any order; may be empty
+     * @return the report; with no journeys, all counts are 0 and the maps are empty
+     * @throws NullPointerException when {@code journeys} or one of them is null
+     */
     public static FunnelReport of(Collection<Journey> journeys) {
         Objects.requireNonNull(journeys, "journeys");
         FunnelCounts.Tally total = new FunnelCounts.Tally();
@@ -57,22 +76,37 @@ public record FunnelReport(FunnelCounts total, SortedMap<String, FunnelCounts> b
         return out;
     }
 
-    /** The report as an aligned text table with English headings. */
+    /**
+     * The report as an aligned text table with English headings, groups included; see
+     * {@link #toTable(Locale, boolean)}.
+     *
+     * @return the table, one line per row, each ending with {@code \n}
+     */
     public String toTable() {
         return toTable(Locale.ROOT);
     }
 
     /**
-     * The report as an aligned text table, one row for the total, each cohort and each group; rates in
-     * percent, revenue in yuan.
+     * The report as an aligned text table, groups included; see {@link #toTable(Locale, boolean)}.
+     *
+     * @param locale the language of headings and row names
+     * @return the table, one line per row, each ending with {@code \n}
+     * @throws NullPointerException when {@code locale} is null
      */
     public String toTable(Locale locale) {
         return toTable(locale, true);
     }
 
     /**
-     * The report as an aligned text table: the total and each cohort, and each group when
-     * {@code includeGroups} (a forecast over weeks has hundreds of groups).
+     * The report as an aligned text table: a heading row, then one row for the total, each cohort (in
+     * code order) and, when {@code includeGroups}, each group (in id order; a forecast over weeks has
+     * hundreds). Rates are in percent with one decimal, revenue in yuan with two; columns are aligned by
+     * {@code char} count, so CJK headings line up only in monospace fonts that draw them one column wide.
+     *
+     * @param locale        the language of headings and row names (English or Simplified Chinese)
+     * @param includeGroups whether to list each group
+     * @return the table, one line per row, each ending with {@code \n}
+     * @throws NullPointerException when {@code locale} is null
      */
     public String toTable(Locale locale, boolean includeGroups) {
         Messages messages = Messages.of(FunnelConfig.BUNDLE, Objects.requireNonNull(locale, "locale"));

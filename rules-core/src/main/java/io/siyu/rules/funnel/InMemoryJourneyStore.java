@@ -7,7 +7,10 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-/** A thread-safe {@link JourneyStore} in memory, on a {@link ConcurrentHashMap}. */
+/**
+ * A thread-safe {@link JourneyStore} in memory, on a {@link ConcurrentHashMap}: journeys are lost with the
+ * JVM. Iteration ({@link #forEach}, {@link #stream}) is weakly consistent and in no particular order.
+ */
 public final class InMemoryJourneyStore implements JourneyStore {
     private final ConcurrentHashMap<String, Journey> journeys;
 
@@ -15,12 +18,22 @@ public final class InMemoryJourneyStore implements JourneyStore {
         this.journeys = new ConcurrentHashMap<>(expectedSize);
     }
 
-    /** An empty store. */
+    /**
+     * An empty store.
+     *
+     * @return the store
+     */
     public static InMemoryJourneyStore create() {
         return new InMemoryJourneyStore(16);
     }
 
-    /** An empty store sized for about {@code expectedSize} journeys. */
+    /**
+     * An empty store sized for about {@code expectedSize} journeys (it grows past that as needed).
+     *
+     * @param expectedSize the expected number of journeys, 0 or more
+     * @return the store
+     * @throws IllegalArgumentException when {@code expectedSize} is negative
+     */
     public static InMemoryJourneyStore withExpectedSize(int expectedSize) {
         return new InMemoryJourneyStore(expectedSize);
     }
@@ -35,6 +48,12 @@ public final class InMemoryJourneyStore implements JourneyStore {
         journeys.put(journey.customerId(), journey);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when {@code update} returns a journey of another customer (nothing
+     *                                  changes)
+     */
     @Override
     public Journey update(String customerId, UnaryOperator<Journey> update) {
         Objects.requireNonNull(update, "update");

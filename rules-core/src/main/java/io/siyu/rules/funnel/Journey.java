@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One customer's way through the funnel: an immutable value that {@link FunnelMachine} replaces with a
- * new one on every change.
+ * One customer's way through the funnel: an immutable, thread-safe value that the funnel replaces with
+ * a new one on every change.
  *
  * <p>Kept deliberately compact (a funnel holds a journey per customer, a million of them at a time):
  * moments are epoch milliseconds ({@link #NONE} when absent) with {@link Instant} views, and instead of
@@ -21,6 +21,9 @@ import java.util.Optional;
  * the same timestamp as the last one but another id is applied. Timestamps are compared at millisecond
  * precision.
  *
+ * <p><b>Nulls.</b> Unlike most of the library's values, four components may be null, as said below:
+ * {@code startDate}, {@code convertedIn}, {@code leftIn} and {@code lastEventId}.
+ *
  * @param customerId         the customer
  * @param stage              the current stage
  * @param cohort             the customer's tags on the funnel's cohort questions (empty until surveyed)
@@ -29,8 +32,8 @@ import java.util.Optional;
  * @param stageDay           the funnel day on which the journey entered its current stage (0 on day 0); the
  *                           day number itself is not stored, so that a journey changes only when its
  *                           stage does (see {@link #dayOn})
- * @param purchases          how many purchases were recorded
- * @param revenueFen         the sum of all purchases, in fen
+ * @param purchases          how many purchases were recorded, 0 or more
+ * @param revenueFen         the sum of all purchases, in fen (1/100 yuan), 0 or more
  * @param firstPurchaseMillis   epoch milliseconds of the first purchase, or {@link #NONE}
  * @param firstRepurchaseMillis epoch milliseconds of the second purchase, or {@link #NONE}
  * @param convertedIn        the stage in which the customer first bought, or null
@@ -45,7 +48,29 @@ public record Journey(String customerId, Stage stage, TagSet cohort, String grou
     /** The marker for an absent moment. */
     public static final long NONE = Long.MIN_VALUE;
 
-    /** Checks the invariants every journey keeps. */
+    /**
+     * Checks the invariants every journey keeps. Journeys are made by the funnel; a host makes one only to
+     * restore it from its own store (or reads it with {@link FunnelJson#readJourney}).
+     *
+     * @param customerId            the customer
+     * @param stage                 the current stage
+     * @param cohort                the cohort tags
+     * @param groupId               the group id, or empty
+     * @param startDate             day 0; null only while {@link Stage#NEW}
+     * @param stageDay              the day the stage was entered, 0 or more
+     * @param purchases             the number of purchases, 0 or more
+     * @param revenueFen            the revenue in fen, 0 or more
+     * @param firstPurchaseMillis   epoch milliseconds, or {@link #NONE}
+     * @param firstRepurchaseMillis epoch milliseconds, or {@link #NONE}
+     * @param convertedIn           the stage of the first purchase, or null
+     * @param leftIn                the stage left from, or null
+     * @param lastEventId           the last applied event's id, or null
+     * @param lastEventMillis       epoch milliseconds, or {@link #NONE}
+     * @throws NullPointerException     when {@code customerId}, {@code stage}, {@code cohort} or
+     *                                  {@code groupId} is null
+     * @throws IllegalArgumentException when {@code startDate} is null past {@link Stage#NEW}, or a count is
+     *                                  negative
+     */
     public Journey {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(stage, "stage");
@@ -59,7 +84,13 @@ public record Journey(String customerId, Stage stage, TagSet cohort, String grou
         }
     }
 
-    /** The blank journey of a customer before any event. */
+    /**
+     * The blank journey of a customer before any event.
+     *
+     * @param customerId the customer
+     * @return a journey in {@link Stage#NEW}, with no cohort, group, start date, purchase or event
+     * @throws NullPointerException when {@code customerId} is null
+     */
     public static Journey start(String customerId) {
         return new Journey(customerId, Stage.NEW, TagSet.none(), "", null, 0, 0, 0, NONE, NONE, null, null, null,
                 NONE);
@@ -68,7 +99,12 @@ public record Journey(String customerId, Stage stage, TagSet cohort, String grou
     /**
      * The journey's funnel day on {@code date}: the days since its start date while it is in progress
      * (day 0 up to the last conversion day), and the day it reached its stage once it is converted,
-     * nurtured or has left (its day number stops counting then). Never less than {@link #stageDay()}.
+     * nurtured or has left (its day number stops counting then).
+     *
+     * @param date the date, in the funnel's timezone; may be null for a journey that is not in progress
+     *             ({@link Stage#isInProgress()}), whose day does not depend on the date
+     * @return the day number, never less than {@link #stageDay()}
+     * @throws NullPointerException when {@code date} is null and the journey is in progress
      */
     public int dayOn(LocalDate date) {
         if (!stage.isInProgress()) {
@@ -78,32 +114,56 @@ public record Journey(String customerId, Stage stage, TagSet cohort, String grou
         return (int) Math.max(stageDay, Math.min(days, Integer.MAX_VALUE));
     }
 
-    /** Whether the customer has been put into a cohort group. */
+    /**
+     * Whether the customer has been put into a cohort group.
+     *
+     * @return true when {@link #groupId()} is not empty
+     */
     public boolean isGrouped() {
         return !groupId.isEmpty();
     }
 
-    /** Whether the customer has bought at least once. */
+    /**
+     * Whether the customer has bought at least once.
+     *
+     * @return true when {@link #convertedIn()} is not null
+     */
     public boolean isConverted() {
         return convertedIn != null;
     }
 
-    /** The cohort codes, e.g. {@code "D"}; empty when the customer was not surveyed. */
+    /**
+     * The cohort codes.
+     *
+     * @return the codes in canonical order, e.g. {@code "D"}; empty when the customer was not surveyed
+     */
     public String cohortCodes() {
         return cohort.codes();
     }
 
-    /** When the first purchase happened. */
+    /**
+     * When the first purchase happened.
+     *
+     * @return the moment; empty before the first purchase
+     */
     public Optional<Instant> firstPurchaseAt() {
         return instant(firstPurchaseMillis);
     }
 
-    /** When the second purchase (the first repurchase) happened. */
+    /**
+     * When the second purchase (the first repurchase) happened.
+     *
+     * @return the moment; empty before the second purchase
+     */
     public Optional<Instant> firstRepurchaseAt() {
         return instant(firstRepurchaseMillis);
     }
 
-    /** When the last applied event happened. */
+    /**
+     * When the last applied event happened.
+     *
+     * @return the moment; empty before the first event
+     */
     public Optional<Instant> lastEventAt() {
         return instant(lastEventMillis);
     }
@@ -114,7 +174,11 @@ public record Journey(String customerId, Stage stage, TagSet cohort, String grou
 
     /**
      * Whether an event is a duplicate of one already applied: same id as the last applied event, or
-     * earlier than it.
+     * earlier than it (see the duplicate rule above).
+     *
+     * @param event the event, of any customer (the customer is not compared)
+     * @return true when applying the event would change nothing
+     * @throws NullPointerException when {@code event} is null
      */
     public boolean isDuplicate(FunnelEvent event) {
         return event.eventId().equals(lastEventId)

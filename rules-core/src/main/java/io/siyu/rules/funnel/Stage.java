@@ -1,11 +1,11 @@
 package io.siyu.rules.funnel;
 
 /**
- * Where a customer is in the group seeding funnel. See {@link FunnelMachine} for every transition.
+ * Where a customer is in the group seeding funnel. {@code docs/funnel.md} lists every transition.
  *
  * <p>The funnel days are counted from the customer's start date (day 0) in the funnel's timezone:
  * day 0 is one-to-one service, days 1 to {@code seedingDays} are seeding, the next
- * {@code conversionDays} days are concentrated conversion.
+ * {@code conversionDays} days are concentrated conversion. Immutable and thread-safe.
  */
 public enum Stage {
     /** Not in the funnel yet: the blank journey before its first event. */
@@ -28,12 +28,20 @@ public enum Stage {
     /** Left the group, opted out or blocked the account; final. */
     LEFT;
 
-    /** Whether this stage is one of the cohort-group stages whose content the rules plan each day. */
+    /**
+     * Whether this stage is one of the cohort-group stages whose content the rules plan each day.
+     *
+     * @return true for {@link #SEEDING} and {@link #CONVERSION}
+     */
     public boolean isGroupStage() {
         return this == SEEDING || this == CONVERSION;
     }
 
-    /** Whether the funnel still moves this journey on day boundaries (day 0 up to the last conversion day). */
+    /**
+     * Whether the funnel still moves this journey on day boundaries (day 0 up to the last conversion day).
+     *
+     * @return true for {@link #ONE_TO_ONE}, {@link #GROUPED}, {@link #SEEDING} and {@link #CONVERSION}
+     */
     public boolean isInProgress() {
         return this == ONE_TO_ONE || this == GROUPED || this == SEEDING || this == CONVERSION;
     }

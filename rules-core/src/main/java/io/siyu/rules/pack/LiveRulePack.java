@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  *   <li>{@link #watch(Duration)} starts one daemon thread that reloads when files in the pack change,
  *       after they have been quiet for the debounce delay; {@link #close()} stops it.</li>
  * </ul>
- * Thread-safe.
+ * Thread-safe: any thread may decide, reload, watch and close at any time; reloads are serialised.
  * <pre>{@code
  * try (LiveRulePack live = LiveRulePack.load(dir, PackOptions.defaults(), listener)) {
  *     live.watch(Duration.ofMillis(500));
@@ -63,12 +63,17 @@ public final class LiveRulePack implements AutoCloseable {
     }
 
     /**
-     * Loads the pack in a directory and keeps it ready for reloading.
+     * Loads the pack in a directory and keeps it ready for reloading. Nothing is watched until
+     * {@link #watch(Duration)}.
      *
      * @param directory the pack directory
      * @param options   how to load it (also used for every reload)
-     * @param listeners told about every reload and every rejected edit
-     * @throws RulePackException when the pack cannot be loaded in the first place
+     * @param listeners told about every later reload and rejected edit, in this order (none is told
+     *                  about this first load); may be empty
+     * @return the live pack, serving the version just loaded
+     * @throws NullPointerException when an argument or one of the listeners is null
+     * @throws RulePackException    when the pack cannot be loaded in the first place, listing every problem
+     *                              (see {@link RulePack#load(Path, PackOptions)})
      */
     public static LiveRulePack load(Path directory, PackOptions options, ReloadListener... listeners) {
         Objects.requireNonNull(directory, "directory");
@@ -77,34 +82,50 @@ public final class LiveRulePack implements AutoCloseable {
         return new LiveRulePack(directory, options, copy, RulePack.load(directory, options));
     }
 
-    /** The version serving now. Hold on to it to run several decisions on one version. */
+    /**
+     * The version serving now. Hold on to it to run several decisions on one version.
+     *
+     * @return the serving version
+     */
     public RulePack current() {
         return current.get();
     }
 
     /**
-     * Decides for one customer on the version serving now.
+     * Decides for one customer on the version serving now; see {@link RulePack#decide(Customer)}.
      *
-     * @see RulePack#decide(Customer)
+     * @param customer the customer to decide for
+     * @return the decision, never null; {@link Decision#packVersion()} names the version that made it
+     * @throws NullPointerException when {@code customer} is null
+     * @throws io.siyu.rules.decision.DecisionException when a rule loops or throws for this customer, or the
+     *         winning script cannot be rendered (as {@link RulePack#decide(Customer)})
      */
     public Decision decide(Customer customer) {
         return current.get().decide(customer);
     }
 
     /**
-     * Decides for a batch, all on the version serving when the batch starts.
+     * Decides for a batch, all on the version serving when the batch starts; see
+     * {@link RulePack#decideAll(List)}.
      *
-     * @see RulePack#decideAll(List)
+     * @param customers the customers; not null and without null elements (may be empty)
+     * @return one decision per customer, in the same order; a new, unmodifiable list
+     * @throws NullPointerException when {@code customers} or one of its elements is null
      */
     public List<Decision> decideAll(List<Customer> customers) {
         return current.get().decideAll(customers);
     }
 
     /**
-     * Loads the pack's files again and, when they are sound, makes them the serving version.
+     * Loads the pack's files again and, when they are sound, makes them the serving version, then tells
+     * the listeners. Builds on the calling thread; decisions keep running meanwhile. A concurrent reload
+     * waits for this one.
      *
      * @return the new serving version
-     * @throws RulePackException when the files have errors; the previous version keeps serving
+     * @throws RulePackException when the files have errors: the listeners were told
+     *                           ({@link ReloadListener#rejected}) and the previous version keeps serving
+     * @throws RuntimeException  whatever a listener throws (the remaining listeners are not called; after
+     *                           a successful load the new version serves all the same)
      */
     public RulePack reload() {
         synchronized (reloadLock) {
@@ -130,11 +151,14 @@ public final class LiveRulePack implements AutoCloseable {
     /**
      * Starts watching the pack directory (and every folder under it) on one daemon thread: after a change,
      * once no file has changed for {@code debounce}, the pack is reloaded. Rejected edits go to the
-     * listeners. Calling it again while watching does nothing.
+     * listeners; the watcher logs them and goes on. Calling it again while watching does nothing; after
+     * {@link #close()} it starts a new watcher.
      *
      * @param debounce how long the files must be quiet before a reload, so that an editor's save of several
-     *                 files counts as one edit
-     * @throws UncheckedIOException when the directory cannot be watched
+     *                 files counts as one edit; zero or more
+     * @throws NullPointerException     when {@code debounce} is null
+     * @throws IllegalArgumentException when {@code debounce} is negative
+     * @throws UncheckedIOException     when the directory cannot be watched
      */
     public void watch(Duration debounce) {
         Objects.requireNonNull(debounce, "debounce");
@@ -156,7 +180,10 @@ public final class LiveRulePack implements AutoCloseable {
         }
     }
 
-    /** Stops the watcher, if any, and waits briefly for its thread to end. The pack keeps serving. */
+    /**
+     * Stops the watcher, if any, and waits up to 5 seconds for its thread to end. The pack keeps serving
+     * and can still be reloaded by hand; closing again does nothing.
+     */
     @Override
     public void close() {
         Watcher w = watcher.getAndSet(null);

@@ -27,11 +27,13 @@ import java.util.Optional;
  *   "contact": { "dailyCap": 3, "quietHours": { "from": "22:00", "until": "08:00" } }
  * }
  * }</pre>
+ * Immutable and thread-safe.
  *
  * @param id          the pack id
  * @param version     the pack version, recorded on every decision
  * @param description what the pack is for (may be empty)
- * @param zone        the timezone of quiet hours and funnel days (default {@code Asia/Shanghai})
+ * @param zone        the timezone of "now" and quiet hours, and of funnel days when the pack has no
+ *                    {@code funnel.json} (default {@code Asia/Shanghai})
  * @param thresholds  the intent thresholds (default WARM from 30, HOT from 60)
  * @param contact     the contact policy (default 3 a day, quiet 22:00–08:00)
  */
@@ -43,6 +45,18 @@ public record PackManifest(String id, String version, String description, ZoneId
     static final String MESSAGES = "io.siyu.rules.pack.messages";
     private static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
+    /**
+     * Makes a manifest from its values; a pack's own is read from {@code pack.json} by
+     * {@link RulePack#load(java.nio.file.Path, PackOptions)}.
+     *
+     * @param id          the pack id
+     * @param version     the pack version
+     * @param description what the pack is for (may be empty)
+     * @param zone        the timezone of "now" and quiet hours
+     * @param thresholds  the intent thresholds
+     * @param contact     the contact policy
+     * @throws NullPointerException when an argument is null
+     */
     public PackManifest {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * How a rule pack is loaded and run: the locale of its diagnostics, the clock decisions read "now"
- * from, the compile mode, and the classes (beyond the built-in allowlist) that rule files may use.
- * Immutable; made with {@link #builder()} or {@link #defaults()}.
+ * from, the compile mode, the firing limit, and the classes (beyond the built-in allowlist) that rule
+ * files may use. Immutable and thread-safe; made with {@link #builder()} or {@link #defaults()}.
  *
  * <p>The allowlist can only be extended here, in code, by the embedding developer — never from inside
  * a pack: a rule file is configuration, not a way to run arbitrary Java.
@@ -31,44 +31,77 @@ public final class PackOptions {
         this.maxFirings = b.maxFirings;
     }
 
-    /** The defaults: the JVM's locale, the system clock (UTC), classic compilation. */
+    /**
+     * The defaults: the JVM's default locale (read now), the system clock (UTC), classic compilation,
+     * at most 10,000 firings per phase, no extra classes.
+     *
+     * @return the default options
+     */
     public static PackOptions defaults() {
         return builder().build();
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults ({@link #defaults()}).
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these options. */
+    /**
+     * A builder starting from these options.
+     *
+     * @return a new builder; changing it does not change these options
+     */
     public Builder toBuilder() {
         Builder b = new Builder().locale(locale).clock(clock).compileMode(compileMode).maxFirings(maxFirings);
         b.allowedClasses.addAll(allowedClasses);
         return b;
     }
 
-    /** The locale of diagnostics and error messages (English and Simplified Chinese are provided). */
+    /**
+     * The locale of diagnostics and error messages.
+     *
+     * @return the locale; English and Simplified Chinese texts are provided, English serves any other
+     */
     public Locale locale() {
         return locale;
     }
 
-    /** Where decisions read the current time from (quiet hours, the funnel day). */
+    /**
+     * Where decisions read the current time from (the {@code Now} fact, quiet hours, the funnel day).
+     *
+     * @return the clock
+     */
     public Clock clock() {
         return clock;
     }
 
-    /** How rule files are compiled. */
+    /**
+     * How rule files are compiled.
+     *
+     * @return the compile mode
+     */
     public CompileMode compileMode() {
         return compileMode;
     }
 
-    /** Classes that rule files may use in addition to the built-in allowlist. */
+    /**
+     * Classes that rule files may use in addition to the built-in allowlist.
+     *
+     * @return the classes, in no particular order; unmodifiable, empty by default
+     */
     public Set<Class<?>> allowedClasses() {
         return allowedClasses;
     }
 
-    /** The most rule firings one phase of one decision may take before it counts as a loop. */
+    /**
+     * The most rule firings one phase of one decision may take before it counts as a loop.
+     *
+     * @return the limit, at least 1 (default 10,000)
+     */
     public int maxFirings() {
         return maxFirings;
     }
@@ -84,31 +117,63 @@ public final class PackOptions {
         private Builder() {
         }
 
-        /** The locale of diagnostics, e.g. {@code Locale.SIMPLIFIED_CHINESE}. */
+        /**
+         * Sets the locale of diagnostics and error messages.
+         *
+         * @param locale e.g. {@code Locale.SIMPLIFIED_CHINESE}
+         * @return this builder
+         * @throws NullPointerException when {@code locale} is null
+         */
         public Builder locale(Locale locale) {
             this.locale = Objects.requireNonNull(locale, "locale");
             return this;
         }
 
-        /** The clock; inject a fixed clock in tests. */
+        /**
+         * Sets the clock decisions read "now" from; inject a fixed clock in tests. Its zone does not
+         * matter: the pack's timezone applies.
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws NullPointerException when {@code clock} is null
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** The compile mode. */
+        /**
+         * Sets how rule files are compiled.
+         *
+         * @param mode the compile mode
+         * @return this builder
+         * @throws NullPointerException when {@code mode} is null
+         */
         public Builder compileMode(CompileMode mode) {
             this.compileMode = Objects.requireNonNull(mode, "mode");
             return this;
         }
 
-        /** Lets rule files use this class (by simple name after an import, or fully qualified). */
+        /**
+         * Lets rule files use this class (by simple name after an import, or fully qualified). Adding a
+         * class twice is the same as adding it once.
+         *
+         * @param type the class
+         * @return this builder
+         * @throws NullPointerException when {@code type} is null
+         */
         public Builder allowClass(Class<?> type) {
             allowedClasses.add(Objects.requireNonNull(type, "type"));
             return this;
         }
 
-        /** The most firings one phase may take (default 10,000) before the decision fails as a loop. */
+        /**
+         * Sets the most firings one phase of a decision may take before the decision fails as a loop.
+         *
+         * @param max the limit, at least 1 (default 10,000)
+         * @return this builder
+         * @throws IllegalArgumentException when {@code max} is less than 1
+         */
         public Builder maxFirings(int max) {
             if (max < 1) {
                 throw new IllegalArgumentException("maxFirings must be >= 1, got " + max);
@@ -117,7 +182,11 @@ public final class PackOptions {
             return this;
         }
 
-        /** The options. */
+        /**
+         * Builds the options; the builder can go on being used.
+         *
+         * @return new options with the values set so far
+         */
         public PackOptions build() {
             return new PackOptions(this);
         }

@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,18 +88,32 @@ public final class RulePack {
     }
 
     /**
-     * Loads the pack in a directory with the default options.
+     * Loads the pack in a directory with the default options ({@link PackOptions#defaults()}); see
+     * {@link #load(Path, PackOptions)}.
      *
-     * @throws RulePackException listing every problem in every file of the pack
+     * @param packDirectory the pack directory
+     * @return the loaded pack
+     * @throws NullPointerException when {@code packDirectory} is null
+     * @throws RulePackException    listing every problem in every file of the pack
      */
     public static RulePack load(Path packDirectory) {
         return load(packDirectory, PackOptions.defaults());
     }
 
     /**
-     * Loads the pack in a directory.
+     * Loads the pack in a directory: reads and checks every file (UTF-8), cross-checks the rules against
+     * the codebook and the scripts, and compiles the rules. {@code pack.json} and at least one
+     * {@code rules/**}{@code /*.drl} are required; {@code codebook.json}, {@code scripts.json} and
+     * {@code funnel.json} are optional. Runs on the calling thread; compiling dominates (about a second of
+     * CPU for the first load in a JVM, less once warm: {@code BENCHMARKS.md}).
      *
-     * @throws RulePackException listing every problem in every file of the pack
+     * @param packDirectory the pack directory
+     * @param options       the locale of diagnostics, the clock, the compile mode and the allowed classes
+     * @return the loaded pack; problems that do not stop it are in {@link #warnings()}
+     * @throws NullPointerException when an argument is null
+     * @throws RulePackException    when the pack has errors, listing every problem (errors and warnings) in
+     *                              every file of the pack, in reading order, each with its pack-relative
+     *                              file, line and column; also when the directory or a file cannot be read
      */
     public static RulePack load(Path packDirectory, PackOptions options) {
         Objects.requireNonNull(packDirectory, "packDirectory");
@@ -268,17 +283,29 @@ public final class RulePack {
                 options.toBuilder().clock(clock).build(), warnings);
     }
 
-    /** The pack id from {@code pack.json}. */
+    /**
+     * The pack id from {@code pack.json}.
+     *
+     * @return the id, not blank
+     */
     public String id() {
         return manifest.id();
     }
 
-    /** The pack version from {@code pack.json}. */
+    /**
+     * The pack version from {@code pack.json}, as recorded on every decision.
+     *
+     * @return the version, not blank
+     */
     public String version() {
         return manifest.version();
     }
 
-    /** The pack's settings. */
+    /**
+     * The pack's settings from {@code pack.json}, with the defaults filled in.
+     *
+     * @return the manifest
+     */
     public PackManifest manifest() {
         return manifest;
     }
@@ -286,7 +313,8 @@ public final class RulePack {
     /**
      * The codebook ({@code codebook.json}).
      *
-     * @throws IllegalStateException when the pack has no codebook
+     * @return the codebook
+     * @throws IllegalStateException when the pack has no codebook (see {@link #hasCodebook()})
      */
     public Codebook codebook() {
         if (codebook == null) {
@@ -295,41 +323,72 @@ public final class RulePack {
         return codebook;
     }
 
-    /** Whether the pack has a codebook. */
+    /**
+     * Whether the pack has a codebook.
+     *
+     * @return true when the pack has a {@code codebook.json}
+     */
     public boolean hasCodebook() {
         return codebook != null;
     }
 
-    /** Reads customers (JSON lines) with this pack's codebook, with messages in the pack's locale. */
+    /**
+     * A reader of customers (JSON lines) that uses this pack's codebook and words its problems in the
+     * pack's locale. Without a codebook, a line that gives answers, codes or a remark is an error.
+     *
+     * @return a new reader
+     */
     public CustomerReader customerReader() {
         return CustomerReader.of(codebook, options.locale());
     }
 
-    /** The script library ({@code scripts.json}); empty when the pack has none. */
+    /**
+     * The script library ({@code scripts.json}).
+     *
+     * @return the library; {@link ScriptLibrary#empty()} when the pack has none
+     */
     public ScriptLibrary scripts() {
         return scripts;
     }
 
     /**
-     * The funnel settings ({@code funnel.json}); the defaults (seeding 5 days, conversion 6, groups of
-     * 200, the pack's timezone) when the pack has none.
+     * The funnel settings ({@code funnel.json}).
+     *
+     * @return the settings; when the pack has no {@code funnel.json}, the defaults (seeding 5 days,
+     *         conversion 6, groups of 200) in the pack's timezone. A {@code funnel.json} without a
+     *         {@code timezone} gets {@code Asia/Shanghai}, whatever the pack's timezone
      */
     public FunnelConfig funnelConfig() {
         return funnelConfig;
     }
 
     /**
-     * A funnel over a journey store, run with this pack's settings and clock. The host CRM keeps the
-     * store; the funnel is cheap to create.
+     * A funnel over a journey store, run with this pack's funnel settings and clock. The host CRM keeps the
+     * store; creating the funnel reads the store once to restore its groups (see
+     * {@link Funnel#create(FunnelConfig, Clock, JourneyStore)}).
+     *
+     * @param store the journeys
+     * @return a new funnel
+     * @throws NullPointerException   when {@code store} is null
+     * @throws NumberFormatException  when a grouped journey in the store has a group id not made by a funnel
      */
     public Funnel funnel(JourneyStore store) {
         return Funnel.create(funnelConfig, options.clock(), store);
     }
 
     /**
-     * The plan for a day: for every active cohort group, the content the pack's {@code content} rules
-     * choose (a group day with none is listed in {@link DailyPlan#missingContent()}), and the journeys
-     * that need one-to-one attention.
+     * The plan for a day: for every active cohort group of {@code funnel}, the content the pack's
+     * {@code content} rules choose ({@link #contentFor(GroupDay)}; a group day with none is listed in
+     * {@link DailyPlan#missingContent()}), and the journeys that need one-to-one attention. The funnel's
+     * own settings decide which groups are active; use one made by {@link #funnel(JourneyStore)} so that
+     * they are this pack's.
+     *
+     * @param date   the day to plan, in the funnel's timezone
+     * @param funnel the funnel whose groups and journeys to plan for
+     * @return the plan
+     * @throws NullPointerException when an argument is null
+     * @throws io.siyu.rules.decision.DecisionException when a content rule loops or throws, or a chosen
+     *         script cannot be rendered; nothing is planned then
      */
     public DailyPlan planFor(LocalDate date, Funnel funnel) {
         return funnel.planFor(date, pipeline::contentFor);
@@ -338,10 +397,14 @@ public final class RulePack {
     /**
      * Forecasts the funnel's numbers with this pack's funnel settings: customers are drawn from the
      * pack's own cohorts (every combination of options of the {@code cohortBy} questions of
-     * {@code funnel.json}), with the intake and probabilities of {@code assumptions}.
+     * {@code funnel.json}), with the intake and probabilities of {@code assumptions}. When the pack has no
+     * codebook or none of those questions, the cohorts of {@code assumptions} are used. Runs the whole
+     * simulation on the calling thread (see {@link FunnelForecast#run}).
      *
      * @param assumptions intake and probabilities, e.g. {@code FunnelForecast.Assumptions.gaozi()}
      * @param seed        the random seed: the same seed gives the same report
+     * @return the simulated funnel's report
+     * @throws NullPointerException when {@code assumptions} is null
      */
     public FunnelReport forecast(FunnelForecast.Assumptions assumptions, long seed) {
         Objects.requireNonNull(assumptions, "assumptions");
@@ -376,30 +439,55 @@ public final class RulePack {
         return out;
     }
 
-    /** The content the pack's {@code content} rules choose for one group day, best first. */
+    /**
+     * The content the pack's {@code content} rules choose for one group day: every proposal, with its
+     * script rendered for the group (the A/B variant is chosen by the group id). Contact-policy vetoes do
+     * not apply: a plan is made ahead of the time it is sent. Runs on the calling thread in a Drools
+     * session of its own, like {@link #decide(Customer)}.
+     *
+     * @param day the group day
+     * @return the content, best first; a new, unmodifiable list, empty when no rule chose any
+     * @throws NullPointerException when {@code day} is null
+     * @throws io.siyu.rules.decision.DecisionException when a content rule loops or throws, or a chosen
+     *         script cannot be rendered
+     */
     public List<PlannedContent> contentFor(GroupDay day) {
-        return pipeline.contentFor(day);
+        return Collections.unmodifiableList(pipeline.contentFor(day));
     }
 
     /**
      * The warnings of a pack that loaded: things that work but are probably not what the author meant
-     * (for instance an action name that is not {@code UPPER_SNAKE_CASE}), in reading order.
+     * (for instance an action name that is not {@code UPPER_SNAKE_CASE}).
+     *
+     * @return the warnings in reading order (file, line, column); unmodifiable, empty when there are none
      */
     public List<Diagnostic> warnings() {
         return warnings;
     }
 
-    /** Every rule of the pack, in file order. */
+    /**
+     * Every rule of the pack.
+     *
+     * @return the rules in file order (files sorted by path); unmodifiable
+     */
     public List<RuleInfo> rules() {
         return rules;
     }
 
-    /** The directory the pack was loaded from. */
+    /**
+     * The directory the pack was loaded from.
+     *
+     * @return the directory, as given to {@link #load(Path, PackOptions)}
+     */
     public Path directory() {
         return directory;
     }
 
-    /** The options the pack was loaded with. */
+    /**
+     * The options the pack was loaded with (with the clock of {@link #withClock(Clock)}, if any).
+     *
+     * @return the options
+     */
     public PackOptions options() {
         return options;
     }

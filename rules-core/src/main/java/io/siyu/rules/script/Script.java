@@ -70,57 +70,103 @@ public final class Script {
         this.requiredVariables = Collections.unmodifiableSet(required);
     }
 
-    /** The script's id, which rules use to choose it. */
+    /**
+     * The script's id, which rules use to choose it.
+     *
+     * @return the id, unique in its library
+     */
     public String id() {
         return id;
     }
 
-    /** A note for staff on when to use the script; empty when not given. */
+    /**
+     * A note for staff on when to use the script.
+     *
+     * @return the note; empty when not given
+     */
     public String description() {
         return description;
     }
 
-    /** The persona who speaks the script. */
+    /**
+     * The persona who speaks the script.
+     *
+     * @return the persona, one of its library's {@link ScriptLibrary#personas()}
+     */
     public Persona persona() {
         return persona;
     }
 
-    /** Where the script is sent. */
+    /**
+     * Where the script is sent.
+     *
+     * @return the channel
+     */
     public Channel channel() {
         return channel;
     }
 
-    /** The codebook codes the script suits, as written (checked against the codebook by the rule pack). */
+    /**
+     * The codebook codes the script suits, as written (checked against the codebook by the rule pack).
+     *
+     * @return the codes in file order; unmodifiable, empty when not given
+     */
     public List<String> tags() {
         return tags;
     }
 
-    /** The script's own variable values, used when the caller gives none. */
+    /**
+     * The script's own variable values, used when the caller gives none (before the library's defaults).
+     *
+     * @return the values by variable name, in file order; unmodifiable, empty when not given
+     */
     public Map<String, String> defaults() {
         return defaults;
     }
 
-    /** The most code points a rendering may have, or empty when there is no limit. */
+    /**
+     * The most code points a rendering may have: the script's own {@code maxLength}, else the library's.
+     *
+     * @return the limit, at least 1; empty when there is no limit
+     */
     public OptionalInt maxLength() {
         return maxLength > 0 ? OptionalInt.of(maxLength) : OptionalInt.empty();
     }
 
-    /** Whether a rendering longer than {@link #maxLength()} is cut (ending with "…") rather than refused. */
+    /**
+     * Whether a rendering longer than {@link #maxLength()} is cut rather than refused.
+     *
+     * @return true when a too-long rendering keeps its first {@code maxLength - 1} code points and ends
+     *         with "…"; false when it fails with a {@link ScriptRenderException}
+     */
     public boolean truncate() {
         return truncate;
     }
 
-    /** The template text, as written; empty when the script has {@link #variants()} instead. */
+    /**
+     * The template text, as written.
+     *
+     * @return the text; empty when the script has {@link #variants()} instead
+     */
     public Optional<String> text() {
         return text;
     }
 
-    /** The A/B variants, in file order; empty when the script has a single {@link #text()}. */
+    /**
+     * The A/B variants.
+     *
+     * @return the variants in file order; unmodifiable, empty when the script has a single {@link #text()}
+     */
     public List<Variant> variants() {
         return variants;
     }
 
-    /** Every variable its texts use (including {@code persona}), in order of first use. */
+    /**
+     * Every variable its texts use, {@code persona} included.
+     *
+     * @return the names in order of first use (variants in file order); unmodifiable, empty when the
+     *         texts use none
+     */
     public Set<String> variables() {
         return variables;
     }
@@ -128,6 +174,8 @@ public final class Script {
     /**
      * The variables its texts use that have no default (in the script or the library) and are not
      * {@code persona}: the caller must supply them, e.g. from the customer's attributes.
+     *
+     * @return the names in order of first use; unmodifiable, empty when the defaults cover every variable
      */
     public Set<String> requiredVariables() {
         return requiredVariables;
@@ -173,13 +221,23 @@ public final class Script {
 
     /**
      * One version of a script in an A/B test. A customer is assigned a variant by a stable hash of the
-     * script id and the customer id, with probability proportional to its weight.
+     * script id and the customer id, with probability proportional to its weight. Immutable and
+     * thread-safe.
      *
      * @param id     the variant's id, recorded in {@link RenderedScript#variantId()}, e.g. {@code a}
      * @param text   the template text of this variant, as written in {@code scripts.json}
      * @param weight the variant's share of customers, relative to the other variants' weights; positive
      */
     public record Variant(String id, String text, int weight) {
+        /**
+         * Makes a variant; a library's own are read from {@code scripts.json}.
+         *
+         * @param id     the variant's id
+         * @param text   the template text
+         * @param weight the variant's relative share; positive
+         * @throws NullPointerException     when {@code id} or {@code text} is null
+         * @throws IllegalArgumentException when {@code weight} is not positive
+         */
         public Variant {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(text, "text");
@@ -189,7 +247,7 @@ public final class Script {
         }
     }
 
-    /** Where a script is sent: to one customer, or to a group of customers. */
+    /** Where a script is sent: to one customer, or to a group of customers. Immutable and thread-safe. */
     public enum Channel {
         /** A private, one-to-one chat with one customer (written {@code one_to_one} in {@code scripts.json}). */
         ONE_TO_ONE("one_to_one"),
@@ -202,14 +260,21 @@ public final class Script {
             this.id = id;
         }
 
-        /** The name of the channel as written in {@code scripts.json}, e.g. {@code one_to_one}. */
+        /**
+         * The name of the channel as written in {@code scripts.json}.
+         *
+         * @return the name, e.g. {@code one_to_one}
+         */
         public String id() {
             return id;
         }
 
         /**
-         * The channel written as {@code id} in {@code scripts.json} (exact, lower case), or empty when
-         * there is none.
+         * The channel written as {@code id} in {@code scripts.json}.
+         *
+         * @param id the name, exact and lower case, e.g. {@code group}
+         * @return the channel; empty when no channel has that name
+         * @throws NullPointerException when {@code id} is null
          */
         public static Optional<Channel> fromId(String id) {
             Objects.requireNonNull(id, "id");

@@ -61,8 +61,10 @@ public final class ScriptLibrary {
      * Loads a script library file. Problems are reported with the file name as given.
      *
      * @param file   the {@code scripts.json} file, UTF-8 (a byte-order mark is allowed)
-     * @param locale the language of diagnostics (English or Simplified Chinese)
-     * @throws ScriptException listing every problem in the file, or saying that it cannot be read
+     * @param locale the language of diagnostics and render errors (English or Simplified Chinese)
+     * @return the library
+     * @throws NullPointerException when an argument is null
+     * @throws ScriptException     listing every problem in the file, or saying that it cannot be read
      */
     public static ScriptLibrary load(Path file, Locale locale) {
         Objects.requireNonNull(file, "file");
@@ -79,8 +81,10 @@ public final class ScriptLibrary {
      *
      * @param fileName the name to report in diagnostics, e.g. {@code scripts.json} relative to the pack
      * @param json     the content of the file
-     * @param locale   the language of diagnostics (English or Simplified Chinese)
-     * @throws ScriptException listing every problem in the text
+     * @param locale   the language of diagnostics and render errors (English or Simplified Chinese)
+     * @return the library
+     * @throws NullPointerException when an argument is null
+     * @throws ScriptException     listing every problem in the text, in reading order
      */
     public static ScriptLibrary parse(String fileName, String json, Locale locale) {
         Objects.requireNonNull(fileName, "fileName");
@@ -94,55 +98,98 @@ public final class ScriptLibrary {
     /**
      * A library with no scripts, for a rule pack that has no {@code scripts.json}. Its render errors
      * are in English and name {@code scripts.json}, the file that would hold the script.
+     *
+     * @return an empty library
      */
     public static ScriptLibrary empty() {
         return new ScriptLibrary(EMPTY_FILE, Locale.ENGLISH, Optional.empty(), Optional.empty(), Map.of(), Map.of(),
                 Map.of());
     }
 
-    /** The file the library was read from, as reported in diagnostics ({@code scripts.json} for {@link #empty()}). */
+    /**
+     * The file the library was read from, as reported in diagnostics.
+     *
+     * @return the name given to {@link #parse} or the path given to {@link #load}; {@code scripts.json}
+     *         for {@link #empty()}
+     */
     public String file() {
         return file;
     }
 
-    /** The library's {@code id}, when the file gives one. */
+    /**
+     * The library's {@code id}.
+     *
+     * @return the id; empty when the file gives none
+     */
     public Optional<String> id() {
         return id;
     }
 
-    /** The library's {@code version}, when the file gives one. */
+    /**
+     * The library's {@code version}.
+     *
+     * @return the version; empty when the file gives none
+     */
     public Optional<String> version() {
         return version;
     }
 
-    /** The personas by id, in file order. */
+    /**
+     * The personas.
+     *
+     * @return the personas by id, in file order; unmodifiable, empty when there are none
+     */
     public Map<String, Persona> personas() {
         return personas;
     }
 
-    /** The declared variables by name, in file order. */
+    /**
+     * The declared variables.
+     *
+     * @return the variables by name, in file order; unmodifiable, empty when none are declared
+     */
     public Map<String, Variable> variables() {
         return variables;
     }
 
-    /** The ids of all scripts, in file order. */
+    /**
+     * The ids of all scripts.
+     *
+     * @return the ids in file order; unmodifiable, empty when the library has no scripts
+     */
     public Set<String> ids() {
         return scripts.keySet();
     }
 
-    /** The script with this id, if there is one. */
+    /**
+     * The script with this id.
+     *
+     * @param id the script id (exact)
+     * @return the script; empty when the library has none with that id
+     * @throws NullPointerException when {@code id} is null
+     */
     public Optional<Script> script(String id) {
         Objects.requireNonNull(id, "id");
         return Optional.ofNullable(scripts.get(id));
     }
 
-    /** Whether the library has a script with this id. */
+    /**
+     * Whether the library has a script with this id.
+     *
+     * @param id the script id (exact)
+     * @return true when {@link #script(String)} would find it
+     * @throws NullPointerException when {@code id} is null
+     */
     public boolean contains(String id) {
         Objects.requireNonNull(id, "id");
         return scripts.containsKey(id);
     }
 
-    /** All scripts, in file order. */
+    /**
+     * All scripts.
+     *
+     * @return the scripts in file order; unmodifiable, empty when the library has none
+     */
     public List<Script> scripts() {
         return scriptList;
     }
@@ -160,12 +207,18 @@ public final class ScriptLibrary {
      * no value. Values are inserted literally, never read as template syntax; any object is turned into
      * text with {@code toString()} (a {@link BigDecimal} with {@code toPlainString()}).
      *
+     * <p>Lengths are counted in code points, not {@code char}s; truncation never splits a surrogate pair.
+     *
      * @param scriptId   the id of the script, as chosen by a rule
-     * @param customerId the customer's stable id, which decides the variant
-     * @param values     variable values for this customer, e.g. {@code nickname}
+     * @param customerId the customer's stable id, which decides the variant (a group id for group content)
+     * @param values     variable values for this customer by name, e.g. {@code nickname}; values may be
+     *                   null (no value), the map is only read
+     * @return the rendered script
+     * @throws NullPointerException  when an argument is null
      * @throws ScriptRenderException when there is no such script, when variables have no value (all of
-     *                               them are listed), or when the text is longer than the script's
-     *                               {@code maxLength} and the script does not allow truncation
+     *                               them are listed, each at its place in the file), or when the text is
+     *                               longer than the script's {@code maxLength} and the script does not
+     *                               allow truncation
      */
     public RenderedScript render(String scriptId, String customerId, Map<String, ?> values) {
         Objects.requireNonNull(scriptId, "scriptId");
@@ -260,13 +313,21 @@ public final class ScriptLibrary {
 
     /**
      * The consistent character who speaks a script, such as Perfect Diary's "小丸子". Templates refer to
-     * the persona's display name as {@code {persona}}.
+     * the persona's display name as {@code {persona}}. Immutable and thread-safe.
      *
      * @param id          the id scripts use to name the persona, e.g. {@code xiaowanzi}
      * @param name        the display name inserted for {@code {persona}}, e.g. {@code 小丸子}
      * @param description a note for staff on who the persona is; empty when not given
      */
     public record Persona(String id, String name, String description) {
+        /**
+         * Makes a persona; a library's own are read from {@code scripts.json}.
+         *
+         * @param id          the persona's id
+         * @param name        the display name
+         * @param description a note for staff (may be empty)
+         * @throws NullPointerException when an argument is null
+         */
         public Persona {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(name, "name");
@@ -276,6 +337,7 @@ public final class ScriptLibrary {
 
     /**
      * A variable that the templates of a script library may use, declared under {@code variables}.
+     * Immutable and thread-safe.
      *
      * @param name         the name written between braces in a template, e.g. {@code nickname}
      * @param defaultValue the value used when neither the caller nor the script gives one; empty when the
@@ -283,6 +345,14 @@ public final class ScriptLibrary {
      * @param description  a note for staff on where the value comes from; empty when not given
      */
     public record Variable(String name, Optional<String> defaultValue, String description) {
+        /**
+         * Makes a variable; a library's own are read from {@code scripts.json}.
+         *
+         * @param name         the variable's name
+         * @param defaultValue the default value, or empty
+         * @param description  a note for staff (may be empty)
+         * @throws NullPointerException when an argument is null
+         */
         public Variable {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(defaultValue, "defaultValue");

@@ -90,4 +90,40 @@ class FunnelJsonTest {
                 .isInstanceOf(FunnelException.class)
                 .hasMessageContaining("stored journey");
     }
+
+    @Test
+    void jsonNullIsUnreadableRatherThanANullResult() {
+        assertThatThrownBy(() -> json.readEvent("null")).isInstanceOfSatisfying(FunnelException.class,
+                e -> assertThat(e.key()).isEqualTo("funnel.json-unreadable")).hasMessageContaining("stored event");
+        assertThatThrownBy(() -> json.readJourney(" null ")).isInstanceOf(FunnelException.class)
+                .hasMessageContaining("stored journey");
+        assertThatThrownBy(() -> json.readJournal("null")).isInstanceOf(FunnelException.class)
+                .hasMessageContaining("stored journal");
+    }
+
+    @Test
+    void aJournalWithANullEventIsUnreadableAndCannotBeWritten() {
+        String added = json.write(new FunnelEvent.Added("e1", "c1", onDay(0, "09:00")));
+        assertThatThrownBy(() -> json.readJournal("[" + added + ", null]"))
+                .isInstanceOfSatisfying(FunnelException.class,
+                        e -> assertThat(e.key()).isEqualTo("funnel.json-unreadable"))
+                .hasMessageContaining("index 1");
+
+        List<FunnelEvent> withNull = new ArrayList<>();
+        withNull.add(null);
+        assertThatThrownBy(() -> json.writeJournal(withNull)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void storedValuesThatNoJourneyCanHaveAreUnreadable() {
+        String seeding = json.write(Fixtures.journeyIn(machine, Stage.SEEDING));
+        assertThat(seeding).contains("\"startDate\":\"2026-11-23\"", "\"customerId\":\"c1\"");
+
+        assertThatThrownBy(() -> json.readJourney(seeding.replace("\"2026-11-23\"", "null")))
+                .isInstanceOfSatisfying(FunnelException.class,
+                        e -> assertThat(e.key()).isEqualTo("funnel.json-unreadable"))
+                .hasMessageContaining("stored journey").hasMessageContaining("start date");
+        assertThatThrownBy(() -> json.readJourney(seeding.replace("\"c1\"", "null")))
+                .isInstanceOf(FunnelException.class).hasMessageContaining("stored journey");
+    }
 }
