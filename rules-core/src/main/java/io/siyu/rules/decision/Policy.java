@@ -17,6 +17,8 @@ public interface Policy {
      * @param proposal the proposal, a {@link Proposal} fact matched by the rule
      * @param reason   why, shown in the decision's explanation
      * @throws NullPointerException when an argument is null
+     * @throws IllegalStateException when called outside the {@code policy} phase (the decision then fails,
+     *         naming the rule)
      */
     void veto(Proposal proposal, String reason);
 
@@ -26,6 +28,7 @@ public interface Policy {
      * @param action the action name, e.g. {@code OFFER_PRODUCT}
      * @param reason why, shown in the decision's explanation
      * @throws NullPointerException when an argument is null
+     * @throws IllegalStateException when called outside the {@code policy} phase
      */
     void veto(String action, String reason);
 
@@ -34,6 +37,7 @@ public interface Policy {
      *
      * @param reason why, shown in the decision's explanation
      * @throws NullPointerException when {@code reason} is null
+     * @throws IllegalStateException when called outside the {@code policy} phase
      */
     void vetoMessages(String reason);
 }

@@ -156,4 +156,41 @@ class RunningSafelyTest {
                 .startsWith("rules/r.drl:1:0: The \"when\" part of rule \"city initial\" failed for this customer: ")
                 .contains("StringIndexOutOfBoundsException"));
     }
+
+    @Test
+    void aHelperCalledInAnotherPhaseFailsTheDecisionNamingTheRule(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("rules"));
+        java.nio.file.Files.writeString(dir.resolve("pack.json"), "{\"id\": \"p\", \"version\": \"1\"}");
+        java.nio.file.Files.writeString(dir.resolve("rules/r.drl"), """
+                rule "early offer"
+                    ruleflow-group "intent"
+                when
+                    Customer( asked("多少钱") )
+                then
+                    actions.propose("OFFER_PRODUCT", 90, "asked the price");
+                end
+
+                rule "veto too early"
+                    ruleflow-group "propose"
+                when
+                    Customer( asked("算了") )
+                then
+                    policy.vetoMessages("changed their mind");
+                end
+                """);
+        RulePack pack = RulePack.load(dir, OPTIONS);
+
+        List<Decision> batch = pack.decideAll(List.of(customer("c1", "多少钱"), customer("c2", "算了"),
+                customer("c3")));
+
+        assertThat(batch).extracting(Decision::action).containsExactly(Decision.FAILED, Decision.FAILED,
+                Decision.NONE);
+        assertThat(batch.get(0).failure()).hasValueSatisfying(f -> assertThat(f)
+                .startsWith("rules/r.drl:1:0: Rule \"early offer\" failed while it ran: IllegalStateException: "
+                        + "actions can only be proposed in the \"propose\" phase"));
+        assertThat(batch.get(1).failure()).hasValueSatisfying(f -> assertThat(f)
+                .startsWith("rules/r.drl:9:0: Rule \"veto too early\" failed while it ran: IllegalStateException: "
+                        + "proposals can only be vetoed in the \"policy\" phase"));
+    }
 }

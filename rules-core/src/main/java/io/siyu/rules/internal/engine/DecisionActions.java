@@ -7,11 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** The {@link Actions} of one decision (or one group day): collects proposals until the phase closes. */
+/**
+ * The {@link Actions} of one decision (or one group day): collects proposals while its phase is open
+ * ({@code propose}, or {@code content} for a group day) and refuses them before and after, so that a rule
+ * of another phase cannot slip a proposal past the phases' order.
+ */
 final class DecisionActions implements Actions {
     private final RuleTrace trace;
     private final List<Proposal> proposals = new ArrayList<>();
-    private boolean closed;
+    private boolean open;
 
     DecisionActions(RuleTrace trace) {
         this.trace = trace;
@@ -22,9 +26,10 @@ final class DecisionActions implements Actions {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(scriptId, "scriptId");
         Objects.requireNonNull(reason, "reason");
-        if (closed) {
-            throw new IllegalStateException("actions can only be proposed in the \"propose\" phase; rule \""
-                    + trace.current() + "\" proposed " + action + " later");
+        if (!open) {
+            throw new IllegalStateException("actions can only be proposed in the \"propose\" phase (or the "
+                    + "\"content\" phase of a group day); rule \"" + trace.current() + "\" proposed " + action
+                    + " in another phase");
         }
         proposals.add(new Proposal(action, scriptId, priority, reason, trace.current(), proposals.size()));
     }
@@ -34,9 +39,14 @@ final class DecisionActions implements Actions {
         propose(action, "", priority, reason);
     }
 
+    /** Opens the phase in which proposals are made. */
+    void open() {
+        open = true;
+    }
+
     /** Ends the phase: later proposals are refused. */
     List<Proposal> close() {
-        closed = true;
+        open = false;
         return List.copyOf(proposals);
     }
 }

@@ -151,6 +151,7 @@ public final class DecisionPipeline {
             intent.settle(settings.thresholds());
             session.insert(intent);
 
+            actions.open();
             fire(session, Phase.PROPOSE, trace, customer.getId());
             List<Proposal> proposals = actions.close();
             policy.open(proposals);
@@ -195,12 +196,15 @@ public final class DecisionPipeline {
         KieSession session = sessions.newKieSession();
         List<Proposal> proposals;
         try {
-            session.setGlobal(FactVocabulary.INTENT, new DecisionIntent(trace));
+            DecisionIntent noEvidence = new DecisionIntent(trace);
+            noEvidence.settle(settings.thresholds()); // a group day has no intent phase: evidence is refused
+            session.setGlobal(FactVocabulary.INTENT, noEvidence);
             session.setGlobal(FactVocabulary.ACTIONS, actions);
             session.setGlobal(FactVocabulary.POLICY, new DecisionPolicy(trace));
             TraceListener.attach(session, trace);
             session.insert(day);
             session.insert(settings.contact());
+            actions.open();
             fire(session, Phase.CONTENT, trace, day.groupId());
             proposals = new ArrayList<>(actions.close());
         } finally {
