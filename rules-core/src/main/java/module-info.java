@@ -37,6 +37,9 @@ module io.siyu.rules {
 
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    // ICU4J (an automatic module): remarks are cut at extended grapheme clusters, which java.text on Java 17
+    // does not know (it splits emoji ZWJ sequences and flags), and read with Unicode case folding.
+    requires com.ibm.icu;
 
     // Jackson binds funnel journeys and events (FunnelJson), including a private record for the stored
     // form of a journey: deep reflection needs the package open to it, and only to it.

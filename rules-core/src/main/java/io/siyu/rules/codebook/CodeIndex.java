@@ -1,8 +1,10 @@
 package io.siyu.rules.codebook;
 
 import io.siyu.rules.codebook.Question.Option;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +40,15 @@ final class CodeIndex {
     private final int[] questionOf;
     private final String[] labels;
     private final CodeTrie trie;
+    /** By retired index: the retired code and its question's index, in question order. */
+    private final String[] retiredCodes;
+    private final int[] retiredQuestion;
+    /** Whether remarks are read with case folding: decided here, once, from the codes. */
+    private final boolean foldsCase;
+    /** The trie remarks are read with: {@link #trie} over the codes as read (case-folded when {@link #foldsCase}). */
+    private final CodeTrie readingTrie;
+    /** Every character of a code, as read. */
+    private final Set<Integer> readingAlphabet;
     private final Set<String> allCodes;
     private final int maxTags;
     private final int maxCodesLength;
@@ -73,15 +84,54 @@ final class CodeIndex {
             most += question.type() == QuestionType.MULTI ? question.options().size() : 1;
         }
         List<String> codes = Arrays.stream(tags).map(Tag::code).toList();
-        this.trie = new CodeTrie(codes);
+        List<String> retired = new ArrayList<>();
+        List<Integer> retiredOf = new ArrayList<>();
+        for (int q = 0; q < n; q++) {
+            for (String code : this.questions.get(q).retiredCodes()) {
+                retired.add(code);
+                retiredOf.add(q);
+            }
+        }
+        this.retiredCodes = retired.toArray(String[]::new);
+        this.retiredQuestion = retiredOf.stream().mapToInt(Integer::intValue).toArray();
+        this.trie = new CodeTrie(codes, retired);
+        List<String> every = new ArrayList<>(codes);
+        every.addAll(retired);
+        this.foldsCase = apartWhenFolded(every);
+        List<String> readingCodes = codes.stream().map(c -> RemarkText.reading(c, foldsCase)).toList();
+        List<String> readingRetired = retired.stream().map(c -> RemarkText.reading(c, foldsCase)).toList();
+        this.readingTrie = foldsCase ? new CodeTrie(readingCodes, readingRetired) : trie;
+        Set<Integer> alphabet = new HashSet<>();
+        readingCodes.forEach(c -> c.codePoints().forEach(alphabet::add));
+        readingRetired.forEach(c -> c.codePoints().forEach(alphabet::add));
+        this.readingAlphabet = Set.copyOf(alphabet);
         this.allCodes = Collections.unmodifiableSet(new LinkedHashSet<>(codes));
         this.maxTags = most;
         this.maxCodesLength = maxCodesLength(this.questions);
     }
 
     /**
-     * The length, in code points, of the longest codes string these questions can give: the longest
-     * code of each single question plus every code of each multi question.
+     * Whether these codes stay apart when case is ignored: no two of them are the same, or one the
+     * beginning of another, once case-folded. Only then may remarks be read ignoring case ({@code 3du1}
+     * as {@code 3DU1}); a codebook with {@code d} and {@code D}, or {@code d} and {@code D1}, reads case
+     * as written.
+     */
+    static boolean apartWhenFolded(List<String> codes) {
+        List<String> folded = codes.stream().map(c -> RemarkText.reading(c, true)).toList();
+        for (int a = 0; a < folded.size(); a++) {
+            for (int b = a + 1; b < folded.size(); b++) {
+                if (folded.get(a).startsWith(folded.get(b)) || folded.get(b).startsWith(folded.get(a))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The length, in UTF-16 code units (the unit of remark lengths, see {@link RemarkText}), of the longest
+     * codes string these questions can give: the longest code of each single question plus every code of
+     * each multi question.
      */
     static int maxCodesLength(List<Question> questions) {
         int total = 0;
@@ -89,7 +139,7 @@ final class CodeIndex {
             int longest = 0;
             int sum = 0;
             for (Option option : question.options()) {
-                int length = option.code().codePointCount(0, option.code().length());
+                int length = RemarkText.length(option.code());
                 longest = Math.max(longest, length);
                 sum += length;
             }
@@ -178,6 +228,31 @@ final class CodeIndex {
 
     CodeTrie trie() {
         return trie;
+    }
+
+    /** The trie remarks are read with, over the codes as {@link RemarkText#reading read}. */
+    CodeTrie readingTrie() {
+        return readingTrie;
+    }
+
+    /** Whether remarks are read ignoring case; see {@link #apartWhenFolded}. */
+    boolean foldsCase() {
+        return foldsCase;
+    }
+
+    /** Whether a character, as read, is part of some code (current or retired). */
+    boolean inReadingAlphabet(int codePoint) {
+        return readingAlphabet.contains(codePoint);
+    }
+
+    /** A retired code, by its index in the trie. */
+    String retiredCode(int retired) {
+        return retiredCodes[retired];
+    }
+
+    /** The index of the question a retired code used to answer. */
+    int retiredQuestion(int retired) {
+        return retiredQuestion[retired];
     }
 
     /** Every code in canonical order; immutable. */

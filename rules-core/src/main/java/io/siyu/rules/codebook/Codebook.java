@@ -24,8 +24,10 @@ import java.util.Set;
  * every {@code TagSet} a codebook returns is in that order. The file format is described in
  * {@code docs/codebook.md}.
  *
- * <p>Lengths and positions count Unicode code points ({@code 王} and {@code 😀} are one each), not
- * {@code char}s; positions in messages are 1-based.
+ * <p>Positions count Unicode code points ({@code 王} and {@code 😀} are one each), not {@code char}s;
+ * positions in messages are 1-based. Remark lengths ({@link #remarkMaxLength()}, {@link #maxCodesLength()})
+ * count UTF-16 code units ({@link String#length()}: {@code 王} is one, {@code 😀} two), the most cautious
+ * reading of WeCom's "20 characters" (see {@code docs/codebook.md}).
  *
  * <p>Immutable and thread-safe: load it once and share it. Problems with answers, codes and remarks are
  * reported as a {@link CodebookException} in the locale the codebook was loaded with.
@@ -53,7 +55,7 @@ public final class Codebook {
         this.encoder = new Encoder(index, reporter);
         this.decoder = new Decoder(index, reporter);
         this.describer = new Describer(index, reporter);
-        this.remarks = new Remarks(decoder, reporter, remarkMaxLength);
+        this.remarks = new Remarks(index, decoder, reporter, remarkMaxLength);
     }
 
     // ---------------------------------------------------------------- loading
@@ -188,7 +190,8 @@ public final class Codebook {
      * question plus every code of each multi question. Never more than {@link #remarkMaxLength()}: a
      * codebook whose codes would not fit in a remark does not load.
      *
-     * @return the length in code points, at least 1
+     * @return the length in UTF-16 code units (a letter or digit of the Basic Multilingual Plane is one),
+     *         at least 1
      */
     public int maxCodesLength() {
         return index.maxCodesLength();
@@ -198,10 +201,22 @@ public final class Codebook {
      * The most characters a remark may have: {@code remark.maxLength} of the file, 20 (the WeCom limit)
      * by default.
      *
-     * @return the length in code points, 1 to 150
+     * @return the length in UTF-16 code units ({@code 王} is one, {@code 😀} two), 1 to 150
      */
     public int remarkMaxLength() {
         return remarkMaxLength;
+    }
+
+    /**
+     * Whether {@link #readRemark} ignores case, reading {@code 3du1} as {@code 3DU1}. Decided when the
+     * codebook loads: true unless two of its codes (retired codes included) are the same, or one the
+     * beginning of the other, once case is ignored ({@code d} and {@code D}, or {@code d} and {@code D1}).
+     * {@link #decode} always matches case exactly.
+     *
+     * @return whether remarks are read ignoring case
+     */
+    public boolean remarksIgnoreCase() {
+        return index.foldsCase();
     }
 
     /** {@link #maxCodesLength()} of these questions; {@link CodebookParser} checks it against the limit. */
@@ -243,15 +258,16 @@ public final class Codebook {
     /**
      * Reads a codes string such as {@code "23D"} back into tags. The string must be exactly the codes of
      * some tags in canonical order (what {@link TagSet#codes()} gives): nothing else (no white space or
-     * separators), each code once, at most one code of a single question. Matching is case-sensitive.
-     * Required questions need not be answered: decoding checks the string, not the survey. Use
+     * separators), each code once, at most one code of a single question. Matching is exact: case and
+     * full-width forms count (only {@link #readRemark} reads what staff type). Required questions need not be answered: decoding checks the string, not the survey. Use
      * {@link #readRemark} for text that holds other words too.
      *
      * @param codes the codes string; the empty string gives {@link TagSet#none()}
      * @return tags whose {@link TagSet#codes()} equals {@code codes}
      * @throws CodebookException listing every problem: an unknown character, a code out of canonical order,
-     *                           repeated, or a second answer to a single question, or a string that ends
-     *                           inside a code. Each message names the 1-based character (code point) and
+     *                           repeated, a second answer to a single question, a code retired from the
+     *                           codebook ({@link Question#retiredCodes()}), or a string that ends inside a
+     *                           code. Each message names the 1-based character (code point) and
      *                           the codes that may be written there; each diagnostic's path is
      *                           {@code codes[i]}, {@code i} the 0-based code point index
      * @throws NullPointerException when {@code codes} is null
@@ -279,18 +295,28 @@ public final class Codebook {
     // ---------------------------------------------------------------- remarks
 
     /**
-     * Finds the codes in a staff remark such as {@code "王女士 23D"}, {@code "23D-王"} or {@code "23D"}.
-     * The remark is split into words at white space (the ideographic space included) and at the
-     * separators {@code - _ | / , ， 、 ; ；}; exactly one word must be a valid codes string (as
-     * {@link #decode} reads it). The remark's length is not checked against {@link #remarkMaxLength()}.
+     * Finds the codes in a staff remark such as {@code "王女士 23D"}, {@code "23D-王"} or {@code "23D"}, as
+     * staff type them: each character is read by its Unicode NFKC form when that is one character
+     * (full-width {@code ３ＤＵ１} reads as {@code 3DU1}, the ideographic space as a space), and case is
+     * ignored when {@link #remarksIgnoreCase()} ({@code 3du1}). The remark is split into words at white space
+     * and at the separators {@code - _ | / , ， 、 ; ；} (full-width forms included); exactly one word must
+     * be a valid codes string (as {@link #decode} reads it). The remark's length is not checked against
+     * {@link #remarkMaxLength()}.
      *
      * @param remark the whole remark
-     * @return the tags of the one word that is a codes string
-     * @throws CodebookException with one problem when no word is a codes string (path {@code remark}; the
-     *                           message gives the remark's length) or more than one is (path {@code remark[i]},
+     * @return the tags of the one word that is a codes string; their {@link TagSet#codes()} are spelled as
+     *         the codebook spells them
+     * @throws CodebookException when more than one word is a codes string (one problem, path {@code remark[i]},
      *                           {@code i} the 0-based code point where the second starts; the message names
-     *                           the 1-based characters where they all start). It never quotes the remark,
-     *                           which holds a customer's name
+     *                           the 1-based characters where they all start), or when none is: then the
+     *                           problems of the word that looks like codes, each with the path
+     *                           {@code remark[i]} and the character number in the remark (an unknown code, a
+     *                           code of the wrong place, two answers to a single-answer question, a code
+     *                           retired from the codebook, ...); or, when no word looks like codes, one
+     *                           problem saying that the codes are written against other text
+     *                           ({@code remark[i]}) or that there are none (path {@code remark}). Messages
+     *                           never quote the remark beyond the word that looks like codes: it holds a
+     *                           customer's name
      * @throws NullPointerException when {@code remark} is null
      */
     public TagSet readRemark(String remark) {
@@ -300,11 +326,12 @@ public final class Codebook {
 
     /**
      * Writes a remark of a name and the codes of these tags, {@code "王女士 23D"}, that fits in
-     * {@link #remarkMaxLength()} code points: the name is cut at its end (never the codes) to the room left,
-     * {@code remarkMaxLength() - codes - 1} code points, and left out when there is none. White space and
-     * separators at either end of the (cut) name are dropped. The codes always fit: a codebook whose
-     * {@link #maxCodesLength()} exceeds the remark limit does not load. {@link #readRemark} of the result
-     * gives {@code tags} back, unless {@code tags} is empty.
+     * {@link #remarkMaxLength()} UTF-16 code units: the name is cut at its end (never the codes) to the room
+     * left, {@code remarkMaxLength() - codes - 1} units, and left out when there is none. The cut falls
+     * between two extended grapheme clusters (Unicode UAX #29): a family emoji, a flag or a letter with its
+     * accents is kept whole or dropped whole. White space and separators at either end of the (cut) name are
+     * dropped. The codes always fit: a codebook whose {@link #maxCodesLength()} exceeds the remark limit does
+     * not load. {@link #readRemark} of the result gives {@code tags} back, unless {@code tags} is empty.
      *
      * @param name the name staff keep in the remark; may be empty
      * @param tags tags this codebook made; may be {@link TagSet#none()}
@@ -312,7 +339,8 @@ public final class Codebook {
      *         only the name when there are no tags, the empty string when both are empty
      * @throws CodebookException with one problem when the tags are not a valid tag set of this codebook
      *                           (path {@code tags}), or when a word of the (cut) name would itself read as
-     *                           codes (path {@code name[i]}, {@code i} the 0-based code point where it starts)
+     *                           codes, as {@link #readRemark} reads them (path {@code name[i]}, {@code i} the
+     *                           0-based code point where it starts)
      * @throws NullPointerException when an argument is null
      */
     public String writeRemark(String name, TagSet tags) {

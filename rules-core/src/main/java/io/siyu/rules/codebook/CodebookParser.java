@@ -25,11 +25,15 @@ final class CodebookParser {
 
     private static final List<String> ROOT_FIELDS = List.of("id", "version", "remark", "questions");
     private static final List<String> REMARK_FIELDS = List.of("maxLength");
-    private static final List<String> QUESTION_FIELDS = List.of("id", "text", "type", "required", "options");
+    private static final List<String> QUESTION_FIELDS = List.of("id", "text", "type", "required", "options",
+            "retiredCodes");
     private static final List<String> OPTION_FIELDS = List.of("id", "code", "label");
 
-    /** Where a code was written, to name both places of a clash. */
+    /** Where a code was written, to name both places of a clash; {@code optionId} is null for a retired code. */
     private record CodeSite(String code, String questionId, String optionId, JsonValue at) {
+        boolean retired() {
+            return optionId == null;
+        }
     }
 
     private final JsonReader reader;
@@ -111,11 +115,18 @@ final class CodebookParser {
                 option(optionValue, id.orElse("?"), seenOptionIds).ifPresent(options::add);
             }
         });
+        List<String> retiredCodes = new ArrayList<>();
+        for (JsonValue retired : q.optionalArray("retiredCodes")) {
+            reader.text(retired).filter(c -> codeCharacters(c, retired)).ifPresent(code -> {
+                retiredCodes.add(code);
+                codeSites.add(new CodeSite(code, id.orElse("?"), null, retired));
+            });
+        }
         if (id.isEmpty() || text.isEmpty() || type.isEmpty() || optionValues.isEmpty()
                 || options.size() != optionValues.get().size() || options.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Question(id.get(), text.get(), type.get(), required, options));
+        return Optional.of(new Question(id.get(), text.get(), type.get(), required, options, retiredCodes));
     }
 
     private Optional<QuestionType> type(String written, JsonValue at) {
@@ -161,7 +172,9 @@ final class CodebookParser {
 
     /**
      * Codes are letters and digits only, so that a code can never contain the spaces and separators
-     * that split a remark into words, nor punctuation that staff would misread.
+     * that split a remark into words, nor punctuation that staff would misread. And each character is its
+     * own NFKC form: remarks are read with full-width and other compatibility forms replaced, so a code
+     * written with one ({@code Ｄ}) could never be read back.
      */
     private boolean codeCharacters(String code, JsonValue at) {
         int position = 1;
@@ -169,6 +182,12 @@ final class CodebookParser {
             int cp = code.codePointAt(i);
             if (!Character.isLetterOrDigit(cp)) {
                 reader.error(at, "codebook.bad-code-character", code, Codebook.showCharacter(cp), position);
+                return false;
+            }
+            int read = RemarkText.reading(cp, false);
+            if (read != cp) {
+                reader.error(at, "codebook.code-compatibility-character", code, Codebook.showCharacter(cp), position,
+                        Codebook.showCharacter(read));
                 return false;
             }
             i += Character.charCount(cp);
@@ -182,6 +201,14 @@ final class CodebookParser {
             CodeSite b = codeSites.get(later);
             for (int earlier = 0; earlier < later; earlier++) {
                 CodeSite a = codeSites.get(earlier);
+                if (a.retired() || b.retired()) {
+                    if (a.code().startsWith(b.code()) || b.code().startsWith(a.code())) {
+                        reader.error(b.at(), "codebook.retired-code-clash", b.code(), a.code(), a.questionId(),
+                                a.at().line(), a.at().path());
+                        break;
+                    }
+                    continue;
+                }
                 if (a.code().equals(b.code())) {
                     reader.error(b.at(), "codebook.duplicate-code", b.code(), a.optionId(), a.questionId(),
                             a.at().line(), a.at().path());

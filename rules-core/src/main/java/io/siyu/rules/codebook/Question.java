@@ -13,11 +13,39 @@ import java.util.Optional;
  * @param type     whether one or several options may be chosen
  * @param required whether {@link Codebook#encode} demands an answer
  * @param options  the options in option order, never empty; the list is unmodifiable
+ * @param retiredCodes codes this question's options had before they were removed from the codebook
+ *                 ({@code retiredCodes} in the file), so that an old remark that still holds one is explained
+ *                 rather than refused as unknown; reserved: no current code may equal or begin one. Possibly
+ *                 empty, unmodifiable
  */
-public record Question(String id, String text, QuestionType type, boolean required, List<Option> options) {
+public record Question(String id, String text, QuestionType type, boolean required, List<Option> options,
+                       List<String> retiredCodes) {
     /**
      * A question. Only the codebook file is checked for unique ids and prefix-free codes; this
      * constructor checks that there are options.
+     *
+     * @param id           the question's id
+     * @param text         the question as customers read it
+     * @param type         whether one or several options may be chosen
+     * @param required     whether {@link Codebook#encode} demands an answer
+     * @param options      the options; copied
+     * @param retiredCodes the codes removed from this question; copied
+     * @throws NullPointerException     when an argument, an option or a retired code is null
+     * @throws IllegalArgumentException when {@code options} is empty
+     */
+    public Question {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(type, "type");
+        options = List.copyOf(options);
+        retiredCodes = List.copyOf(retiredCodes);
+        if (options.isEmpty()) {
+            throw new IllegalArgumentException("question " + id + " has no options");
+        }
+    }
+
+    /**
+     * A question without retired codes.
      *
      * @param id       the question's id
      * @param text     the question as customers read it
@@ -27,14 +55,8 @@ public record Question(String id, String text, QuestionType type, boolean requir
      * @throws NullPointerException     when an argument or an option is null
      * @throws IllegalArgumentException when {@code options} is empty
      */
-    public Question {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(type, "type");
-        options = List.copyOf(options);
-        if (options.isEmpty()) {
-            throw new IllegalArgumentException("question " + id + " has no options");
-        }
+    public Question(String id, String text, QuestionType type, boolean required, List<Option> options) {
+        this(id, text, type, required, options, List.of());
     }
 
     /**

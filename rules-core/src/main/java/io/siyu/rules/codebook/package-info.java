@@ -18,12 +18,13 @@
  *       each method that they accept null.</li>
  *   <li>Every type is immutable and thread-safe; returned collections are unmodifiable.</li>
  *   <li>Tags are in <em>canonical order</em>: questions in codebook order, options in option order.</li>
- *   <li>Lengths and positions count Unicode code points, not {@code char}s; positions in messages are
- *       1-based, indexes in diagnostic paths ({@code codes[2]}) 0-based.</li>
+ *   <li>Positions count Unicode code points, not {@code char}s; positions in messages are 1-based, indexes
+ *       in diagnostic paths ({@code codes[2]}) 0-based. Remark lengths ({@code remarkMaxLength},
+ *       {@code maxCodesLength}) count UTF-16 code units, the cautious reading of WeCom's limit.</li>
  *   <li>Bad input (a codebook file, answers, codes, tags, a remark) throws the unchecked
  *       {@link io.siyu.rules.codebook.CodebookException}, listing every problem found, worded in the
- *       codebook's locale (English or Simplified Chinese). No message quotes a remark, which holds a
- *       customer's name.</li>
+ *       codebook's locale (English or Simplified Chinese). No message quotes a remark beyond the word
+ *       that looks like codes: the rest holds a customer's name.</li>
  * </ul>
  */
 package io.siyu.rules.codebook;

@@ -17,8 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CodebookPropertiesTest {
     private static final Codebook CODEBOOK = TestCodebooks.gaozi();
-    /** Name characters that can never form a code of the Gaozi codebook (its codes are digits and capitals). */
-    private static final String NAME_CHARACTERS = "王李张陈女士先生妈妈客户老abcxyz -_|/,，、";
+    /**
+     * Name characters that can never form a code of the Gaozi codebook (its codes are digits and capitals,
+     * read ignoring case in remarks).
+     */
+    private static final String NAME_CHARACTERS = "王李张陈女士先生妈妈客户老afgkxz -_|/,，、";
 
     @Property
     void decodeReadsBackWhatEncodeWrote(@ForAll("answers") Map<String, Object> answers) {
@@ -57,7 +60,7 @@ class CodebookPropertiesTest {
 
         String remark = CODEBOOK.writeRemark(name, tags);
 
-        assertThat(remark.codePointCount(0, remark.length())).isLessThanOrEqualTo(CODEBOOK.remarkMaxLength());
+        assertThat(remark.length()).isLessThanOrEqualTo(CODEBOOK.remarkMaxLength());
         assertThat(remark).endsWith(tags.codes());
         assertThat(CODEBOOK.readRemark(remark)).isEqualTo(tags);
     }

@@ -33,6 +33,26 @@ final class TestCodebooks {
         }
     }
 
+    /**
+     * The codebook of the test pack {@code packs/skincare} (codes {@code 1}–{@code 6}, {@code A}–{@code G},
+     * {@code U1}–{@code U3}, {@code Y1}–{@code Y3}), whose remarks read like {@code 王女士 3DU1}.
+     */
+    static Codebook skincare(Locale locale) {
+        try {
+            Path file = Path.of(TestCodebooks.class.getResource("/packs/skincare/codebook.json").toURI());
+            return Codebook.parse("codebook.json", Files.readString(file), locale);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A codebook from its JSON text, named {@code codebook.json}, messages in {@code locale}. */
+    static Codebook parse(String json, Locale locale) {
+        return Codebook.parse("codebook.json", json, locale);
+    }
+
     /** The Gaozi codebook, messages in English. */
     static Codebook gaozi() {
         return gaozi(Locale.ENGLISH);
