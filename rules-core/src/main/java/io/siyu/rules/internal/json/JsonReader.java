@@ -212,11 +212,19 @@ public final class JsonReader {
         }
         Set<String> known = new TreeSet<>(allowed);
         value.fields().forEach((name, child) -> {
-            if (!known.contains(name)) {
+            if (!known.contains(name) && !isSchemaReference(value, name)) {
                 jsonKeyError(child, "json.unknown-field", name, String.join(", ", allowed));
             }
         });
         return Optional.of(new ObjectView(value));
+    }
+
+    /**
+     * Whether a field is the document's {@code "$schema"}: the JSON Schema an editor checks the file with
+     * (every pack file format has one). Accepted at the root of every file and otherwise ignored.
+     */
+    private static boolean isSchemaReference(JsonValue object, String name) {
+        return object.path().isEmpty() && "$schema".equals(name);
     }
 
     /** Views a value as a list; reports and returns empty when it is not one. */
