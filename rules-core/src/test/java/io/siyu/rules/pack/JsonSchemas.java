@@ -49,9 +49,9 @@ final class JsonSchemas {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    /** Keywords VS Code reads: help texts and the JSON-with-comments switches. */
+    /** Keywords VS Code reads: help texts, the message for a pattern, and the JSON-with-comments switches. */
     static final List<String> VS_CODE_KEYWORDS = List.of("markdownDescription", "markdownEnumDescriptions",
-            "allowComments", "allowTrailingCommas");
+            "patternErrorMessage", "allowComments", "allowTrailingCommas");
 
     private final Map<Kind, Schema> schemas = new EnumMap<>(Kind.class);
 

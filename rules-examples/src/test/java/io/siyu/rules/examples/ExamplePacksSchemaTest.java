@@ -39,8 +39,8 @@ class ExamplePacksSchemaTest {
     @Test
     void everyExamplePackFileNamesItsSchemaAndIsValidAgainstIt() throws IOException {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialect.builder(Dialects.getDraft202012())
-                .keywords(List.of("markdownDescription", "markdownEnumDescriptions", "allowComments",
-                        "allowTrailingCommas").stream().map(AnnotationKeyword::new).toList())
+                .keywords(List.of("markdownDescription", "markdownEnumDescriptions", "patternErrorMessage",
+                        "allowComments", "allowTrailingCommas").stream().map(AnnotationKeyword::new).toList())
                 .build());
         List<Path> checked = new ArrayList<>();
         for (Path file : exampleJsonFiles()) {
