@@ -43,6 +43,11 @@ public class CodebookBenchmark {
         Codebook codebook;
         Map<String, ?>[] answers;
         String[] codes;
+        /** {@code 王女士 <codes>}, as staff usually write it. */
+        String[] remarks;
+        /** The same remarks typed on a phone's Chinese keyboard: full-width, lower-case codes. */
+        String[] typedRemarks;
+        TagSet[] tags;
 
         /** Reads the codebook and prepares the inputs. */
         @Setup(Level.Trial)
@@ -54,9 +59,18 @@ public class CodebookBenchmark {
             Random random = new Random(CustomerSet.SEED);
             answers = new Map[ANSWER_SETS];
             codes = new String[ANSWER_SETS];
+            remarks = new String[ANSWER_SETS];
+            typedRemarks = new String[ANSWER_SETS];
+            tags = new TagSet[ANSWER_SETS];
             for (int i = 0; i < ANSWER_SETS; i++) {
                 answers[i] = CustomerSet.answers(codebook, random);
-                codes[i] = codebook.encode(answers[i]).codes();
+                tags[i] = codebook.encode(answers[i]);
+                codes[i] = tags[i].codes();
+                remarks[i] = "王女士 " + codes[i];
+                StringBuilder typed = new StringBuilder("王女士　");
+                codes[i].codePoints().map(Character::toLowerCase).forEach(cp -> typed.appendCodePoint(
+                        cp >= '!' && cp <= '~' ? cp - '!' + '！' : cp));
+                typedRemarks[i] = typed.toString();
             }
         }
     }
@@ -83,6 +97,24 @@ public class CodebookBenchmark {
     @Benchmark
     public TagSet decode(Fixture f, Index i) {
         return f.codebook.decode(f.codes[i.next()]);
+    }
+
+    /** A remark as staff usually write it → tags. */
+    @Benchmark
+    public TagSet readRemark(Fixture f, Index i) {
+        return f.codebook.readRemark(f.remarks[i.next()]);
+    }
+
+    /** A remark typed with full-width, lower-case codes (NFKC and case folding on every character) → tags. */
+    @Benchmark
+    public TagSet readTypedRemark(Fixture f, Index i) {
+        return f.codebook.readRemark(f.typedRemarks[i.next()]);
+    }
+
+    /** Name and tags → a remark cut at grapheme clusters to fit the limit. */
+    @Benchmark
+    public String writeRemark(Fixture f, Index i) {
+        return f.codebook.writeRemark("欧阳娜娜的妈妈👨\u200D👩\u200D👧杭州老客户", f.tags[i.next()]);
     }
 
     /** One encode and one decode (of different inputs, so neither can reuse the other's work). */

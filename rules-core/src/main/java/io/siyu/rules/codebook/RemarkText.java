@@ -41,6 +41,10 @@ final class RemarkText {
      * case folding when {@code foldCase}.
      */
     static int reading(int codePoint, boolean foldCase) {
+        if (codePoint < 0x80) {
+            // ASCII, most of any remark's codes: NFKC keeps it, case folding only lowers A-Z. No ICU call.
+            return foldCase && codePoint >= 'A' && codePoint <= 'Z' ? codePoint + ('a' - 'A') : codePoint;
+        }
         int cp = codePoint;
         if (!NFKC.isInert(cp)) {
             String normal = NFKC.normalize(new String(Character.toChars(cp)));
