@@ -14,7 +14,12 @@ import java.util.stream.Stream;
 import static io.siyu.rules.testkit.RuleAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A host built on rules-bom: the versions it pins, and the library and testkit at work on them. */
+/**
+ * The testkit in a host's build (src/it): its extension, assertions and case tables at work, on the host's own
+ * JUnit; and the versions of JUnit, Jackson, SLF4J and Drools the host's build resolved, as each IT's pom
+ * expects them (system properties {@code expected.*}). Shared by every IT project, run with this folder as the
+ * working directory (the pack is {@code packs/mini} here).
+ */
 @RulePackTest("packs/mini")
 class TestkitTest {
     @Test
@@ -26,7 +31,7 @@ class TestkitTest {
     }
 
     @Test
-    void jacksonSlf4jAndDroolsAreTheVersionsOfTheBom() {
+    void jacksonSlf4jAndDroolsAreTheVersionsTheHostsBuildExpects() {
         assertThat(com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString())
                 .isEqualTo(System.getProperty("expected.jackson"));
         assertThat(org.slf4j.LoggerFactory.class.getPackage().getImplementationVersion())
