@@ -9,13 +9,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -158,21 +156,11 @@ class SpringBootFatJarIT {
     }
 
     private static List<String> run(Path tmp, Path app, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
+        List<String> arguments = new ArrayList<>(List.of("-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-jar", app.toString()));
-        command.addAll(List.of(args));
-        Path stdout = tmp.resolve("stdout.txt");
-        Path stderr = tmp.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
-                .start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("the fat jar did not finish within 3 minutes; stderr:\n" + Files.readString(stderr));
-        }
-        String err = Files.readString(stderr, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("exit code; stderr:%n%s", err).isZero();
-        return Files.readAllLines(stdout, StandardCharsets.UTF_8);
+        arguments.addAll(List.of(args));
+        ChildJvm.Run run = ChildJvm.run(tmp, ChildJvm.java(arguments));
+        assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.stderr()).isZero();
+        return run.stdout();
     }
-
 }

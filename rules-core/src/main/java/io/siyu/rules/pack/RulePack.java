@@ -9,7 +9,6 @@ import io.siyu.rules.codebook.TagSet;
 import io.siyu.rules.decision.Customer;
 import io.siyu.rules.decision.DecisionJson;
 import io.siyu.rules.decision.Decision;
-import io.siyu.rules.decision.DecisionException;
 import io.siyu.rules.decision.RuleInfo;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.DiagnosticException;
@@ -314,7 +313,7 @@ public final class RulePack {
         Decision decision;
         try {
             decision = pipeline.decide(customer);
-        } catch (DecisionException e) {
+        } catch (DiagnosticException e) {
             long nanos = System.nanoTime() - start;
             listeners.decided(pipeline.failed(customer, e), nanos);
             throw e;
@@ -339,17 +338,13 @@ public final class RulePack {
         Objects.requireNonNull(customers, "customers");
         List<Decision> out = new ArrayList<>(customers.size());
         for (Customer c : customers) {
-            Objects.requireNonNull(c, "customer");
-            long start = System.nanoTime();
-            Decision d;
             try {
-                d = pipeline.decide(c);
+                out.add(decide(Objects.requireNonNull(c, "customer")));
             } catch (DiagnosticException e) {
-                // As the pipeline's own decideAll: a failed customer does not stop the batch.
-                d = pipeline.failed(c, e);
+                // As the pipeline's own decideAll: a failed customer does not stop the batch (decide has told
+                // the listeners).
+                out.add(pipeline.failed(c, e));
             }
-            listeners.decided(d, System.nanoTime() - start);
-            out.add(d);
         }
         return Collections.unmodifiableList(out);
     }
