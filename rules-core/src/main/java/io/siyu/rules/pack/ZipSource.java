@@ -91,14 +91,4 @@ final class ZipSource implements PackSource {
     public String toString() {
         return "PackSource.zip(" + file + ")";
     }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ZipSource z && file.equals(z.file);
-    }
-
-    @Override
-    public int hashCode() {
-        return file.hashCode();
-    }
 }
