@@ -191,15 +191,20 @@ public final class LiveRulePack implements AutoCloseable {
      *
      * @return the serving version
      * @throws IllegalStateException when the pack is not {@linkplain #isReady() ready} (its first build is
-     *                               running, or failed); the message says which, in the options' locale
+     *                               running, was rejected, or failed unexpectedly — logged at ERROR); the message
+     *                               says which, in the options' locale
      */
     public RulePack current() {
         RulePack pack = current.get();
         if (pack == null) {
             Messages messages = Messages.of(PackManifest.MESSAGES, options.locale());
             RulePackException failed = lastRejected.get();
-            throw new IllegalStateException(failed == null ? messages.format("live.not-ready", source.name())
-                    : messages.format("live.not-ready-failed", source.name(), failed.diagnostics().size()));
+            if (failed != null) {
+                throw new IllegalStateException(messages.format("live.not-ready-failed", source.name(),
+                        failed.diagnostics().size()));
+            }
+            throw new IllegalStateException(messages.format(firstBuild.getCount() > 0 ? "live.not-ready"
+                    : "live.not-ready-error", source.name()));
         }
         return pack;
     }
