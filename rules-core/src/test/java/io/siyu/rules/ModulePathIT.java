@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.spi.ToolProvider;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -77,7 +75,7 @@ class ModulePathIT {
         copyTree(SKINCARE, pack);
         Files.copy(FIXTURES.resolve("vip.drl"), pack.resolve("rules/vip.drl"));
 
-        Run run = java(tmp, classes, "demo/demo.Main", pack.toString());
+        ChildJvm.Run run = java(tmp, classes, "demo/demo.Main", pack.toString());
 
         assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.stderr()).isZero();
         assertThat(run.stdout()).as("stderr:%n%s", run.stderr()).containsExactly(
@@ -113,9 +111,6 @@ class ModulePathIT {
     private record Compilation(boolean success, List<String> messages) {
     }
 
-    private record Run(int exitCode, List<String> stdout, String stderr) {
-    }
-
     /**
      * Compiles one module's sources (single-module mode) with the library on the module path, in process.
      * javac is reached through {@link ToolProvider} rather than {@code javax.tools}: test classes are compiled
@@ -146,25 +141,14 @@ class ModulePathIT {
      * Runs a module's main class in a child JVM whose default locale is Chinese (the library must not fall
      * back to it) and whose output is UTF-8.
      */
-    private static Run java(Path tmp, Path classes, String mainModuleAndClass, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.language=zh", "-Duser.country=CN",
+    private static ChildJvm.Run java(Path tmp, Path classes, String mainModuleAndClass, String... args)
+            throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("-Duser.language=zh", "-Duser.country=CN",
                 "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
                 "--module-path", classes + File.pathSeparator + modulePath(),
                 "-m", mainModuleAndClass));
-        command.addAll(List.of(args));
-        Path stdout = tmp.resolve("stdout.txt");
-        Path stderr = tmp.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
-                .start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("the demo did not finish within 3 minutes; stderr:\n"
-                    + Files.readString(stderr, StandardCharsets.UTF_8));
-        }
-        return new Run(process.exitValue(), Files.readAllLines(stdout, StandardCharsets.UTF_8),
-                Files.readString(stderr, StandardCharsets.UTF_8));
+        arguments.addAll(List.of(args));
+        return ChildJvm.run(tmp, ChildJvm.java(arguments));
     }
 
     private static String modulePath() {

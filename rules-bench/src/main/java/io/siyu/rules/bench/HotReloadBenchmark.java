@@ -6,7 +6,7 @@ import io.siyu.rules.pack.LiveRulePack;
 import io.siyu.rules.pack.PackOptions;
 import io.siyu.rules.pack.RulePack;
 import io.siyu.rules.pack.RulePackException;
-import io.siyu.rules.pack.ReloadListener;
+import io.siyu.rules.pack.DecisionListener;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -104,7 +104,7 @@ public class HotReloadBenchmark {
             Matcher m = PRIORITY.matcher(read(ruleFile));
             m.find();
             basePriority = Integer.parseInt(m.group(2));
-            ReloadListener counter = new ReloadListener() {
+            DecisionListener counter = new DecisionListener() {
                 @Override
                 public void reloaded(RulePack previous, RulePack current) {
                     reloads.incrementAndGet();
@@ -116,7 +116,7 @@ public class HotReloadBenchmark {
                     firstFailure.compareAndSet(null, "edit rejected: " + problems.getMessage());
                 }
             };
-            live = LiveRulePack.load(directory, PackOptions.builder().clock(BenchPacks.DAYTIME).build(), counter);
+            live = LiveRulePack.load(directory, PackOptions.builder().clock(BenchPacks.DAYTIME).listener(counter).build());
             List<Customer> customers = CustomerSet.standard(live.current().codebook());
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(DECIDER_LIMIT_MINUTES);
             decider = new Thread(() -> decideUntilStopped(customers, deadline), "hot-reload-bench-decider");

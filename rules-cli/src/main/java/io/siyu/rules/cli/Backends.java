@@ -123,7 +123,7 @@ record Backends(Simulator simulator, PackTestRunner testRunner, Demo demo) {
     /**
      * What {@code siyu test} was asked for.
      *
-     * @param pack the pack; {@code pack.load()} loads it, {@code pack.directory()} locates its test tables
+     * @param pack the pack; {@code pack.load()} loads it, and the loaded pack's source holds its test tables
      */
     record TestRequest(PackArguments pack) {
         TestRequest {

@@ -1,8 +1,8 @@
 package io.siyu.rules.cli;
 
 import io.siyu.rules.decision.Customer;
-import io.siyu.rules.decision.CustomerInputException;
-import io.siyu.rules.decision.CustomerReader;
+import io.siyu.rules.decision.JsonInputException;
+import io.siyu.rules.decision.DecisionJson;
 import io.siyu.rules.decision.DecisionException;
 import io.siyu.rules.pack.RulePack;
 
@@ -43,7 +43,7 @@ final class CustomerLines {
      * @return how many lines failed
      */
     static int decideAll(RulePack pack, String source, BufferedReader lines, DecisionSink sink) throws IOException {
-        CustomerReader reader = pack.customerReader();
+        DecisionJson reader = pack.json();
         int failed = 0;
         int number = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -61,12 +61,12 @@ final class CustomerLines {
         return failed;
     }
 
-    private static boolean decide(RulePack pack, CustomerReader reader, String source, int number, String line,
+    private static boolean decide(RulePack pack, DecisionJson reader, String source, int number, String line,
                                   DecisionSink sink) {
         Customer customer;
         try {
-            customer = reader.read(source, number, line);
-        } catch (CustomerInputException e) {
+            customer = reader.readCustomer(source, number, line);
+        } catch (JsonInputException e) {
             sink.failed(LineError.of(number, Optional.empty(), e));
             return false;
         }

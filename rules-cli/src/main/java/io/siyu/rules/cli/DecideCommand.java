@@ -1,5 +1,6 @@
 package io.siyu.rules.cli;
 
+import io.siyu.rules.decision.DecisionJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -39,6 +40,6 @@ final class DecideCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return CustomerLines.run(pack, input, streams, new JsonLinesSink(streams.out()));
+        return CustomerLines.run(pack, input, streams, new JsonLinesSink(streams.out(), DecisionJson.of(null, pack.locale())));
     }
 }

@@ -7,10 +7,11 @@ import io.siyu.rules.decision.Customer.Signals;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.internal.files.PackFiles;
 import io.siyu.rules.internal.i18n.Messages;
+import io.siyu.rules.pack.PackSource;
 import io.siyu.rules.pack.RulePack;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -20,7 +21,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Runs case tables against a rule pack: each row becomes a customer, the pack decides for them, and the
@@ -141,26 +141,52 @@ public final class CaseRunner {
     }
 
     /**
-     * The pack's own case tables: every {@code tests/*.csv} of {@linkplain RulePack#directory() the pack's
-     * directory}, in name order; none when the pack has no {@code tests} directory.
+     * The pack's own case tables: every {@code tests/*.csv} of {@linkplain RulePack#source() the pack's
+     * source} (directory, class path folder, zip or memory), in name order; none when the pack has no
+     * {@code tests} folder. Tables of a directory pack are {@linkplain CaseTable#load(Path, Locale) loaded from
+     * their files} (so that {@link CaseTable#path()} is there); the others are read through the source as
+     * strictly as every file of a pack.
      *
      * @return the tables; empty when there are none; unmodifiable
-     * @throws CaseTableException listing every problem of every file, or saying that the {@code tests}
-     *                            directory cannot be listed
+     * @throws CaseTableException listing every problem of every file, or saying that the pack's files cannot
+     *                            be listed
      */
     public List<CaseTable> packTables() {
-        Path dir = pack.directory().resolve(TESTS);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
+        PackSource source = pack.source();
+        List<String> names;
+        try {
+            names = source.list().stream()
+                    .filter(n -> n.startsWith(TESTS + "/") && n.endsWith(".csv") && n.indexOf('/', TESTS.length() + 1) < 0)
+                    .toList();
         } catch (IOException e) {
             Diagnostic problem = PackFiles.unreadable(TESTS, PackFiles.Kind.CASES, e, locale);
             throw new CaseTableException(messages().format("tables.failed", 1, pack.id()), List.of(problem));
         }
-        return load(files);
+        Optional<Path> directory = source.directory();
+        if (directory.isPresent()) {
+            return load(names.stream().map(n -> directory.get().resolve(n)).toList());
+        }
+        List<CaseTable> tables = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (String name : names) {
+            String fileName = name.substring(TESTS.length() + 1);
+            Optional<String> text;
+            try (InputStream in = source.open(name)) {
+                text = PackFiles.read(in, fileName, PackFiles.Kind.CASES, locale, problems);
+            } catch (IOException e) {
+                problems.add(PackFiles.unreadable(fileName, PackFiles.Kind.CASES, e, locale));
+                continue;
+            }
+            try {
+                text.ifPresent(t -> tables.add(CaseTable.parse(fileName, t, locale)));
+            } catch (CaseTableException e) {
+                problems.addAll(e.diagnostics());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CaseTableException(messages().format("tables.failed", problems.size(), pack.id()), problems);
+        }
+        return List.copyOf(tables);
     }
 
     /**

@@ -3,8 +3,8 @@
  * {@link io.siyu.rules.decision.Decision} that comes back.
  *
  * <p>A host builds a {@link io.siyu.rules.decision.Customer} (tags from the codebook, recent messages,
- * behaviour signals, free attributes, funnel position), or reads one from a JSON line with
- * {@link io.siyu.rules.decision.CustomerReader}, and passes it to {@code RulePack.decide}. The pack runs its
+ * behaviour signals, free attributes, funnel position), or reads one from JSON with
+ * {@link io.siyu.rules.decision.DecisionJson}, and passes it to {@code RulePack.decide}. The pack runs its
  * rules in the {@link io.siyu.rules.decision.Phase phases} {@code intent} (evidence for an
  * {@link io.siyu.rules.decision.IntentLevel}), {@code propose} ({@link io.siyu.rules.decision.Proposal}s)
  * and {@code policy} ({@link io.siyu.rules.decision.Veto}es), arbitrates, and returns a {@code Decision}
@@ -22,7 +22,7 @@
  *       {@link io.siyu.rules.decision.Customer#attribute(String)} returns null for an absent attribute;
  *       the tag queries of {@code Customer} accept a null code or id, which matches no tag;
  *       {@code Customer.Builder.attribute} takes a null value to remove an attribute;
- *       {@code Decision.Builder} takes a null winner or script; {@code CustomerReader.of} takes a null
+ *       {@code Decision.Builder} takes a null winner or script; {@code DecisionJson.of} takes a null
  *       codebook; {@code Phase.ofGroupName(null)} is empty.</li>
  *   <li>Values ({@code Customer}, {@code Decision}, {@code Proposal}, the records, the enums) are immutable
  *       and thread-safe; returned collections are unmodifiable. Builders are not thread-safe. The
@@ -31,7 +31,7 @@
  *   <li>Units: hours ({@code silentHours}), messages per day ({@code touchesToday}, {@code dailyCap}),
  *       intent points (any {@code int}); times are in the pack's timezone.</li>
  *   <li>Errors: a customer record that cannot be read throws the unchecked
- *       {@link io.siyu.rules.decision.CustomerInputException}, a decision that cannot be made the unchecked
+ *       {@link io.siyu.rules.decision.JsonInputException}, a decision that cannot be made the unchecked
  *       {@link io.siyu.rules.decision.DecisionException}, each listing every problem; a rule helper called
  *       in the wrong phase throws {@code IllegalStateException}, which fails that decision.</li>
  *   <li>Customers' messages, attributes and the rendered text are personal data: the library never logs

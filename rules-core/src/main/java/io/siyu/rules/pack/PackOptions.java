@@ -1,15 +1,19 @@
 package io.siyu.rules.pack;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * How a rule pack is loaded and run: the locale of its diagnostics, the clock decisions read "now"
- * from, the compile mode, the firing limit, and the classes (beyond the built-in allowlist) that rule
- * files may use. Immutable and thread-safe; made with {@link #builder()} or {@link #defaults()}.
+ * from, the compile mode, the firing limit, the classes (beyond the built-in allowlist) that rule
+ * files may use, and the {@link DecisionListener}s told of decisions and reloads. Immutable and
+ * thread-safe (the listeners are what they are: see {@link DecisionListener}); made with {@link #builder()} or
+ * {@link #defaults()}.
  *
  * <p>The allowlist can only be extended here, in code, by the embedding developer — never from inside
  * a pack: a rule file is configuration, not a way to run arbitrary Java.
@@ -22,6 +26,7 @@ public final class PackOptions {
     private final CompileMode compileMode;
     private final Set<Class<?>> allowedClasses;
     private final int maxFirings;
+    private final Listeners listeners;
 
     private PackOptions(Builder b) {
         this.locale = b.locale;
@@ -29,11 +34,15 @@ public final class PackOptions {
         this.compileMode = b.compileMode;
         this.allowedClasses = Set.copyOf(b.allowedClasses);
         this.maxFirings = b.maxFirings;
+        // Kept when the listeners are the same (toBuilder().clock(...)), so that the failure count of a
+        // pack's listeners survives RulePack.withClock and reloads.
+        this.listeners = b.shared != null && b.shared.all().equals(b.listeners) ? b.shared
+                : b.listeners.isEmpty() ? Listeners.NONE : new Listeners(b.listeners);
     }
 
     /**
      * The defaults: the JVM's default locale (read now), the system clock (UTC), classic compilation,
-     * at most 10,000 firings per phase, no extra classes.
+     * at most 10,000 firings per phase, no extra classes, no listeners.
      *
      * @return the default options
      */
@@ -58,6 +67,8 @@ public final class PackOptions {
     public Builder toBuilder() {
         Builder b = new Builder().locale(locale).clock(clock).compileMode(compileMode).maxFirings(maxFirings);
         b.allowedClasses.addAll(allowedClasses);
+        b.listeners.addAll(listeners.all());
+        b.shared = listeners;
         return b;
     }
 
@@ -106,6 +117,20 @@ public final class PackOptions {
         return maxFirings;
     }
 
+    /**
+     * The listeners told of every decision and every reload.
+     *
+     * @return the listeners in the order registered; unmodifiable, empty by default
+     */
+    public List<DecisionListener> listeners() {
+        return listeners.all();
+    }
+
+    /** The listeners with their failure count; for the packs loaded with these options. */
+    Listeners listenerGroup() {
+        return listeners;
+    }
+
     /** Builds {@link PackOptions}; not thread-safe. */
     public static final class Builder {
         private Locale locale = Locale.getDefault();
@@ -113,8 +138,23 @@ public final class PackOptions {
         private CompileMode compileMode = CompileMode.CLASSIC;
         private final Set<Class<?>> allowedClasses = new LinkedHashSet<>();
         private int maxFirings = DEFAULT_MAX_FIRINGS;
+        private final List<DecisionListener> listeners = new ArrayList<>();
+        private Listeners shared;
 
         private Builder() {
+        }
+
+        /**
+         * Adds a listener, told of every decision and every reload after the ones added before it. Adding
+         * one twice tells it twice.
+         *
+         * @param listener the listener; must be thread-safe (see {@link DecisionListener})
+         * @return this builder
+         * @throws NullPointerException when {@code listener} is null
+         */
+        public Builder listener(DecisionListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
         }
 
         /**

@@ -7,9 +7,8 @@ import io.siyu.rules.codebook.Question;
 import io.siyu.rules.codebook.Tag;
 import io.siyu.rules.codebook.TagSet;
 import io.siyu.rules.decision.Customer;
-import io.siyu.rules.decision.CustomerReader;
+import io.siyu.rules.decision.DecisionJson;
 import io.siyu.rules.decision.Decision;
-import io.siyu.rules.internal.engine.DecisionPipeline;
 import io.siyu.rules.decision.RuleInfo;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.DiagnosticException;
@@ -30,7 +29,9 @@ import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.script.ScriptLibrary;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -40,23 +41,26 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
- * A loaded, compiled rule pack: the directory of files operations staff own ({@code pack.json},
- * {@code codebook.json}, {@code scripts.json}, {@code funnel.json}, {@code rules/**}{@code /*.drl}),
- * checked and compiled into something that decides.
+ * A loaded, compiled rule pack: the files operations staff own ({@code pack.json},
+ * {@code codebook.json}, {@code scripts.json}, {@code funnel.json}, {@code rules/**}{@code /*.drl}), from a
+ * directory, the class path, a zip or memory ({@link PackSource}), checked and compiled into something that
+ * decides.
  *
  * <p>Immutable and thread-safe: share one instance across threads; each decision runs in its own
  * Drools session. Load it once and keep it; use {@code LiveRulePack} to pick up edits.
  * <pre>{@code
- * RulePack pack = RulePack.load(Path.of("packs/gaozi"));
+ * RulePack pack = RulePack.load(PackSource.classpath("packs/gaozi"));    // or PackSource.directory(...), zip(...)
  * Decision d = pack.decide(Customer.builder("c1").tags(pack.codebook().decode("3D")).build());
  * }</pre>
  */
 public final class RulePack {
-    private final Path directory;
+    private static final String RULES_FOLDER = "rules/";
+
+    private final PackSource source;
     /** The file name of the codebook inside a pack directory. */
     public static final String CODEBOOK_FILE = "codebook.json";
     /** The file name of the script library inside a pack directory. */
@@ -72,13 +76,15 @@ public final class RulePack {
     private final List<RuleInfo> rules;
     private final DecisionPipeline pipeline;
     private final PackOptions options;
+    private final Listeners listeners;
 
-    private RulePack(Path directory, PackManifest manifest, Codebook codebook, ScriptLibrary scripts,
+    private RulePack(PackSource source, PackManifest manifest, Codebook codebook, ScriptLibrary scripts,
                      FunnelConfig funnelConfig, List<RuleInfo> rules, DecisionPipeline pipeline, PackOptions options,
                      List<Diagnostic> warnings) {
         this.funnelConfig = funnelConfig;
         this.warnings = List.copyOf(warnings);
-        this.directory = directory;
+        this.source = source;
+        this.listeners = options.listenerGroup();
         this.manifest = manifest;
         this.codebook = codebook;
         this.scripts = scripts;
@@ -88,8 +94,8 @@ public final class RulePack {
     }
 
     /**
-     * Loads the pack in a directory with the default options ({@link PackOptions#defaults()}); see
-     * {@link #load(Path, PackOptions)}.
+     * Loads the pack in a directory with the default options ({@link PackOptions#defaults()}): the same as
+     * {@code load(PackSource.directory(packDirectory))}.
      *
      * @param packDirectory the pack directory
      * @return the loaded pack
@@ -97,52 +103,94 @@ public final class RulePack {
      * @throws RulePackException    listing every problem in every file of the pack
      */
     public static RulePack load(Path packDirectory) {
-        return load(packDirectory, PackOptions.defaults());
+        return load(PackSource.directory(packDirectory), PackOptions.defaults());
     }
 
     /**
-     * Loads the pack in a directory: reads and checks every file (UTF-8), cross-checks the rules against
-     * the codebook and the scripts, and compiles the rules. {@code pack.json} and at least one
-     * {@code rules/**}{@code /*.drl} are required; {@code codebook.json}, {@code scripts.json} and
-     * {@code funnel.json} are optional. Runs on the calling thread; compiling dominates (about a second of
-     * CPU for the first load in a JVM, less once warm: {@code BENCHMARKS.md}).
+     * Loads the pack in a directory: the same as {@code load(PackSource.directory(packDirectory), options)}.
      *
      * @param packDirectory the pack directory
-     * @param options       the locale of diagnostics, the clock, the compile mode and the allowed classes
+     * @param options       the locale of diagnostics, the clock, the compile mode, the allowed classes and
+     *                      the listeners
+     * @return the loaded pack; problems that do not stop it are in {@link #warnings()}
+     * @throws NullPointerException when an argument is null
+     * @throws RulePackException    when the pack has errors (see {@link #load(PackSource, PackOptions)})
+     */
+    public static RulePack load(Path packDirectory, PackOptions options) {
+        return load(PackSource.directory(packDirectory), options);
+    }
+
+    /**
+     * Loads a pack from a source with the default options ({@link PackOptions#defaults()}); see
+     * {@link #load(PackSource, PackOptions)}.
+     *
+     * @param source where the pack's files are
+     * @return the loaded pack
+     * @throws NullPointerException when {@code source} is null
+     * @throws RulePackException    listing every problem in every file of the pack
+     */
+    public static RulePack load(PackSource source) {
+        return load(source, PackOptions.defaults());
+    }
+
+    /**
+     * Loads a pack from a source: lists its files, reads and checks every one (strict UTF-8), cross-checks
+     * the rules against the codebook and the scripts, and compiles the rules. {@code pack.json} and at least
+     * one {@code rules/**}{@code /*.drl} are required; {@code codebook.json}, {@code scripts.json} and
+     * {@code funnel.json} are optional; other files ({@code tests/*.csv}, samples, a README) are left alone.
+     * Runs on the calling thread; compiling dominates (about a second of CPU for the first load in a JVM,
+     * less once warm: {@code BENCHMARKS.md}). {@link LiveRulePack#loadAsync} builds on another thread.
+     *
+     * @param source  where the pack's files are: a directory, a class path folder, a zip, files in memory
+     * @param options the locale of diagnostics, the clock, the compile mode, the allowed classes and the
+     *                listeners
      * @return the loaded pack; problems that do not stop it are in {@link #warnings()}
      * @throws NullPointerException when an argument is null
      * @throws RulePackException    when the pack has errors, listing every problem (errors and warnings) in
-     *                              every file of the pack, in reading order, each with its pack-relative
-     *                              file, line and column; also when the directory or a file cannot be read
+     *                              every file of the pack, in reading order, each with its file relative to the
+     *                              source, line and column; also when there is no pack at the source, it
+     *                              cannot be listed, or a file cannot be read. Its summary names the source
+     *                              ({@link PackSource#name()})
      */
-    public static RulePack load(Path packDirectory, PackOptions options) {
-        Objects.requireNonNull(packDirectory, "packDirectory");
+    public static RulePack load(PackSource source, PackOptions options) {
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(options, "options");
         Messages messages = Messages.of(PackManifest.MESSAGES, options.locale());
         List<Diagnostic> problems = new ArrayList<>();
-        if (!Files.isDirectory(packDirectory)) {
-            problems.add(Diagnostic.error(packDirectory.toString(), 0, 0, "pack.not-a-directory",
-                    messages.format("pack.not-a-directory", packDirectory)));
-            throw failure(packDirectory, problems, messages);
+        Set<String> files;
+        try {
+            files = new TreeSet<>(source.list());
+        } catch (NoSuchFileException e) {
+            problems.add(source.directory().isPresent()
+                    ? Diagnostic.error(source.name(), 0, 0, "pack.not-a-directory",
+                            messages.format("pack.not-a-directory", source.name()))
+                    : Diagnostic.error(source.name(), 0, 0, "pack.not-found",
+                            messages.format("pack.not-found", source.name(), reason(e))));
+            throw failure(source, problems, messages);
+        } catch (IOException e) {
+            problems.add(Diagnostic.error(source.name(), 0, 0, "pack.unlistable",
+                    messages.format("pack.unlistable", source.name(), reason(e))));
+            throw failure(source, problems, messages);
         }
-        Optional<PackManifest> manifest = readFile(packDirectory, PackManifest.FILE, true, problems, messages)
+        Files pack = new Files(source, files, messages, problems);
+        Optional<PackManifest> manifest = pack.read(PackManifest.FILE, true)
                 .flatMap(text -> PackManifest.parse(text, options.locale(), problems));
-        Optional<Codebook> codebook = readFile(packDirectory, CODEBOOK_FILE, false, problems, messages)
+        Optional<Codebook> codebook = pack.read(CODEBOOK_FILE, false)
                 .flatMap(text -> parsePart(() -> Codebook.parse(CODEBOOK_FILE, text, options.locale()), problems));
-        Optional<ScriptLibrary> scripts = readFile(packDirectory, SCRIPTS_FILE, false, problems, messages)
+        Optional<ScriptLibrary> scripts = pack.read(SCRIPTS_FILE, false)
                 .flatMap(text -> parsePart(() -> ScriptLibrary.parse(SCRIPTS_FILE, text, options.locale()), problems));
-        Optional<FunnelConfig> funnel = readFile(packDirectory, FUNNEL_FILE, false, problems, messages)
+        Optional<FunnelConfig> funnel = pack.read(FUNNEL_FILE, false)
                 .map(text -> parsePart(() -> FunnelConfig.parse(FUNNEL_FILE, text, options.locale()), problems)
                         .orElse(FunnelConfig.defaults()));
-        List<RuleSource> sources = ruleSources(packDirectory, problems, messages);
+        List<RuleSource> sources = pack.ruleSources();
         problems.addAll(new RuleReferences(options.locale(),
-                knownNames(packDirectory, CODEBOOK_FILE, codebook.map(Codebook::allCodes)),
-                knownNames(packDirectory, SCRIPTS_FILE, scripts.map(ScriptLibrary::ids))).check(sources));
+                knownNames(files, CODEBOOK_FILE, codebook.map(Codebook::allCodes)),
+                knownNames(files, SCRIPTS_FILE, scripts.map(ScriptLibrary::ids))).check(sources));
         DrlCompiler.Result compiled = new DrlCompiler(options.locale()).compile(sources,
                 List.copyOf(options.allowedClasses()), options.compileMode() == CompileMode.EXECUTABLE_MODEL);
         problems.addAll(compiled.diagnostics());
         if (problems.stream().anyMatch(Diagnostic::isError) || manifest.isEmpty() || compiled.kieBase().isEmpty()) {
-            throw failure(packDirectory, problems, messages);
+            throw failure(source, problems, messages);
         }
         PackManifest m = manifest.get();
         ScriptLibrary library = scripts.orElseGet(ScriptLibrary::empty);
@@ -150,9 +198,14 @@ public final class RulePack {
                 new DecisionPipeline.Settings(m.id(), m.version(), m.thresholds(), m.contact(), m.zone(),
                         options.clock(), options.maxFirings(), options.locale()),
                 library, compiled.rules());
-        return new RulePack(packDirectory, m, codebook.orElse(null), library,
+        return new RulePack(source, m, codebook.orElse(null), library,
                 funnel.orElseGet(() -> FunnelConfig.defaults().withZone(m.zone())), compiled.rules(), pipeline,
                 options, sortedForReading(problems));
+    }
+
+    private static String reason(IOException e) {
+        String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+        return e.getClass().getSimpleName() + (reason == null ? "" : ": " + reason);
     }
 
     /**
@@ -160,11 +213,11 @@ public final class RulePack {
      * file (every reference is then an error), unknown (the check is skipped) when the file itself is
      * broken — its own diagnostics already say why, and a cascade of follow-on errors would bury them.
      */
-    private static Optional<Set<String>> knownNames(Path dir, String file, Optional<Set<String>> parsed) {
+    private static Optional<Set<String>> knownNames(Set<String> files, String file, Optional<Set<String>> parsed) {
         if (parsed.isPresent()) {
             return parsed;
         }
-        return Files.exists(dir.resolve(file)) ? Optional.empty() : Optional.of(Set.of());
+        return files.contains(file) ? Optional.empty() : Optional.of(Set.of());
     }
 
     /** Parses one file of the pack; its problems join the pack's instead of stopping the load. */
@@ -177,9 +230,9 @@ public final class RulePack {
         }
     }
 
-    private static RulePackException failure(Path dir, List<Diagnostic> problems, Messages messages) {
+    private static RulePackException failure(PackSource source, List<Diagnostic> problems, Messages messages) {
         List<Diagnostic> sorted = sortedForReading(problems);
-        return new RulePackException(messages.format("pack.failed", dir, sorted.size()), sorted);
+        return new RulePackException(messages.format("pack.failed", source.name(), sorted.size()), sorted);
     }
 
     private static List<Diagnostic> sortedForReading(List<Diagnostic> problems) {
@@ -188,17 +241,39 @@ public final class RulePack {
         return sorted;
     }
 
-    private static Optional<String> readFile(Path dir, String name, boolean required, List<Diagnostic> problems,
-                                             Messages messages) {
-        Path file = dir.resolve(name);
-        if (!Files.exists(file)) {
-            if (required) {
-                problems.add(Diagnostic.error(name, 0, 0, "pack.missing-file",
-                        messages.format("pack.missing-file", name)));
+    /** The files of a pack being loaded: each read through {@link PackFiles}, its problems added to the pack's. */
+    private record Files(PackSource source, Set<String> names, Messages messages, List<Diagnostic> problems) {
+        Optional<String> read(String name, boolean required) {
+            if (!names.contains(name)) {
+                if (required) {
+                    problems.add(Diagnostic.error(name, 0, 0, "pack.missing-file",
+                            messages.format("pack.missing-file", name)));
+                }
+                return Optional.empty();
             }
-            return Optional.empty();
+            PackFiles.Kind kind = kind(name);
+            try (InputStream in = source.open(name)) {
+                return PackFiles.read(in, name, kind, messages.locale(), problems);
+            } catch (IOException e) {
+                problems.add(PackFiles.unreadable(name, kind, e, messages.locale()));
+                return Optional.empty();
+            }
         }
-        return PackFiles.read(file, name, kind(name), messages.locale(), problems);
+
+        List<RuleSource> ruleSources() {
+            List<RuleSource> sources = new ArrayList<>();
+            boolean any = false;
+            for (String name : names) {
+                if (name.startsWith(RULES_FOLDER) && name.endsWith(".drl")) {
+                    any = true;
+                    read(name, true).ifPresent(text -> sources.add(new RuleSource(name, text)));
+                }
+            }
+            if (!any) {
+                problems.add(Diagnostic.error("rules", 0, 0, "pack.no-rules", messages.format("pack.no-rules")));
+            }
+            return sources;
+        }
     }
 
     private static PackFiles.Kind kind(String name) {
@@ -207,28 +282,6 @@ public final class RulePack {
             case SCRIPTS_FILE -> PackFiles.Kind.SCRIPTS;
             default -> PackFiles.Kind.PACK_FILE;
         };
-    }
-
-    private static List<RuleSource> ruleSources(Path dir, List<Diagnostic> problems, Messages messages) {
-        Path rulesDir = dir.resolve("rules");
-        List<RuleSource> sources = new ArrayList<>();
-        if (!Files.isDirectory(rulesDir)) {
-            problems.add(Diagnostic.error("rules", 0, 0, "pack.no-rules", messages.format("pack.no-rules")));
-            return sources;
-        }
-        try (Stream<Path> files = Files.walk(rulesDir)) {
-            List<Path> drls = files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList();
-            for (Path p : drls) {
-                String relative = dir.relativize(p).toString().replace('\\', '/');
-                readFile(dir, relative, true, problems, messages).ifPresent(t -> sources.add(new RuleSource(relative, t)));
-            }
-        } catch (IOException e) {
-            problems.add(PackFiles.unreadable("rules", PackFiles.Kind.PACK_FILE, e, messages.locale()));
-        }
-        if (sources.isEmpty() && problems.isEmpty()) {
-            problems.add(Diagnostic.error("rules", 0, 0, "pack.no-rules", messages.format("pack.no-rules")));
-        }
-        return sources;
     }
 
     /**
@@ -252,7 +305,21 @@ public final class RulePack {
      *         never quotes the customer's data. The pack stays usable for other customers.
      */
     public Decision decide(Customer customer) {
-        return pipeline.decide(customer);
+        if (listeners.isEmpty()) {
+            return pipeline.decide(customer);
+        }
+        Objects.requireNonNull(customer, "customer");
+        long start = System.nanoTime();
+        Decision decision;
+        try {
+            decision = pipeline.decide(customer);
+        } catch (DiagnosticException e) {
+            long nanos = System.nanoTime() - start;
+            listeners.decided(pipeline.failed(customer, e), nanos);
+            throw e;
+        }
+        listeners.decided(decision, System.nanoTime() - start);
+        return decision;
     }
 
     /**
@@ -265,7 +332,21 @@ public final class RulePack {
      * @throws NullPointerException when {@code customers} or one of its elements is null
      */
     public List<Decision> decideAll(List<Customer> customers) {
-        return pipeline.decideAll(customers);
+        if (listeners.isEmpty()) {
+            return pipeline.decideAll(customers);
+        }
+        Objects.requireNonNull(customers, "customers");
+        List<Decision> out = new ArrayList<>(customers.size());
+        for (Customer c : customers) {
+            try {
+                out.add(decide(Objects.requireNonNull(c, "customer")));
+            } catch (DiagnosticException e) {
+                // As the pipeline's own decideAll: a failed customer does not stop the batch (decide has told
+                // the listeners).
+                out.add(pipeline.failed(c, e));
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /**
@@ -279,7 +360,7 @@ public final class RulePack {
      */
     public RulePack withClock(Clock clock) {
         Objects.requireNonNull(clock, "clock");
-        return new RulePack(directory, manifest, codebook, scripts, funnelConfig, rules, pipeline.withClock(clock),
+        return new RulePack(source, manifest, codebook, scripts, funnelConfig, rules, pipeline.withClock(clock),
                 options.toBuilder().clock(clock).build(), warnings);
     }
 
@@ -333,13 +414,14 @@ public final class RulePack {
     }
 
     /**
-     * A reader of customers (JSON lines) that uses this pack's codebook and words its problems in the
-     * pack's locale. Without a codebook, a line that gives answers, codes or a remark is an error.
+     * The JSON form of this pack's customers and decisions ({@code siyu decide}'s format): reads customers
+     * with this pack's codebook, words its problems in the pack's locale. Without a codebook, a customer with
+     * answers, codes or a remark is an error.
      *
-     * @return a new reader
+     * @return the JSON form; immutable and thread-safe
      */
-    public CustomerReader customerReader() {
-        return CustomerReader.of(codebook, options.locale());
+    public DecisionJson json() {
+        return DecisionJson.of(codebook, options.locale());
     }
 
     /**
@@ -475,12 +557,26 @@ public final class RulePack {
     }
 
     /**
-     * The directory the pack was loaded from.
+     * Where the pack was loaded from: read it again to reload the pack, or to find the files beside the pack's
+     * own (its {@code tests/*.csv}, samples).
      *
-     * @return the directory, as given to {@link #load(Path, PackOptions)}
+     * @return the source, as given to {@link #load(PackSource, PackOptions)} ({@link PackSource#directory(Path)}
+     *         for {@link #load(Path, PackOptions)})
      */
-    public Path directory() {
-        return directory;
+    public PackSource source() {
+        return source;
+    }
+
+    /**
+     * How many exceptions the {@linkplain PackOptions#listeners() listeners} have thrown so far (each was
+     * caught, logged and ignored: see {@link DecisionListener}). The count belongs to the {@link PackOptions}:
+     * every pack loaded with the same options — every version of a {@link LiveRulePack}, a
+     * {@linkplain #withClock(Clock) pack with another clock} — shares it.
+     *
+     * @return the count, 0 or more; always 0 without listeners
+     */
+    public long listenerFailures() {
+        return listeners.failures();
     }
 
     /**

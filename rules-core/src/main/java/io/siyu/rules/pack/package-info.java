@@ -1,14 +1,16 @@
 /**
- * Loading and running a rule pack: the directory of files operations staff own ({@code pack.json},
- * {@code codebook.json}, {@code scripts.json}, {@code funnel.json}, {@code rules/**}{@code /*.drl}).
+ * Loading and running a rule pack: the files operations staff own ({@code pack.json},
+ * {@code codebook.json}, {@code scripts.json}, {@code funnel.json}, {@code rules/**}{@code /*.drl}), from a
+ * directory, the class path, a zip or memory ({@link io.siyu.rules.pack.PackSource}).
  *
- * <p>A host loads a pack once with {@link io.siyu.rules.pack.RulePack#load(java.nio.file.Path,
+ * <p>A host loads a pack once with {@link io.siyu.rules.pack.RulePack#load(io.siyu.rules.pack.PackSource,
  * io.siyu.rules.pack.PackOptions)} (every problem of every file comes back at once, as a
  * {@link io.siyu.rules.pack.RulePackException}), shares it across threads and calls
  * {@link io.siyu.rules.pack.RulePack#decide} for each customer. To pick up edits while serving, it uses a
- * {@link io.siyu.rules.pack.LiveRulePack}, which reloads on demand or when the files change and tells a
- * {@link io.siyu.rules.pack.ReloadListener}. {@link io.siyu.rules.pack.PackOptions} sets the locale of
- * diagnostics, the clock, the compile mode and the classes rules may use;
+ * {@link io.siyu.rules.pack.LiveRulePack}, which reloads on demand or when the files of a directory change,
+ * and can build its first version in the background. A {@link io.siyu.rules.pack.DecisionListener} is told
+ * of every decision and every reload (for metrics and health). {@link io.siyu.rules.pack.PackOptions} sets
+ * the locale of diagnostics, the clock, the compile mode, the classes rules may use and the listeners;
  * {@link io.siyu.rules.pack.PackManifest} holds the settings of {@code pack.json}.
  *
  * <p><b>Conventions.</b> Unless a method says otherwise, arguments must not be null (a null argument

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AnalyzeClasses(packages = "io.siyu.rules", importOptions = ImportOption.DoNotIncludeTests.class)
 class ApiSurfaceTest {
     /** Public top-level types in exported packages, measured when the budget was introduced. */
-    static final int BUDGET = 59;
+    static final int BUDGET = 60;
 
     private static final Set<String> EXPORTED = ApiLine.exportedPackages();
 

@@ -66,13 +66,13 @@ class DecisionModelContractTest {
 
     @Test
     void aNegativeLineNumberIsRefusedForGoodAndBadLinesAlike() {
-        CustomerReader reader = CustomerReader.of(null, Locale.ENGLISH);
+        DecisionJson reader = DecisionJson.of(null, Locale.ENGLISH);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> reader.read("in.jsonl", -1, "{\"id\": \"c1\"}"));
-        assertThatIllegalArgumentException().isThrownBy(() -> reader.read("in.jsonl", -1, "{\"id\": 5}"));
-        assertThat(reader.read("in.jsonl", 0, "{\"id\": \"c1\"}").getId()).isEqualTo("c1");
-        assertThatThrownBy(() -> reader.read("in.jsonl", 0, "{\"id\": 5}"))
-                .isInstanceOf(CustomerInputException.class);
+        assertThatIllegalArgumentException().isThrownBy(() -> reader.readCustomer("in.jsonl", -1, "{\"id\": \"c1\"}"));
+        assertThatIllegalArgumentException().isThrownBy(() -> reader.readCustomer("in.jsonl", -1, "{\"id\": 5}"));
+        assertThat(reader.readCustomer("in.jsonl", 0, "{\"id\": \"c1\"}").getId()).isEqualTo("c1");
+        assertThatThrownBy(() -> reader.readCustomer("in.jsonl", 0, "{\"id\": 5}"))
+                .isInstanceOf(JsonInputException.class);
     }
 
     @Test
@@ -81,7 +81,7 @@ class DecisionModelContractTest {
 
         assertThatNullPointerException().isThrownBy(() -> new DecisionException(null, "failed", one));
         assertThatNullPointerException().isThrownBy(() -> new DecisionException("c1", null, one));
-        assertThatNullPointerException().isThrownBy(() -> new CustomerInputException(null, one));
+        assertThatNullPointerException().isThrownBy(() -> new JsonInputException(null, one));
         assertThat(new DecisionException("c1", "failed", one)).hasMessage("failed\n  rules/a.drl:3:0: rule a failed");
     }
 }

@@ -65,8 +65,13 @@ class LiveRulePackTest {
     }
 
     /** Records what the listener hears. */
-    private static final class Recorder implements ReloadListener {
+    private static final class Recorder implements DecisionListener {
         final List<String> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void ready(RulePack pack) {
+            events.add("ready " + pack.version());
+        }
 
         @Override
         public void reloaded(RulePack previous, RulePack current) {
@@ -89,7 +94,7 @@ class LiveRulePackTest {
         Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
         AtomicBoolean stop = new AtomicBoolean();
         Customer customer = Customer.builder("c1").build();
-        try (LiveRulePack live = LiveRulePack.load(dir, OPTIONS, recorder)) {
+        try (LiveRulePack live = LiveRulePack.load(dir, OPTIONS.toBuilder().listener(recorder).build())) {
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 Thread w = new Thread(() -> {
@@ -136,10 +141,11 @@ class LiveRulePackTest {
             assertThat(d.action()).isEqualTo(ACTION_BY_VERSION.get(d.packVersion()));
         });
         assertThat(decisions).extracting(Decision::packVersion).doesNotContain("3");
-        assertThat(recorder.events).hasSize(3);
-        assertThat(recorder.events.get(0)).isEqualTo("1->2");
-        assertThat(recorder.events.get(1)).startsWith("rejected [rules/propose.drl:15:57:");
-        assertThat(recorder.events.get(2)).isEqualTo("2->4");
+        assertThat(recorder.events).hasSize(4);
+        assertThat(recorder.events.get(0)).isEqualTo("ready 1");
+        assertThat(recorder.events.get(1)).isEqualTo("1->2");
+        assertThat(recorder.events.get(2)).startsWith("rejected [rules/propose.drl:15:57:");
+        assertThat(recorder.events.get(3)).isEqualTo("2->4");
     }
 
     @Test
@@ -148,7 +154,7 @@ class LiveRulePackTest {
         Path dir = copyOfMini(tmp);
         CountDownLatch reloaded = new CountDownLatch(1);
         CountDownLatch rejected = new CountDownLatch(1);
-        ReloadListener listener = new ReloadListener() {
+        DecisionListener listener = new DecisionListener() {
             @Override
             public void reloaded(RulePack previous, RulePack current) {
                 if (current.version().equals("2")) {
@@ -161,7 +167,7 @@ class LiveRulePackTest {
                 rejected.countDown();
             }
         };
-        try (LiveRulePack live = LiveRulePack.load(dir, OPTIONS, listener)) {
+        try (LiveRulePack live = LiveRulePack.load(dir, OPTIONS.toBuilder().listener(listener).build())) {
             live.watch(Duration.ofMillis(100));
             edit(dir, "9", "actions.propose(\"SEND_WELFARE\", 10, \"x\") broken");
             assertThat(rejected.await(30, TimeUnit.SECONDS)).isTrue();
@@ -178,6 +184,8 @@ class LiveRulePackTest {
     void aPackThatCannotLoadAtFirstIsRejectedWithItsDiagnostics() {
         RulePackException e = catchThrowableOfType(RulePackException.class, () -> LiveRulePack.load(
                 Path.of("src/test/resources/packs/broken-unknown-type"), OPTIONS));
+        assertThat(e.getMessage()).startsWith("The rule pack in src/test/resources/packs/broken-unknown-type cannot be"
+                + " loaded: 1 problem(s).");
         assertThat(e.diagnostics()).extracting(Diagnostic::key).containsExactly("drl.unknown-type");
     }
 

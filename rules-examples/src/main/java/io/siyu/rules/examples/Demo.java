@@ -1,8 +1,8 @@
 package io.siyu.rules.examples;
 
 import io.siyu.rules.decision.Customer;
-import io.siyu.rules.decision.CustomerInputException;
-import io.siyu.rules.decision.CustomerReader;
+import io.siyu.rules.decision.JsonInputException;
+import io.siyu.rules.decision.DecisionJson;
 import io.siyu.rules.decision.Decision;
 import io.siyu.rules.decision.IntentLevel;
 import io.siyu.rules.funnel.FunnelForecast;
@@ -11,12 +11,11 @@ import io.siyu.rules.pack.PackOptions;
 import io.siyu.rules.pack.RulePack;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -59,7 +58,8 @@ public final class Demo {
     public static List<Decision> run(PrintWriter out) {
         Objects.requireNonNull(out, "out");
         ZonedDateTime now = ZonedDateTime.parse(DEMO_TIME);
-        RulePack pack = RulePack.load(ExamplePacks.gaozi(),
+        // Straight from the class path (inside siyu.jar when run as siyu demo): nothing is copied out.
+        RulePack pack = RulePack.load(ExamplePacks.source("gaozi"),
                 PackOptions.builder().clock(Clock.fixed(now.toInstant(), now.getZone())).build());
         out.printf("siyu-rules demo — pack %s %s: %d rules, %d scripts, %d codes%n", pack.id(), pack.version(),
                 pack.rules().size(), pack.scripts().ids().size(), pack.codebook().allCodes().size());
@@ -80,22 +80,23 @@ public final class Demo {
     }
 
     static List<Customer> sampleCustomers(RulePack pack) {
-        Path samples = pack.directory().resolve("samples/customers.jsonl");
-        CustomerReader reader = pack.customerReader();
-        List<Customer> customers = new ArrayList<>();
+        String samples = "samples/customers.jsonl";
+        DecisionJson json = pack.json();
         List<String> lines;
-        try {
-            lines = Files.readAllLines(samples, StandardCharsets.UTF_8);
+        try (InputStream in = pack.source().open(samples)) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bundled samples " + samples, e);
+            throw new UncheckedIOException("cannot read the bundled samples " + samples + " of "
+                    + pack.source().name(), e);
         }
+        List<Customer> customers = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
             }
             try {
-                customers.add(reader.read("samples/customers.jsonl", i + 1, lines.get(i)));
-            } catch (CustomerInputException e) {
+                customers.add(json.readCustomer(samples, i + 1, lines.get(i)));
+            } catch (JsonInputException e) {
                 // A broken sample is a bug in the bundled data: say exactly where.
                 throw new IllegalStateException(e.getMessage(), e);
             }

@@ -1,5 +1,7 @@
 package io.siyu.rules.examples;
 
+import io.siyu.rules.pack.PackSource;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,6 +69,25 @@ public final class ExamplePacks {
                     + packs.names());
         }
         return packs.root().resolve(name);
+    }
+
+    /**
+     * An example pack read straight from the class path (this module's jar, or its {@code target/classes}),
+     * without the temporary copy of {@link #pack(String)}: what a host does with a pack it ships.
+     *
+     * @param name {@code "gaozi"} or {@code "retail"}
+     * @return the pack's source, on the class loader of this class
+     * @throws IllegalArgumentException when there is no example pack of this name
+     */
+    public static PackSource source(String name) {
+        Objects.requireNonNull(name, "name");
+        // From the index, not the extracted copy: nothing is written to disk for a pack read in place.
+        Set<String> names = new TreeSet<>();
+        readIndex().forEach(file -> names.add(file.substring(0, file.indexOf('/'))));
+        if (!names.contains(name)) {
+            throw new IllegalArgumentException("no example pack \"" + name + "\"; the example packs are " + names);
+        }
+        return PackSource.classpath(RESOURCE_ROOT + name, ExamplePacks.class.getClassLoader());
     }
 
     /** The names of the example packs, sorted. */

@@ -2,6 +2,7 @@ package io.siyu.rules.testkit;
 
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.pack.PackOptions;
+import io.siyu.rules.pack.PackSource;
 import io.siyu.rules.pack.RulePack;
 import io.siyu.rules.pack.RulePackException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
  */
 public final class RulePackExtension implements BeforeAllCallback, AfterAllCallback, TestInstancePostProcessor,
         ParameterResolver {
+    private static final String CLASSPATH = "classpath:";
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(RulePackExtension.class);
 
@@ -123,7 +125,8 @@ public final class RulePackExtension implements BeforeAllCallback, AfterAllCallb
     private static RulePack pack(ExtensionContext context) {
         Class<?> annotated = annotatedClass(context.getRequiredTestClass());
         RulePackTest settings = AnnotationSupport.findAnnotation(annotated, RulePackTest.class).orElseThrow();
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(annotated, c -> load(settings), RulePack.class);
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(annotated, c -> load(settings, annotated),
+                RulePack.class);
     }
 
     private static Class<?> annotatedClass(Class<?> testClass) {
@@ -141,23 +144,26 @@ public final class RulePackExtension implements BeforeAllCallback, AfterAllCallb
      *
      * @throws AssertionError for a pack that does not load, with every diagnostic on its own line
      */
-    static RulePack load(RulePackTest settings) {
-        Path dir = Path.of(settings.value());
+    static RulePack load(RulePackTest settings, Class<?> annotated) {
+        String value = settings.value();
+        PackSource source = value.startsWith(CLASSPATH)
+                ? PackSource.classpath(value, annotated.getClassLoader())
+                : PackSource.directory(Path.of(value));
         PackOptions.Builder options = PackOptions.builder().clock(clock(settings.clock()));
         if (!settings.locale().isEmpty()) {
             options.locale(Locale.forLanguageTag(settings.locale()));
         }
         try {
-            return RulePack.load(dir, options.build());
+            return RulePack.load(source, options.build());
         } catch (RulePackException e) {
-            throw new AssertionError(failure(dir, e), e);
+            throw new AssertionError(failure(source.name(), e), e);
         }
     }
 
-    /** {@code Rule pack DIR does not load (N problems):} then each diagnostic as {@code file:line:column: message}. */
-    static String failure(Path dir, RulePackException e) {
+    /** {@code Rule pack SOURCE does not load (N problems):} then each diagnostic as {@code file:line:column: message}. */
+    static String failure(String source, RulePackException e) {
         int n = e.diagnostics().size();
-        return "Rule pack " + dir + " does not load (" + n + (n == 1 ? " problem" : " problems") + "):\n"
+        return "Rule pack " + source + " does not load (" + n + (n == 1 ? " problem" : " problems") + "):\n"
                 + e.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n"));
     }
 

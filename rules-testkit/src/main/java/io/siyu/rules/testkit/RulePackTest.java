@@ -34,7 +34,11 @@ import java.lang.annotation.Target;
 @ExtendWith(RulePackExtension.class)
 public @interface RulePackTest {
 
-    /** The pack directory, relative to the working directory (the Maven module when run by Maven). */
+    /**
+     * The pack: a directory, relative to the working directory (the Maven module when run by Maven), or a
+     * folder on the test's class path written {@code classpath:packs/gaozi} (a pack shipped in
+     * {@code src/main/resources}, read where it is: see {@code PackSource.classpath}).
+     */
     String value();
 
     /**

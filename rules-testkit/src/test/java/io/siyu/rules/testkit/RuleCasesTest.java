@@ -132,7 +132,7 @@ class RuleCasesTest {
     @Test
     void aPacksOwnTestsDirectoryIsRunByOfPack(RulePack pack, @TempDir Path dir) throws IOException {
         assertThat(RuleCases.ofPack(pack).rows()).isEmpty();
-        Path copy = Packs.copy(pack.directory(), dir.resolve("pack"));
+        Path copy = Packs.copy(pack.source().directory().orElseThrow(), dir.resolve("pack"));
         Files.createDirectories(copy.resolve("tests"));
         Files.writeString(copy.resolve("tests/b.csv"),
                 CaseTable.HEADER + "\n急需,3DU1,多少钱,,,OFFER_PRODUCT,acne.offer,HOT\n");

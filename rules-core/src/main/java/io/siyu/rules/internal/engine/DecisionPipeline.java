@@ -230,10 +230,19 @@ public final class DecisionPipeline {
             try {
                 out.add(decide(c));
             } catch (DiagnosticException e) {
-                out.add(Decision.failed(c.getId(), settings.packId(), settings.packVersion(), firstMessage(e)));
+                out.add(failed(c, e));
             }
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The failed decision for a customer whose decision threw, as {@link #decideAll} records it: action
+     * {@code FAILED}, the reason every diagnostic of {@code e} (rule files and positions, never the customer's
+     * data).
+     */
+    public Decision failed(Customer customer, DiagnosticException e) {
+        return Decision.failed(customer.getId(), settings.packId(), settings.packVersion(), firstMessage(e));
     }
 
     private static String firstMessage(DiagnosticException e) {

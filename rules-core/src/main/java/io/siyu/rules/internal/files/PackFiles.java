@@ -4,6 +4,7 @@ import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.internal.i18n.Messages;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -101,6 +102,31 @@ public final class PackFiles {
             e.initCause(cause[0]);
         }
         throw e;
+    }
+
+    /**
+     * Reads a file from a stream (a file of a pack on the class path, in an archive, in memory): at most
+     * {@link #MAX_BYTES} bytes are taken, then {@link #decode} decodes them. On failure adds one error to
+     * {@code problems} and returns empty. Does not close the stream.
+     *
+     * @param in       the file's bytes
+     * @param name     the file as diagnostics name it (relative to its pack)
+     * @param kind     what kind of file it is
+     * @param locale   the language of the diagnostic
+     * @param problems where a problem is added
+     * @return the text, without a byte-order mark, or empty when the file is too large or not UTF-8
+     * @throws IOException when the stream cannot be read (the caller names the file: {@link #unreadable})
+     */
+    public static Optional<String> read(InputStream in, String name, Kind kind, Locale locale,
+                                        List<Diagnostic> problems) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            Messages messages = Messages.of(BUNDLE, locale);
+            problems.add(Diagnostic.error(name, 0, 0, kind.keyPrefix() + ".too-large",
+                    messages.format("file.too-large.stream", what(messages, kind, name), MAX_BYTES)));
+            return Optional.empty();
+        }
+        return decode(bytes, name, kind, locale, problems);
     }
 
     private static Optional<String> read(Path file, String name, Kind kind, Locale locale, List<Diagnostic> problems,

@@ -16,13 +16,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Customers as JSON lines: the input of {@code siyu decide} and of the demo. */
-class CustomerReaderTest {
+class DecisionJsonCustomerTest {
     static final Codebook CODEBOOK = Codebook.load(SkincareDecisionTest.PACK.resolve("codebook.json"), Locale.ENGLISH);
-    static final CustomerReader READER = CustomerReader.of(CODEBOOK, Locale.ENGLISH);
+    static final DecisionJson READER = DecisionJson.of(CODEBOOK, Locale.ENGLISH);
 
     @Test
     void readsAnswersMessagesSignalsAttributesAndTheFunnelPosition() {
-        Customer c = READER.read("in.jsonl", 1, """
+        Customer c = READER.readCustomer("in.jsonl", 1, """
                 {"id":"c001","answers":{"problems":["closed","acne"],"concern":"acne","urgency":"now"},\
                 "messages":["这个多少钱？","怎么买"],"signals":{"replied":true,"silentHours":2,"clickedLink":true,\
                 "purchasedBefore":false,"touchesToday":1},"attributes":{"nickname":"小美","spend":399.5,"vip":true},\
@@ -41,17 +41,17 @@ class CustomerReaderTest {
 
     @Test
     void readsTagsFromCodesOrFromAStaffRemarkAndNoneMeansANewCustomer() {
-        assertThat(READER.read("in", 1, "{\"id\":\"a\",\"codes\":\"3DU2\"}").getTags().codes()).isEqualTo("3DU2");
-        assertThat(READER.read("in", 2, "{\"id\":\"b\",\"remark\":\"王女士 3DU2\"}").getTags().codes())
+        assertThat(READER.readCustomer("in", 1, "{\"id\":\"a\",\"codes\":\"3DU2\"}").getTags().codes()).isEqualTo("3DU2");
+        assertThat(READER.readCustomer("in", 2, "{\"id\":\"b\",\"remark\":\"王女士 3DU2\"}").getTags().codes())
                 .isEqualTo("3DU2");
-        Customer fresh = READER.read("in", 3, "{\"id\":\"c\"}");
+        Customer fresh = READER.readCustomer("in", 3, "{\"id\":\"c\"}");
         assertThat(fresh.getTags().isEmpty()).isTrue();
         assertThat(fresh.isInFunnel()).isFalse();
     }
 
     @Test
     void everyProblemOfALineIsReportedWithTheLineNumberColumnAndField() {
-        CustomerInputException e = catchThrowableOfType(CustomerInputException.class, () -> READER.read("in.jsonl",
+        JsonInputException e = catchThrowableOfType(JsonInputException.class, () -> READER.readCustomer("in.jsonl",
                 7, "{\"id\":\"c7\",\"colour\":\"red\",\"messages\":[\"hi\",3],\"signals\":{\"silentHours\":-1}}"));
 
         assertThat(e.diagnostics()).extracting(Diagnostic::format).containsExactly(
@@ -65,7 +65,7 @@ class CustomerReaderTest {
 
     @Test
     void anUnknownStageIsReportedAtItsValueWithTheStagesThatExist() {
-        CustomerInputException e = catchThrowableOfType(CustomerInputException.class, () -> READER.read("in.jsonl",
+        JsonInputException e = catchThrowableOfType(JsonInputException.class, () -> READER.readCustomer("in.jsonl",
                 4, "{\"id\":\"c4\",\"stage\":\"SEEDNG\",\"funnelDay\":2}"));
 
         assertThat(e.diagnostics()).extracting(Diagnostic::format).containsExactly(
@@ -75,7 +75,7 @@ class CustomerReaderTest {
 
     @Test
     void wrongAnswersAreReportedAtTheAnswersWithTheCodebookMessage() {
-        CustomerInputException e = catchThrowableOfType(CustomerInputException.class, () -> READER.read("in.jsonl",
+        JsonInputException e = catchThrowableOfType(JsonInputException.class, () -> READER.readCustomer("in.jsonl",
                 2, "{\"id\":\"c2\",\"answers\":{\"problems\":[\"acne\"],\"concern\":\"wrinkles\",\"urgency\":\"now\"}}"));
 
         assertThat(e.diagnostics()).singleElement().satisfies(d -> {
@@ -89,37 +89,85 @@ class CustomerReaderTest {
 
     @Test
     void tagsMayComeFromOneSourceOnlyAndNeedACodebook() {
-        assertThatThrownBy(() -> READER.read("in", 4, "{\"id\":\"x\",\"codes\":\"3D\",\"remark\":\"3D\"}"))
-                .isInstanceOf(CustomerInputException.class)
+        assertThatThrownBy(() -> READER.readCustomer("in", 4, "{\"id\":\"x\",\"codes\":\"3D\",\"remark\":\"3D\"}"))
+                .isInstanceOf(JsonInputException.class)
                 .hasMessageContaining("in:4:")
                 .hasMessageContaining("Give the tags in one way only");
-        assertThatThrownBy(() -> CustomerReader.of(null, Locale.ENGLISH).read("in", 5, "{\"id\":\"x\",\"codes\":\"3D\"}"))
-                .isInstanceOf(CustomerInputException.class)
+        assertThatThrownBy(() -> DecisionJson.of(null, Locale.ENGLISH).readCustomer("in", 5, "{\"id\":\"x\",\"codes\":\"3D\"}"))
+                .isInstanceOf(JsonInputException.class)
                 .hasMessageContaining("This pack has no codebook.json");
     }
 
     @Test
     void malformedJsonAndAMissingIdAreClearErrors() {
-        assertThatThrownBy(() -> READER.read("in", 9, "{\"id\":\"x\","))
-                .isInstanceOf(CustomerInputException.class).hasMessageContaining("in:9:")
+        assertThatThrownBy(() -> READER.readCustomer("in", 9, "{\"id\":\"x\","))
+                .isInstanceOf(JsonInputException.class).hasMessageContaining("in:9:")
                 .hasMessageContaining("This is not valid JSON here");
-        assertThatThrownBy(() -> READER.read("in", 10, "{\"codes\":\"3D\"}"))
-                .isInstanceOf(CustomerInputException.class)
+        assertThatThrownBy(() -> READER.readCustomer("in", 10, "{\"codes\":\"3D\"}"))
+                .isInstanceOf(JsonInputException.class)
                 .hasMessageContaining("The field \"id\" is missing");
     }
 
     @Test
     void messagesFollowTheLocale() {
-        CustomerReader chinese = CustomerReader.of(CODEBOOK, Locale.SIMPLIFIED_CHINESE);
-        assertThatThrownBy(() -> chinese.read("in", 1, "{\"id\":\"x\",\"messages\":[1]}"))
+        DecisionJson chinese = DecisionJson.of(CODEBOOK, Locale.SIMPLIFIED_CHINESE);
+        assertThatThrownBy(() -> chinese.readCustomer("in", 1, "{\"id\":\"x\",\"messages\":[1]}"))
                 .hasMessageContaining("每条消息都必须是文字。");
     }
 
     @Test
     void theReaderIsUsableFromThePack() {
         var pack = io.siyu.rules.pack.RulePack.load(Path.of("src/test/resources/packs/skincare"));
-        assertThat(pack.customerReader().read("in", 1, "{\"id\":\"a\",\"codes\":\"3DU2\"}").getTags())
+        assertThat(pack.json().readCustomer("in", 1, "{\"id\":\"a\",\"codes\":\"3DU2\"}").getTags())
                 .isEqualTo(pack.codebook().decode("3DU2"));
         assertThat(List.of(pack.codebook().describe(pack.codebook().decode("3DU2")))).isNotEmpty();
+    }
+
+    @Test
+    void aCustomerDocumentOfSeveralLinesIsReadWhole() {
+        Customer c = READER.readCustomer("""
+                {
+                  "id": "wx-1",
+                  "codes": "3DU2",
+                  "messages": ["在吗", "多少钱"],
+                  "signals": {"replied": true, "silentHours": 3},
+                  "attributes": {"nickname": "小美"}
+                }
+                """);
+        assertThat(c.getId()).isEqualTo("wx-1");
+        assertThat(c.getTags().codes()).isEqualTo("3DU2");
+        assertThat(c.getMessages()).containsExactly("在吗", "多少钱");
+        assertThat(c.getSignals().silentHours()).isEqualTo(3);
+        assertThat(c.attribute("nickname")).isEqualTo("小美");
+    }
+
+    @Test
+    void everyProblemOfACustomerDocumentNamesItsJsonPathAndItsLineAndColumnInTheDocument() {
+        JsonInputException e = catchThrowableOfType(JsonInputException.class, () -> READER.readCustomer("""
+                {
+                  "id": "wx-1",
+                  "answers": {"problems": ["acne"], "concern": "wrinkles", "urgency": "now"},
+                  "messages": ["在吗", 7],
+                  "colour": "red"
+                }
+                """));
+        assertThat(e.diagnostics()).extracting(Diagnostic::format).containsExactly(
+                "<customer>:5:3: Unknown field \"colour\". The fields allowed here are: id, answers, codes, remark,"
+                        + " messages, signals, attributes, stage, funnelDay. (at colour)",
+                "<customer>:4:22: Each message must be a text. (at messages[1])",
+                "<customer>:3:48: Question \"concern\" has no option \"wrinkles\". Its options are: dry, oily, acne,"
+                        + " closed, spots, sensitive. (at answers.concern)");
+        assertThat(e.getMessage()).startsWith("This customer record cannot be read.").doesNotContain("line 1");
+    }
+
+    @Test
+    void malformedJsonInADocumentIsPlacedWhereTheParserStopped() {
+        JsonInputException e = catchThrowableOfType(JsonInputException.class,
+                () -> READER.readCustomer("{\n  \"id\": \"a\"\n  \"codes\": \"3D\"\n}"));
+        assertThat(e.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.file()).isEqualTo("<customer>");
+            assertThat(d.line()).isEqualTo(3);
+            assertThat(d.key()).isEqualTo("json.malformed");
+        });
     }
 }
