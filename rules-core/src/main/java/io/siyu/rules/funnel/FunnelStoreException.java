@@ -46,6 +46,7 @@ public final class FunnelStoreException extends FunnelException {
         }
     }
 
+    /** The kind of failure. */
     private final Reason reason;
 
     /**
