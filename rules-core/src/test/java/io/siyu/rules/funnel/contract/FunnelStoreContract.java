@@ -254,7 +254,7 @@ public abstract class FunnelStoreContract {
         FunnelStore store = emptyStore();
         Funnel funnel = funnel(store, config(), clockOn(2, "12:00"));
         funnel.record(new FunnelEvent.Surveyed("s", "c1", at(0, "10:00"), ACNE));
-        assertThat(reopen(store).claimAdvance("a-process-that-died", DAY_0.plusDays(1), Duration.ofMillis(300)))
+        assertThat(reopen(store).claimAdvance("a-process-that-died", DAY_0.plusDays(1), Duration.ofSeconds(2)))
                 .isTrue();
         assertThat(store.claimAdvance("someone-else", DAY_0.plusDays(1), Duration.ofSeconds(5)))
                 .as("held").isFalse();
