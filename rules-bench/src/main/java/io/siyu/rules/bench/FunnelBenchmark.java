@@ -5,9 +5,8 @@ import io.siyu.rules.codebook.TagSet;
 import io.siyu.rules.funnel.Funnel;
 import io.siyu.rules.funnel.FunnelConfig;
 import io.siyu.rules.funnel.FunnelEvent;
-import io.siyu.rules.funnel.InMemoryJourneyStore;
+import io.siyu.rules.funnel.FunnelStore;
 import io.siyu.rules.funnel.Journey;
-import io.siyu.rules.funnel.JourneyStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,8 +37,10 @@ import java.util.concurrent.TimeUnit;
  * {@link Population}): customers are added and surveyed on their day 0 (cohort: one of 8 concerns), 12%
  * buy on day 0, a quarter of the others buy on a later funnel day and 3% leave their group. Customer
  * ids have 12 characters, event ids 20. Every invocation then copies the immutable journeys into a
- * fresh {@link InMemoryJourneyStore}, creates a {@link Funnel} over it (which restores its groups) and
- * times one {@code advance} ({@link Mode#SingleShotTime}: the pass mutates the store). The set-up ends
+ * fresh {@link FunnelStore#inMemory()} store (through the store's own write operation, with each journey's
+ * next day boundary and the day advanced through), creates a {@link Funnel} over it and times one
+ * {@code advance} ({@link Mode#SingleShotTime}: the pass mutates the store). The advance reads only the
+ * journeys with a boundary due. The set-up ends
  * with {@link System#gc()}, so that the store sits in the old generation as a long-lived one would.
  *
  * <ul>
@@ -72,6 +73,8 @@ public class FunnelBenchmark {
         final FunnelConfig config = FunnelConfig.defaults();
         final LocalDate lastDay;
         final Journey[] journeys;
+        /** The next day boundary of each journey, or null. */
+        final LocalDate[] boundaries;
 
         /**
          * {@code intakeDays} days of {@code customers / intakeDays} new customers a day from
@@ -80,7 +83,7 @@ public class FunnelBenchmark {
         Population(int customers, int intakeDays, int daysAfter, long seed) {
             this.lastDay = FIRST_DAY.plusDays(intakeDays - 1 + daysAfter);
             Funnel funnel = Funnel.create(config, Clock.fixed(lastDay.atTime(23, 0).atZone(SHANGHAI).toInstant(),
-                    SHANGHAI), InMemoryJourneyStore.withExpectedSize(customers));
+                    SHANGHAI), FunnelStore.inMemory());
             SplittableRandom random = new SplittableRandom(seed);
             List<List<FunnelEvent>> later = new ArrayList<>();
             for (int d = 0; d < intakeDays + daysAfter + 12; d++) {
@@ -114,17 +117,46 @@ public class FunnelBenchmark {
                 }
             }
             funnel.advance(lastDay);
-            this.journeys = funnel.store().stream().toArray(Journey[]::new);
+            java.util.Map<String, LocalDate> due = new java.util.HashMap<>();
+            java.util.Optional<FunnelStore.Due> after = java.util.Optional.empty();
+            while (true) {
+                List<FunnelStore.Due> page = funnel.store().due(LocalDate.of(9999, 12, 31), after, 10_000);
+                if (page.isEmpty()) {
+                    break;
+                }
+                page.forEach(d -> due.put(d.record().customerId(), d.nextBoundary()));
+                after = java.util.Optional.of(page.get(page.size() - 1));
+            }
+            List<Journey> all = new ArrayList<>(customers);
+            funnel.store().forEachJourney(all::add);
+            this.journeys = all.toArray(Journey[]::new);
+            this.boundaries = new LocalDate[journeys.length];
+            for (int i = 0; i < journeys.length; i++) {
+                boundaries[i] = due.get(journeys[i].customerId());
+            }
         }
 
-        /** A new funnel over a new store holding the journeys. */
+        /** A new funnel over a new store holding the journeys, advanced through the last day. */
         Funnel funnel() {
-            JourneyStore store = InMemoryJourneyStore.withExpectedSize(journeys.length);
-            for (Journey journey : journeys) {
-                store.put(journey);
-            }
             return Funnel.create(config, Clock.fixed(lastDay.plusDays(1).atTime(23, 0).atZone(SHANGHAI).toInstant(),
-                    SHANGHAI), store);
+                    SHANGHAI), copyInto(FunnelStore.inMemory()));
+        }
+
+        /** Writes the journeys into a store (one journey per customer, no journal) and marks the last day reached. */
+        FunnelStore copyInto(FunnelStore store) {
+            List<FunnelStore.Write> batch = new ArrayList<>();
+            for (int i = 0; i < journeys.length; i++) {
+                Journey journey = journeys[i];
+                batch.add(new FunnelStore.Write(journey.customerId(), 0, List.of(journey), 0,
+                        java.util.Optional.ofNullable(boundaries[i]), journey.lastEventMillis(), List.of()));
+                if (batch.size() == 1_000 || i == journeys.length - 1) {
+                    store.write(batch);
+                    batch.clear();
+                }
+            }
+            store.claimAdvance("copy", lastDay, java.time.Duration.ofMinutes(1));
+            store.finishAdvance("copy", new FunnelStore.Crossing(lastDay, "copy", java.time.Instant.now(), 0, 0));
+            return store;
         }
 
         private static String eventId(int customer, int n) {
@@ -185,21 +217,21 @@ public class FunnelBenchmark {
 
     /** (a) Same day again: every journey is checked, none changes. */
     @Benchmark
-    public JourneyStore unchanged(Mixed state) {
+    public FunnelStore unchanged(Mixed state) {
         state.funnel.advance(state.population.lastDay);
         return state.funnel.store();
     }
 
     /** (b) The next day with everyone mid-seeding. */
     @Benchmark
-    public JourneyStore nextDay(Seeding state) {
+    public FunnelStore nextDay(Seeding state) {
         state.funnel.advance(state.population.lastDay.plusDays(1));
         return state.funnel.store();
     }
 
     /** (c) Day 0 ends for 1,000,000 customers: group assignment. */
     @Benchmark
-    public JourneyStore dayZeroEnds(DayZero state) {
+    public FunnelStore dayZeroEnds(DayZero state) {
         state.funnel.advance(state.population.lastDay.plusDays(1));
         return state.funnel.store();
     }
@@ -212,7 +244,7 @@ public class FunnelBenchmark {
         funnel.advance(population.lastDay.plusDays(1));
         population = null; // the journeys' array; the store keeps the journeys themselves
         long with = usedHeap();
-        int size = funnel.store().size();
+        int size = funnel.report().total().entered();
         System.out.println(funnel.report().total().entered() + " journeys, " + size + " in the store");
         funnel = null;
         long without = usedHeap();

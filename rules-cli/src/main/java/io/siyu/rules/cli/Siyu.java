@@ -80,6 +80,7 @@ public final class Siyu implements Callable<Integer> {
                 .addSubcommand(new SimulateCommand(streams, backends.simulator()))
                 .addSubcommand(new TestCommand(streams, backends.testRunner()))
                 .addSubcommand(new DemoCommand(streams, backends.demo()))
+                .addSubcommand(FunnelCommand.create(streams))
                 .addSubcommand(new CommandLine.HelpCommand());
         cl.setOut(streams.out());
         cl.setErr(streams.err());

@@ -5,111 +5,160 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * A running funnel: the {@link FunnelMachine} applied to the journeys in a {@link JourneyStore}, with
- * cohort groups and a clock.
+ * A running funnel: the {@link FunnelMachine} applied to the customers of a {@link FunnelStore}, with
+ * cohort groups and a clock. The funnel keeps nothing of its own: journeys, the event journal, groups, seats
+ * and the day advanced through are all in the store, so a funnel created over a store that holds data
+ * resumes exactly (reading only what each call needs), and several funnels — threads, or application
+ * instances behind a load balancer over one database — can share a store.
+ *
+ * <p><b>Events.</b> Every event is kept in the journal under (customer id, event id): an event recorded
+ * again, however long after, is a duplicate and changes nothing. Events are applied in time order whatever
+ * their order of arrival: one older than the customer's latest is applied by rebuilding the customer's
+ * journeys from the journal ({@link #TIME_ORDER}: timestamp, then kind, then event id). An event that does
+ * not apply in the journey's stage at its time (a message from a customer who never entered, a second
+ * survey after day 0) is kept in the journal, changes nothing, and applies if earlier events arriving later
+ * make it valid. A purchase always applies: before entering, after leaving, in nurture, it is recorded and
+ * reported ({@link FunnelCounts#boughtBeforeEntering()}, {@link FunnelCounts#convertedAfterLeaving()}).
+ * An {@code Added} of a customer who left starts a new journey when the re-entry policy allows
+ * ({@link FunnelConfig#reentryAfterDays()}); the old journey is kept.
  *
  * <p><b>Time.</b> Day boundaries are crossed for every journey at once, either by {@link #advance} or
  * by the first recorded event of a later date (which first advances the whole funnel to that date).
  * So recording the same events in the same order always gives the same journeys and groups, whether
- * they arrive live or are replayed from a journal. A day boundary is crossed once: advancing again to
- * the same (or an earlier) day does nothing. A late event (dated before the day the funnel has reached)
- * is applied at its own date, and its journey catches up at the next day boundary; so a customer whose
- * day-0 events arrive late is grouped then. The clock only says what "today" is: events dated after
- * today are refused.
+ * they arrive live or are replayed from a journal. A day boundary is crossed once, across all funnels of a
+ * store: advancing again to the same (or an earlier) day does nothing. The advance reads only the journeys
+ * with a boundary due ({@link FunnelStore#due}), in batches; one caller at a time advances (a lease in the
+ * store), the others wait for it, and an advance that failed or whose process died is resumed by the next
+ * call. A late event (dated before the day the funnel has reached) is applied at its own date, and its
+ * journey catches up at the next day boundary; so a customer whose day-0 events arrive late is grouped then.
+ * The clock only says what "today" is: events dated after today are refused.
  *
  * <p><b>Groups.</b> When day 0 ends, the customers who did not buy are put into the open group of their
- * cohort (same codes on the cohort questions, same day 0), in customer id order; a full group opens the
- * next one. Capacity counts everyone ever put into the group (leaving frees no seat: groups are filled
- * once, when their day 0 ends). Group ids read {@code D-2026-11-23-1}.
+ * cohort (same codes on the cohort questions, same day 0), in (day 0, customer id) order within each batch
+ * of the advance; a full group opens the next one. Capacity counts everyone ever put into the group
+ * (leaving frees no seat). Seats are taken in the store, so that two funnels never over-fill a group or seat
+ * a customer twice; a customer's seat is kept even if a late event shows they bought on day 0. Group ids
+ * read {@code D-2026-11-23-1}.
  *
- * <p>Thread-safe: events of different customers may be recorded concurrently, and with
- * {@link #advance}; day boundaries are crossed one call at a time. A funnel keeps its groups in memory and
- * its journeys in the store: use one funnel per store.
+ * <p>Thread-safe: events may be recorded concurrently (of the same customer too: changes are
+ * compare-and-set in the store, retried a bounded number of times) and with {@link #advance}.
  */
 public final class Funnel {
     private static final Logger LOG = LoggerFactory.getLogger(Funnel.class);
     private static final String UNTAGGED = "untagged";
-    private static final Comparator<Journey> BY_START_DATE_AND_CUSTOMER_ID = (a, b) -> {
-        int byDate = a.startDate().compareTo(b.startDate());
-        return byDate != 0 ? byDate : a.customerId().compareTo(b.customerId());
-    };
+    /** How long an advance may go without renewing its lease before another caller takes it over. */
+    private static final Duration LEASE = Duration.ofSeconds(60);
+    /** Customers read and written per transaction in an advance, and events per write in a batch record. */
+    static final int BATCH = 500;
+    /** Attempts at a compare-and-set write before giving up: each conflict means another writer progressed. */
+    private static final int ATTEMPTS = 50;
+    private static final long MAX_WAIT_MILLIS = 500;
+
+    /**
+     * The order in which a customer's events are applied: by timestamp (milliseconds), then by kind in the
+     * order of {@link FunnelEvent.Kind} (so that an {@code Added} comes before a purchase stamped in the same
+     * millisecond), then by event id ({@link String#compareTo}).
+     */
+    public static final Comparator<FunnelEvent> TIME_ORDER = Comparator
+            .comparingLong((FunnelEvent e) -> e.timestamp().toEpochMilli())
+            .thenComparing(FunnelEvent::kind)
+            .thenComparing(FunnelEvent::eventId);
+
+    private static final Comparator<Pending> SEATING_ORDER = Comparator
+            .comparing((Pending p) -> p.moved.startDate())
+            .thenComparing(p -> p.record.customerId());
 
     private final FunnelConfig config;
     private final Clock clock;
-    private final JourneyStore store;
+    private final FunnelStore store;
     private final FunnelMachine machine;
-    /** Guards {@link #groups}, {@link #openGroups} and {@link #advancedThrough}. */
-    private final Object lock = new Object();
-    private final Map<String, GroupSeats> groups = new LinkedHashMap<>();
-    private final Map<CohortDay, GroupSeats> openGroups = new HashMap<>();
+    /** Names this funnel's advances in the store's lease and crossing log. */
+    private final String owner = "funnel-" + UUID.randomUUID();
+    /** One advance at a time from this funnel; other funnels are kept out by the store's lease. */
+    private final Object advancing = new Object();
+    /** The day the store was last seen advanced through: only moves forward, so a stale value costs a read. */
     private volatile LocalDate advancedThrough;
 
-    /** The customers who share a group: same cohort tags, same day 0. */
-    private record CohortDay(TagSet cohort, LocalDate startDate) {
-        static CohortDay of(Journey journey) {
-            return new CohortDay(journey.cohort(), journey.startDate());
-        }
+    /** What became of a recorded event. */
+    public enum Outcome {
+        /** Applied to the customer's current journey, in time order. */
+        APPLIED,
+        /** Older than the customer's latest event: applied by rebuilding their journeys from the journal. */
+        REPLAYED,
+        /** Recorded before (same customer and event id): nothing changed. */
+        DUPLICATE,
+        /**
+         * Kept in the journal, but it does not apply in the journey's stage at its time, so nothing changed
+         * (it applies if earlier events arriving later make it valid).
+         */
+        IGNORED
+    }
 
-        String groupId(int sequence) {
-            return (cohort.isEmpty() ? UNTAGGED : cohort.codes()) + "-" + startDate + "-" + sequence;
+    /**
+     * One recorded event and what became of it. Immutable.
+     *
+     * @param event   the event
+     * @param outcome what became of it
+     * @param journey the customer's current journey once the event (and the others recorded with it) was
+     *                recorded
+     */
+    public record Recorded(FunnelEvent event, Outcome outcome, Journey journey) {
+        /**
+         * Makes one.
+         *
+         * @param event   the event
+         * @param outcome the outcome
+         * @param journey the journey
+         * @throws NullPointerException when an argument is null
+         */
+        public Recorded {
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(journey, "journey");
         }
     }
 
-    /** The seats taken in one group; mutable, guarded by {@link #lock}. */
-    private static final class GroupSeats {
-        final String groupId;
-        final TagSet cohort;
-        final LocalDate startDate;
-        final int sequence;
-        int assigned;
-
-        GroupSeats(String groupId, TagSet cohort, LocalDate startDate, int sequence) {
-            this.groupId = groupId;
-            this.cohort = cohort;
-            this.startDate = startDate;
-            this.sequence = sequence;
-        }
-    }
-
-    private Funnel(FunnelConfig config, Clock clock, JourneyStore store) {
+    private Funnel(FunnelConfig config, Clock clock, FunnelStore store) {
         this.config = config;
         this.clock = clock;
         this.store = store;
         this.machine = FunnelMachine.of(config);
-        restoreGroups();
     }
 
     /**
-     * A funnel over a store that may already hold journeys: its groups are restored from them (one pass
-     * over the store), so that new members fill the open groups where they left off.
+     * A funnel over a store that may already hold data (of a funnel with the same settings): it resumes where
+     * that one stopped. Creating it reads nothing.
      *
      * @param config the funnel settings
      * @param clock  what "today" is; its zone is ignored in favour of the funnel's
-     * @param store  where the journeys are kept
+     * @param store  where everything the funnel keeps is stored
      * @return the funnel
-     * @throws NullPointerException  when an argument is null
-     * @throws NumberFormatException when a grouped journey in the store has a group id that does not end
-     *                               in {@code -<number>} (one not made by a funnel)
+     * @throws NullPointerException when an argument is null
      */
-    public static Funnel create(FunnelConfig config, Clock clock, JourneyStore store) {
+    public static Funnel create(FunnelConfig config, Clock clock, FunnelStore store) {
         return new Funnel(Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"),
                 Objects.requireNonNull(store, "store"));
     }
 
     /**
-     * A funnel with a new, empty {@link InMemoryJourneyStore}.
+     * A funnel over a new, empty {@link FunnelStore#inMemory()} store.
      *
      * @param config the funnel settings
      * @param clock  what "today" is; its zone is ignored in favour of the funnel's
@@ -117,7 +166,7 @@ public final class Funnel {
      * @throws NullPointerException when an argument is null
      */
     public static Funnel inMemory(FunnelConfig config, Clock clock) {
-        return create(config, clock, InMemoryJourneyStore.create());
+        return create(config, clock, FunnelStore.inMemory());
     }
 
     /**
@@ -129,13 +178,12 @@ public final class Funnel {
         return config;
     }
 
-
     /**
-     * The journeys. Change them through the funnel ({@link #record}, {@link #advance}), not the store.
+     * The store. Change what it holds through the funnel ({@link #record}, {@link #advance}), not directly.
      *
      * @return the store the funnel was created with
      */
-    public JourneyStore store() {
+    public FunnelStore store() {
         return store;
     }
 
@@ -149,69 +197,323 @@ public final class Funnel {
     }
 
     /**
-     * The journey of a customer, as stored now.
+     * The current journey of a customer, as stored now.
      *
      * @param customerId the customer id
-     * @return the journey; empty when no event of the customer was recorded
+     * @return the journey (in {@link Stage#NEW} when only events that do not enter the funnel were recorded);
+     *         empty when no event of the customer was recorded
      * @throws NullPointerException when {@code customerId} is null
+     * @throws FunnelStoreException when the store fails
      */
     public Optional<Journey> journey(String customerId) {
-        return store.get(customerId);
+        return store.read(Objects.requireNonNull(customerId, "customerId")).map(FunnelStore.CustomerRecord::current);
     }
 
     /**
-     * Records one event: crosses any day boundary up to the event's date for the whole funnel, then
-     * applies the event to the customer's journey (created on {@link FunnelEvent.Added} or
-     * {@link FunnelEvent.Surveyed}). A duplicate (see {@link Journey}) changes nothing. The event's date
-     * is its timestamp's date in the funnel's timezone.
+     * Every journey of a customer: more than one when they left and were added again.
+     *
+     * @param customerId the customer id
+     * @return the journeys, oldest first (the last is {@link #journey}); unmodifiable, empty when no event of
+     *         the customer was recorded
+     * @throws NullPointerException when {@code customerId} is null
+     * @throws FunnelStoreException when the store fails
+     */
+    public List<Journey> journeys(String customerId) {
+        return store.read(Objects.requireNonNull(customerId, "customerId"))
+                .map(FunnelStore.CustomerRecord::journeys).orElse(List.of());
+    }
+
+    /**
+     * Records one event (see {@link #recordAll}): crosses any day boundary up to the event's date for the
+     * whole funnel, then applies the event in time order to the customer's journeys (a journey is created on
+     * the customer's first event). The event's date is its timestamp's date in the funnel's timezone.
      *
      * @param event the event
-     * @return the customer's journey after the event
-     * @throws NullPointerException   when {@code event} is null
-     * @throws RejectedEventException when the event is not allowed in the journey's stage: the journey is
-     *                                unchanged, though the funnel has crossed the day boundaries up to the
-     *                                event's date
-     * @throws FunnelException        when the event is dated after today (nothing changes)
-     * @throws ArithmeticException    when a purchase takes the journey's revenue past {@link Long#MAX_VALUE}
-     *                                fen (the journey is unchanged)
+     * @return the customer's current journey after the event (unchanged for a duplicate or an event that does
+     *         not apply)
+     * @throws NullPointerException when {@code event} is null
+     * @throws FunnelException      when the event is dated after today (nothing changes)
+     * @throws FunnelStoreException when the store fails (nothing of the event is recorded; recording it again
+     *                              is safe)
+     * @throws ArithmeticException  when a purchase takes the journey's revenue past {@link Long#MAX_VALUE}
+     *                              fen (nothing changes)
      */
     public Journey record(FunnelEvent event) {
-        Objects.requireNonNull(event, "event");
-        LocalDate date = LocalDate.ofInstant(event.timestamp(), config.zone());
-        LocalDate today = today();
-        if (date.isAfter(today)) {
-            throw new FunnelException("funnel.event-in-future", event.eventId(), event.customerId(),
-                    event.timestamp(), today);
-        }
-        LocalDate through = advancedThrough;
-        if (through == null || date.isAfter(through)) {
-            advance(date);
-        }
-        String customerId = event.customerId();
-        return store.update(customerId,
-                current -> machine.apply(current == null ? Journey.start(customerId) : current, event));
+        return recordAll(List.of(Objects.requireNonNull(event, "event"))).get(0).journey();
     }
 
     /**
-     * Records events in order, as {@link #record} does; for replaying a journal. Stops at the first event
-     * that fails: the events before it stay recorded.
+     * Records events in the order given, as {@link #record} would one by one, with fewer round trips to the
+     * store: the events of days already reached are read and written together (up to a few hundred
+     * customers per write). Events of one customer may be in any order.
      *
-     * @param journal the events, in the order they happened
-     * @throws NullPointerException   when {@code journal} or one of its events is null
-     * @throws RejectedEventException as {@link #record}
-     * @throws FunnelException        when an event is dated after today
-     * @throws ArithmeticException    as {@link #record}
+     * @param events the events, in the order they arrived
+     * @return what became of each event, in the same order; unmodifiable
+     * @throws NullPointerException when {@code events} or one of its events is null
+     * @throws FunnelException      when an event is dated after today: nothing is recorded
+     * @throws FunnelStoreException when the store fails: the events before the failing write are recorded,
+     *                              and recording all of them again is safe
+     * @throws ArithmeticException  when a purchase takes a journey's revenue past {@link Long#MAX_VALUE} fen
+     */
+    public List<Recorded> recordAll(List<? extends FunnelEvent> events) {
+        Objects.requireNonNull(events, "events");
+        LocalDate today = today();
+        LocalDate[] dates = new LocalDate[events.size()];
+        for (int i = 0; i < dates.length; i++) {
+            FunnelEvent event = Objects.requireNonNull(events.get(i), "event");
+            dates[i] = LocalDate.ofInstant(event.timestamp(), config.zone());
+            if (dates[i].isAfter(today)) {
+                throw new FunnelException("funnel.event-in-future", event.eventId(), event.customerId(),
+                        event.timestamp(), today);
+            }
+        }
+        Recorded[] out = new Recorded[dates.length];
+        int start = 0;
+        while (start < dates.length) {
+            LocalDate through = reach(dates[start]);
+            int end = start;
+            while (end < dates.length && !dates[end].isAfter(through) && end - start < BATCH) {
+                end++;
+            }
+            recordRun(events.subList(start, end), through, out, start);
+            start = end;
+        }
+        return List.of(out);
+    }
+
+    /**
+     * Records a journal, in order, as {@link #recordAll}; for replaying one.
+     *
+     * @param journal the events, in the order they were received
+     * @throws NullPointerException when {@code journal} or one of its events is null
+     * @throws FunnelException      when an event is dated after today (nothing is recorded)
+     * @throws FunnelStoreException when the store fails
+     * @throws ArithmeticException  as {@link #record}
      */
     public void replay(List<? extends FunnelEvent> journal) {
-        Objects.requireNonNull(journal, "journal");
-        for (FunnelEvent event : journal) {
-            record(event);
+        recordAll(journal);
+    }
+
+    /** Advances the funnel to {@code date} unless it is there already; the day the store is advanced through. */
+    private LocalDate reach(LocalDate date) {
+        LocalDate through = advancedThrough;
+        if (through == null || date.isAfter(through)) {
+            through = refreshAdvancedThrough();
+            if (through == null || date.isAfter(through)) {
+                advance(date);
+                through = advancedThrough;
+            }
+        }
+        return through;
+    }
+
+    private LocalDate refreshAdvancedThrough() {
+        LocalDate stored = store.advancedThrough().orElse(null);
+        synchronized (advancing) {
+            if (stored != null && (advancedThrough == null || stored.isAfter(advancedThrough))) {
+                advancedThrough = stored;
+            }
+            return advancedThrough;
         }
     }
+
+    // ------------------------------------------------------------------ recording
+
+    /** The changes to one customer being computed: its events of this run and their outcomes. */
+    private final class CustomerChange {
+        final String customerId;
+        final List<Integer> positions = new ArrayList<>();
+        final List<FunnelEvent> events = new ArrayList<>();
+        final Outcome[] outcomes;
+        List<Journey> journeys;
+        FunnelStore.Write write;
+
+        CustomerChange(String customerId, int size) {
+            this.customerId = customerId;
+            this.outcomes = new Outcome[size];
+        }
+
+        /** Computes the write from the stored record; null when every event is a duplicate. */
+        void compute(FunnelStore.CustomerRecord stored, Set<FunnelStore.EventKey> recorded, LocalDate through) {
+            List<Journey> storedJourneys = stored == null ? List.of() : stored.journeys();
+            journeys = new ArrayList<>(stored == null ? List.of(Journey.start(customerId)) : storedJourneys);
+            long journalMillis = stored == null ? Journey.NONE : stored.journalMillis();
+            int firstChanged = journeys.size() - 1;
+            List<FunnelEvent> appended = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            List<FunnelEvent> journal = null;
+            for (int i = 0; i < events.size(); i++) {
+                FunnelEvent event = events.get(i);
+                if (!seen.add(event.eventId()) || recorded.contains(FunnelStore.EventKey.of(event))) {
+                    outcomes[i] = Outcome.DUPLICATE;
+                    continue;
+                }
+                appended.add(event);
+                long millis = event.timestamp().toEpochMilli();
+                if ((journalMillis == Journey.NONE || millis > journalMillis)
+                        && !beforeCurrentStage(journeys.get(journeys.size() - 1), event)) {
+                    int before = journeys.size() - 1;
+                    outcomes[i] = step(journeys, event, storedJourneys) ? Outcome.APPLIED : Outcome.IGNORED;
+                    firstChanged = Math.min(firstChanged, before);
+                } else {
+                    if (journal == null) {
+                        journal = new ArrayList<>(stored == null ? List.of() : store.journal(customerId));
+                        journal.addAll(appended);
+                    } else {
+                        journal.add(event);
+                    }
+                    Set<String> applied = new HashSet<>();
+                    journeys = fold(customerId, journal, storedJourneys, through, applied);
+                    outcomes[i] = applied.contains(event.eventId()) ? Outcome.REPLAYED : Outcome.IGNORED;
+                    firstChanged = 0;
+                }
+                journalMillis = journalMillis == Journey.NONE ? millis : Math.max(journalMillis, millis);
+            }
+            if (appended.isEmpty()) {
+                write = null;
+                return;
+            }
+            Journey current = journeys.get(journeys.size() - 1);
+            write = new FunnelStore.Write(customerId, stored == null ? 0 : stored.version(), journeys,
+                    Math.min(firstChanged, journeys.size() - 1), Optional.ofNullable(machine.nextBoundary(current)),
+                    journalMillis, appended);
+        }
+
+        void finish(Recorded[] out, int offset) {
+            Journey current = journeys.get(journeys.size() - 1);
+            for (int i = 0; i < events.size(); i++) {
+                out[offset + positions.get(i)] = new Recorded(events.get(i), outcomes[i], current);
+            }
+        }
+    }
+
+    private void recordRun(List<? extends FunnelEvent> run, LocalDate through, Recorded[] out, int offset) {
+        Map<String, List<Integer>> byCustomer = new LinkedHashMap<>();
+        for (int i = 0; i < run.size(); i++) {
+            byCustomer.computeIfAbsent(run.get(i).customerId(), id -> new ArrayList<>()).add(i);
+        }
+        List<CustomerChange> changes = new ArrayList<>();
+        byCustomer.forEach((customerId, positions) -> {
+            CustomerChange change = new CustomerChange(customerId, positions.size());
+            change.positions.addAll(positions);
+            positions.forEach(i -> change.events.add(run.get(i)));
+            changes.add(change);
+        });
+        List<CustomerChange> pending = changes;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            if (attempt > ATTEMPTS) {
+                throw new FunnelStoreException(FunnelStoreException.Reason.FAILED, null,
+                        "recording events of customer " + pending.get(0).customerId,
+                        "the customer's record kept changing under " + ATTEMPTS + " attempts");
+            }
+            Map<String, FunnelStore.CustomerRecord> stored = store.readAll(
+                    pending.stream().map(c -> c.customerId).toList());
+            List<FunnelStore.EventKey> keys = new ArrayList<>();
+            pending.forEach(c -> c.events.forEach(e -> keys.add(FunnelStore.EventKey.of(e))));
+            Set<FunnelStore.EventKey> recorded = store.recorded(keys);
+            List<FunnelStore.Write> writes = new ArrayList<>();
+            List<CustomerChange> writing = new ArrayList<>();
+            for (CustomerChange change : pending) {
+                change.compute(stored.get(change.customerId), recorded, through);
+                if (change.write == null) {
+                    change.finish(out, offset);
+                } else {
+                    writes.add(change.write);
+                    writing.add(change);
+                }
+            }
+            List<FunnelStore.WriteResult> results = writes.isEmpty() ? List.of() : store.write(writes);
+            pending = new ArrayList<>();
+            for (int i = 0; i < writing.size(); i++) {
+                if (results.get(i) == FunnelStore.WriteResult.APPLIED) {
+                    writing.get(i).finish(out, offset);
+                } else {
+                    pending.add(writing.get(i));
+                }
+            }
+            if (!pending.isEmpty()) {
+                LOG.debug("{} customers changed meanwhile; attempt {} again", pending.size(), attempt + 1);
+            }
+        }
+    }
+
+    /**
+     * Whether an event happened before the day its journey entered its current stage: then a day boundary
+     * was crossed after it, and it must be applied by replaying the journal, not on top of the journey.
+     */
+    private boolean beforeCurrentStage(Journey current, FunnelEvent event) {
+        if (current.startDate() == null) {
+            return false;
+        }
+        LocalDate date = LocalDate.ofInstant(event.timestamp(), config.zone());
+        return date.isBefore(current.startDate().plusDays(current.stageDay()));
+    }
+
+    /**
+     * Applies one event, in time order, to the last of a customer's journeys (or to a new one, when it
+     * re-enters the customer); says whether it applied.
+     */
+    private boolean step(List<Journey> journeys, FunnelEvent event, List<Journey> stored) {
+        int index = journeys.size() - 1;
+        if (machine.reenters(journeys.get(index), event)) {
+            journeys.add(Journey.start(event.customerId()));
+            index++;
+        }
+        Journey next = machine.apply(journeys.get(index), event, seat(stored, index));
+        if (next == null) {
+            if (journeys.get(index).stage() == Stage.NEW && index > 0) {
+                journeys.remove(index);
+            }
+            return false;
+        }
+        journeys.set(index, next);
+        return true;
+    }
+
+    /** The seat a journey already holds, as a seat function, or null when it holds none. */
+    private static Function<Journey, String> seat(List<Journey> stored, int index) {
+        if (index >= stored.size() || !stored.get(index).isGrouped()) {
+            return null;
+        }
+        String groupId = stored.get(index).groupId();
+        return waiting -> groupId;
+    }
+
+    /**
+     * A customer's journeys rebuilt from their journal in {@link #TIME_ORDER}, with the seats they hold, brought
+     * to the day the funnel has reached; {@code applied} gets the ids of the events that applied.
+     */
+    private List<Journey> fold(String customerId, List<FunnelEvent> journal, List<Journey> stored, LocalDate through,
+                               Set<String> applied) {
+        List<FunnelEvent> ordered = new ArrayList<>(journal);
+        ordered.sort(TIME_ORDER);
+        List<Journey> journeys = new ArrayList<>(List.of(Journey.start(customerId)));
+        for (FunnelEvent event : ordered) {
+            if (step(journeys, event, stored)) {
+                applied.add(event.eventId());
+            }
+        }
+        int last = journeys.size() - 1;
+        if (through != null && journeys.get(last).stage() != Stage.NEW) {
+            journeys.set(last, machine.advance(journeys.get(last), through, seat(stored, last)));
+        }
+        for (int i = 0; i < journeys.size() && i < stored.size(); i++) {
+            Journey journey = journeys.get(i);
+            // A seat once taken stays: the customer was invited to the group, whatever a late event says.
+            if (stored.get(i).isGrouped() && !journey.isGrouped() && journey.stage() != Stage.NEW) {
+                journeys.set(i, journey.withGroup(stored.get(i).groupId()));
+            }
+        }
+        return journeys;
+    }
+
+    // ------------------------------------------------------------------ day boundaries
 
     /**
      * Advances every journey to the clock's today; see {@link #advance(LocalDate)}. A host calls it once a
      * day, after midnight in the funnel's timezone.
+     *
+     * @throws FunnelStoreException when the store fails (calling it again resumes)
      */
     public void advance() {
         advance(today());
@@ -219,128 +521,212 @@ public final class Funnel {
 
     /**
      * Moves every journey to the stage it must be in on {@code today}, putting the customers whose day 0
-     * has ended into groups. Idempotent: a call for a day the funnel has already reached does nothing;
-     * journeys never move backwards. Allocates nothing for a journey whose stage does not change, which
-     * on most days is nearly all of them (the day number is not stored). Runs on the calling thread over
-     * the whole store; meanwhile, events of days already reached are recorded without waiting.
+     * has ended into groups. Idempotent: a call for a day the funnel (this one, or another over the same
+     * store) has already reached does nothing; journeys never move backwards. Reads and writes only the
+     * journeys with a day boundary due, in batches of a few hundred, one store write each. When another
+     * caller is advancing, waits for it to finish (or, if it stops renewing its lease for a minute, takes
+     * over). An advance that fails part-way leaves every journey either moved or not; the next call resumes.
      *
      * @param today the day to advance to, in the funnel's timezone; not checked against the clock
      * @throws NullPointerException when {@code today} is null
+     * @throws FunnelStoreException when the store fails, or the thread is interrupted while waiting for
+     *                              another caller's advance
      */
     public void advance(LocalDate today) {
         Objects.requireNonNull(today, "today");
-        synchronized (lock) {
-            if (advancedThrough != null && !today.isAfter(advancedThrough)) {
-                // Already there: doing nothing keeps live funnels (a daily job plus events) and replayed
-                // ones (events only) in step, since both cross each day boundary exactly once.
-                return;
-            }
-            // The customers whose day 0 is over; they stay as they are until seated below.
-            List<Journey> waiting = new ArrayList<>();
-            store.updateAll(journey -> {
-                Journey next = machine.advance(journey, today);
-                if (next.stage() == Stage.GROUPED && !next.isGrouped()) {
-                    waiting.add(journey);
-                    return journey;
+        LocalDate known = advancedThrough;
+        if (known != null && !today.isAfter(known)) {
+            return;
+        }
+        synchronized (advancing) {
+            long wait = 5;
+            while (true) {
+                LocalDate through = refreshAdvancedThrough();
+                if (through != null && !today.isAfter(through)) {
+                    // Already there: doing nothing keeps live funnels (a daily job plus events) and replayed
+                    // ones (events only) in step, since both cross each day boundary exactly once.
+                    return;
                 }
-                return next;
-            });
-            // Day 0 and customer id order, not store order, so the groups do not depend on how the store iterates.
-            waiting.sort(BY_START_DATE_AND_CUSTOMER_ID);
-            Function<Journey, String> seat = this::takeSeat;
-            for (Journey journey : waiting) {
-                store.update(journey.customerId(), current -> machine.advance(current, today, seat));
-            }
-            advancedThrough = today;
-            LOG.debug("Advanced {} journeys to {}; {} put into groups", store.size(), today, waiting.size());
-        }
-    }
-
-    /** The group a journey whose day 0 is over goes into: the open group of its cohort, or a new one. */
-    private String takeSeat(Journey journey) {
-        synchronized (lock) {
-            CohortDay cohortDay = CohortDay.of(journey);
-            GroupSeats open = openGroups.get(cohortDay);
-            if (open == null || open.assigned >= config.groupCapacity()) {
-                int sequence = open == null ? 1 : open.sequence + 1;
-                open = new GroupSeats(cohortDay.groupId(sequence), journey.cohort(), journey.startDate(), sequence);
-                groups.put(open.groupId, open);
-                openGroups.put(cohortDay, open);
-            }
-            open.assigned++;
-            return open.groupId;
-        }
-    }
-
-    private void restoreGroups() {
-        List<Journey> grouped = new ArrayList<>();
-        store.forEach(journey -> {
-            if (journey.isGrouped()) {
-                grouped.add(journey);
-            }
-        });
-        grouped.sort(Comparator.comparing(Journey::startDate).thenComparing(Journey::groupId));
-        synchronized (lock) {
-            for (Journey journey : grouped) {
-                GroupSeats seats = groups.get(journey.groupId());
-                if (seats == null) {
-                    String id = journey.groupId();
-                    int sequence = Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
-                    seats = new GroupSeats(id, journey.cohort(), journey.startDate(), sequence);
-                    groups.put(id, seats);
-                    CohortDay cohortDay = CohortDay.of(journey);
-                    GroupSeats open = openGroups.get(cohortDay);
-                    if (open == null || open.sequence < sequence) {
-                        openGroups.put(cohortDay, seats);
+                if (!store.claimAdvance(owner, today, LEASE)) {
+                    wait = pause(wait, today);
+                    continue;
+                }
+                boolean finished = false;
+                try {
+                    through = store.advancedThrough().orElse(null);
+                    if (through != null && !today.isAfter(through)) {
+                        // Finished by another caller between the check above and the claim.
+                        store.releaseAdvance(owner);
+                        continue;
                     }
+                    int[] counts = crossBoundaries(today);
+                    if (counts != null) {
+                        finished = store.finishAdvance(owner, new FunnelStore.Crossing(today, owner,
+                                Instant.now(), counts[0], counts[1]));
+                    }
+                } catch (RuntimeException | Error e) {
+                    try {
+                        store.releaseAdvance(owner);
+                    } catch (RuntimeException released) {
+                        e.addSuppressed(released);
+                    }
+                    throw e;
                 }
-                seats.assigned++;
+                if (finished) {
+                    advancedThrough = today;
+                    LOG.debug("Advanced the funnel to {}", today);
+                    return;
+                }
+                // The lease expired under us and another caller took over: wait for it.
             }
         }
     }
+
+    private static long pause(long millis, LocalDate day) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FunnelStoreException(FunnelStoreException.Reason.FAILED, e,
+                    "waiting for another advance to " + day, "interrupted");
+        }
+        return Math.min(millis * 2, MAX_WAIT_MILLIS);
+    }
+
+    /** A customer whose day 0 is over and who waits for a seat. */
+    private record Pending(FunnelStore.CustomerRecord record, Journey moved) {
+    }
+
+    /** Crosses the due boundaries, page by page; journeys moved and seated, or null when the lease was lost. */
+    private int[] crossBoundaries(LocalDate today) {
+        int moved = 0;
+        int seated = 0;
+        Optional<FunnelStore.Due> after = Optional.empty();
+        while (true) {
+            List<FunnelStore.Due> page = store.due(today, after, BATCH);
+            if (page.isEmpty()) {
+                return new int[] {moved, seated};
+            }
+            after = Optional.of(page.get(page.size() - 1));
+            int[] done = advancePage(page.stream().map(FunnelStore.Due::record).toList(), today);
+            moved += done[0];
+            seated += done[1];
+            if (!store.renewAdvance(owner, LEASE)) {
+                return null;
+            }
+        }
+    }
+
+    private int[] advancePage(List<FunnelStore.CustomerRecord> page, LocalDate today) {
+        int moved = 0;
+        int seated = 0;
+        List<FunnelStore.CustomerRecord> todo = page;
+        for (int attempt = 1; !todo.isEmpty(); attempt++) {
+            if (attempt > ATTEMPTS) {
+                throw new FunnelStoreException(FunnelStoreException.Reason.FAILED, null,
+                        "advancing customer " + todo.get(0).customerId() + " to " + today,
+                        "the customer's record kept changing under " + ATTEMPTS + " attempts");
+            }
+            Map<String, String> seats = seatWaiting(todo, today);
+            List<FunnelStore.Write> writes = new ArrayList<>();
+            List<Boolean> seating = new ArrayList<>();
+            for (FunnelStore.CustomerRecord record : todo) {
+                Journey current = record.current();
+                String groupId = seats.get(record.customerId());
+                Journey next = machine.advance(current, today, groupId == null ? null : waiting -> groupId);
+                if (next == current) {
+                    continue;
+                }
+                List<Journey> journeys = new ArrayList<>(record.journeys());
+                journeys.set(journeys.size() - 1, next);
+                writes.add(new FunnelStore.Write(record.customerId(), record.version(), journeys,
+                        journeys.size() - 1, Optional.ofNullable(machine.nextBoundary(next)), record.journalMillis(),
+                        List.of()));
+                seating.add(groupId != null);
+            }
+            List<FunnelStore.WriteResult> results = writes.isEmpty() ? List.of() : store.write(writes);
+            List<String> conflicts = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i) == FunnelStore.WriteResult.APPLIED) {
+                    moved++;
+                    seated += seating.get(i) ? 1 : 0;
+                } else {
+                    conflicts.add(writes.get(i).customerId());
+                }
+            }
+            // Recorded meanwhile: read again (the seat taken is kept, seating is idempotent) and redo.
+            todo = conflicts.isEmpty() ? List.of() : List.copyOf(store.readAll(conflicts).values());
+        }
+        return new int[] {moved, seated};
+    }
+
+    /** Seats the customers of a page whose day 0 is over, per cohort-day in (day 0, customer id) order. */
+    private Map<String, String> seatWaiting(List<FunnelStore.CustomerRecord> page, LocalDate today) {
+        List<Pending> waiting = new ArrayList<>();
+        for (FunnelStore.CustomerRecord record : page) {
+            Journey moved = machine.advance(record.current(), today);
+            if (moved.stage() == Stage.GROUPED && !moved.isGrouped()) {
+                waiting.add(new Pending(record, moved));
+            }
+        }
+        if (waiting.isEmpty()) {
+            return Map.of();
+        }
+        // Day 0 and customer id order, not store order, so the groups do not depend on how the store iterates.
+        waiting.sort(SEATING_ORDER);
+        List<FunnelStore.Seat> wanted = new ArrayList<>(waiting.size());
+        for (Pending pending : waiting) {
+            Journey moved = pending.moved;
+            wanted.add(new FunnelStore.Seat(pending.record.customerId(), pending.record.journeys().size() - 1,
+                    groupPrefix(moved.cohort(), moved.startDate()), moved.cohort(), moved.startDate()));
+        }
+        List<String> groups = store.seat(wanted, config.groupCapacity());
+        Map<String, String> seats = new HashMap<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            seats.put(wanted.get(i).customerId(), groups.get(i));
+        }
+        return seats;
+    }
+
+    /** The id of a cohort-day's groups without their number: {@code D-2026-11-23}. */
+    private static String groupPrefix(TagSet cohort, LocalDate startDate) {
+        return (cohort.isEmpty() ? UNTAGGED : cohort.codes()) + "-" + startDate;
+    }
+
+    // ------------------------------------------------------------------ groups, plans, reports
 
     /**
-     * The groups in seeding or conversion on {@code day}, with the number of members who have not left
-     * (one pass over the store).
+     * The groups in seeding or conversion on {@code day}, with the number of members who have not left.
+     * Reads the groups of the day-0 dates that can be active and their members' count.
      *
      * @param day the day, in the funnel's timezone
      * @return the groups in the order they were opened; unmodifiable, empty when none is active
      * @throws NullPointerException when {@code day} is null
+     * @throws FunnelStoreException when the store fails
      */
     public List<CohortGroup> activeGroups(LocalDate day) {
         Objects.requireNonNull(day, "day");
-        List<GroupSeats> active = new ArrayList<>();
-        synchronized (lock) {
-            for (GroupSeats seats : groups.values()) {
-                if (machine.groupStageOn(groupDay(seats, day)).isGroupStage()) {
-                    active.add(seats);
-                }
+        List<FunnelStore.Group> active = new ArrayList<>();
+        for (FunnelStore.Group group : store.groups(day.minusDays(config.lastConversionDay()), day.minusDays(1))) {
+            if (machine.groupStageOn(groupDay(group, day)).isGroupStage()) {
+                active.add(group);
             }
         }
         if (active.isEmpty()) {
             return List.of();
         }
-        Map<String, int[]> members = new HashMap<>();
-        for (GroupSeats seats : active) {
-            members.put(seats.groupId, new int[1]);
-        }
-        store.forEach(journey -> {
-            int[] count = members.get(journey.groupId());
-            if (count != null && journey.stage() != Stage.LEFT) {
-                count[0]++;
-            }
-        });
+        Map<String, Integer> members = store.activeMembers(active.stream().map(FunnelStore.Group::groupId).toList());
         List<CohortGroup> out = new ArrayList<>(active.size());
-        for (GroupSeats seats : active) {
-            int groupDay = groupDay(seats, day);
-            out.add(new CohortGroup(seats.groupId, seats.cohort, seats.startDate, machine.groupStageOn(groupDay),
-                    groupDay, members.get(seats.groupId)[0]));
+        for (FunnelStore.Group group : active) {
+            int groupDay = groupDay(group, day);
+            out.add(new CohortGroup(group.groupId(), group.cohort(), group.startDate(), machine.groupStageOn(groupDay),
+                    groupDay, members.getOrDefault(group.groupId(), 0)));
         }
         return List.copyOf(out);
     }
 
-    private static int groupDay(GroupSeats seats, LocalDate day) {
-        return (int) (day.toEpochDay() - seats.startDate.toEpochDay());
+    private static int groupDay(FunnelStore.Group group, LocalDate day) {
+        return (int) (day.toEpochDay() - group.startDate().toEpochDay());
     }
 
     /**
@@ -354,6 +740,7 @@ public final class Funnel {
      * @return the plan
      * @throws NullPointerException when an argument is null, or {@code contentFor} returns null or a list
      *                              with a null element
+     * @throws FunnelStoreException when the store fails
      * @throws RuntimeException     whatever {@code contentFor} throws (for the rule pack's planner, an
      *                              {@link io.siyu.rules.decision.DecisionException})
      */
@@ -371,22 +758,26 @@ public final class Funnel {
                 plans.add(new DailyPlan.GroupPlan(groupDay, content));
             }
         }
-        List<Journey> oneToOne = new ArrayList<>();
-        store.forEach(journey -> {
-            if (journey.stage() == Stage.ONE_TO_ONE && date.equals(journey.startDate())) {
-                oneToOne.add(journey);
-            }
-        });
-        oneToOne.sort(Comparator.comparing(Journey::customerId));
+        List<Journey> oneToOne = store.startedOn(date).stream()
+                .filter(journey -> journey.stage() == Stage.ONE_TO_ONE)
+                .sorted(Comparator.comparing(Journey::customerId)).toList();
         return new DailyPlan(date, plans, missing, oneToOne);
     }
 
     /**
-     * The report over every journey in the store (one pass over it).
+     * The report over every journey in the store (one pass over it, streamed: nothing is held per journey).
      *
      * @return the report
+     * @throws FunnelStoreException when the store fails
      */
     public FunnelReport report() {
-        return FunnelReport.of(store.stream().toList());
+        FunnelReport.Builder builder = new FunnelReport.Builder();
+        store.forEachJourney(builder);
+        return builder.report();
+    }
+
+    @Override
+    public String toString() {
+        return "Funnel[" + owner + ", advanced through " + advancedThrough + "]";
     }
 }

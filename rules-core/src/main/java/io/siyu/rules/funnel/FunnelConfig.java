@@ -33,17 +33,30 @@ import java.util.Set;
  * @param leaveOnOptOut          whether opting out takes the customer out of the funnel (default true);
  *                               being blocked always does
  * @param zone                   the timezone in which days begin and end (default {@code Asia/Shanghai})
+ * @param reentryAfterDays       how many days after leaving the funnel ({@link Stage#LEFT}) an {@code Added}
+ *                               event starts a new journey for the customer (default 0: whenever they are
+ *                               added again); {@link #NO_REENTRY} when a customer who left never re-enters
+ *                               (the event is recorded and changes nothing). {@code funnel.json}:
+ *                               {@code "reentry": {"afterDays": 30}} or {@code "reentry": "never"}
  */
 public record FunnelConfig(int seedingDays, int conversionDays, List<String> cohortBy, int groupCapacity,
                            boolean nurtureAfterConversion, boolean leaveOnLeftGroup, boolean leaveOnOptOut,
-                           ZoneId zone) {
+                           ZoneId zone, int reentryAfterDays) {
 
     /** WeChat's hard cap on the members of one group. */
     public static final int WECHAT_GROUP_LIMIT = 500;
 
+    /** {@link #reentryAfterDays()} of a funnel that a customer who left never re-enters. */
+    public static final int NO_REENTRY = -1;
+
+    /** The longest wait before re-entry that {@code funnel.json} accepts: ten years. */
+    static final int MAX_REENTRY_DAYS = 3650;
+
     static final String BUNDLE = "io.siyu.rules.funnel.messages";
     private static final int MAX_STAGE_DAYS = 60;
-    private static final List<String> ROOT_FIELDS = List.of("stages", "cohortBy", "groupCapacity", "exit", "timezone");
+    private static final List<String> ROOT_FIELDS = List.of("stages", "cohortBy", "groupCapacity", "exit", "timezone",
+            "reentry");
+    private static final List<String> REENTRY_FIELDS = List.of("afterDays");
     private static final List<String> STAGES_FIELDS = List.of("seeding", "conversion");
     private static final List<String> STAGE_FIELDS = List.of("days");
     private static final List<String> EXIT_FIELDS = List.of("nurtureAfterConversion", "leaveOnLeftGroup",
@@ -61,6 +74,8 @@ public record FunnelConfig(int seedingDays, int conversionDays, List<String> coh
      * @param leaveOnLeftGroup       whether leaving the group leaves the funnel
      * @param leaveOnOptOut          whether opting out leaves the funnel
      * @param zone                   the timezone of funnel days
+     * @param reentryAfterDays       days after leaving before an {@code Added} starts a new journey, 0 or more,
+     *                               or {@link #NO_REENTRY}
      * @throws NullPointerException     when {@code cohortBy}, one of its ids or {@code zone} is null
      * @throws IllegalArgumentException when a number is out of its range
      */
@@ -74,16 +89,30 @@ public record FunnelConfig(int seedingDays, int conversionDays, List<String> coh
             throw new IllegalArgumentException("group capacity must be 1.." + WECHAT_GROUP_LIMIT + ", got "
                     + groupCapacity);
         }
+        if (reentryAfterDays < NO_REENTRY) {
+            throw new IllegalArgumentException("reentryAfterDays must be 0 or more, or NO_REENTRY, got "
+                    + reentryAfterDays);
+        }
     }
 
     /**
      * The Gaozi settings: 5 seeding days, 6 conversion days, cohorts by {@code concern}, 200 per group,
-     * nurture after conversion, leaving on a group exit or an opt-out, {@code Asia/Shanghai}.
+     * nurture after conversion, leaving on a group exit or an opt-out, {@code Asia/Shanghai}, and a customer
+     * who left re-enters whenever they are added again (re-entry after 0 days).
      *
      * @return the default settings
      */
     public static FunnelConfig defaults() {
-        return new FunnelConfig(5, 6, List.of("concern"), 200, true, true, true, ZoneId.of("Asia/Shanghai"));
+        return new FunnelConfig(5, 6, List.of("concern"), 200, true, true, true, ZoneId.of("Asia/Shanghai"), 0);
+    }
+
+    /**
+     * Whether a customer who left the funnel starts a new journey when added again.
+     *
+     * @return false when {@link #reentryAfterDays()} is {@link #NO_REENTRY}
+     */
+    public boolean allowsReentry() {
+        return reentryAfterDays != NO_REENTRY;
     }
 
     /**
@@ -113,7 +142,7 @@ public record FunnelConfig(int seedingDays, int conversionDays, List<String> coh
      */
     public FunnelConfig withZone(ZoneId newZone) {
         return new FunnelConfig(seedingDays, conversionDays, cohortBy, groupCapacity, nurtureAfterConversion,
-                leaveOnLeftGroup, leaveOnOptOut, newZone);
+                leaveOnLeftGroup, leaveOnOptOut, newZone, reentryAfterDays);
     }
 
     /**
@@ -125,7 +154,33 @@ public record FunnelConfig(int seedingDays, int conversionDays, List<String> coh
      */
     public FunnelConfig withGroupCapacity(int capacity) {
         return new FunnelConfig(seedingDays, conversionDays, cohortBy, capacity, nurtureAfterConversion,
-                leaveOnLeftGroup, leaveOnOptOut, zone);
+                leaveOnLeftGroup, leaveOnOptOut, zone, reentryAfterDays);
+    }
+
+    /**
+     * The same settings with another re-entry policy.
+     *
+     * @param afterDays days after leaving before an {@code Added} starts a new journey, 0 to
+     *                  {@value #MAX_REENTRY_DAYS}, or {@link #NO_REENTRY}
+     * @return new settings
+     * @throws IllegalArgumentException when {@code afterDays} is less than {@link #NO_REENTRY}
+     */
+    public FunnelConfig withReentryAfterDays(int afterDays) {
+        return new FunnelConfig(seedingDays, conversionDays, cohortBy, groupCapacity, nurtureAfterConversion,
+                leaveOnLeftGroup, leaveOnOptOut, zone, afterDays);
+    }
+
+    /**
+     * The same settings with the funnel's exit rules changed.
+     *
+     * @param nurture          whether non-buyers move to nurture when the conversion days end (else they leave)
+     * @param leaveOnLeftGroup whether leaving the group leaves the funnel
+     * @param leaveOnOptOut    whether opting out leaves the funnel
+     * @return new settings
+     */
+    public FunnelConfig withExit(boolean nurture, boolean leaveOnLeftGroup, boolean leaveOnOptOut) {
+        return new FunnelConfig(seedingDays, conversionDays, cohortBy, groupCapacity, nurture, leaveOnLeftGroup,
+                leaveOnOptOut, zone, reentryAfterDays);
     }
 
     /**
@@ -201,11 +256,39 @@ public record FunnelConfig(int seedingDays, int conversionDays, List<String> coh
             }
         }
 
+        int reentry = view.get("reentry").map(value -> reentry(reader, value)).orElse(defaults.reentryAfterDays());
+
         if (reader.hasErrors()) {
             throw FunnelConfigException.of(reader);
         }
         return new FunnelConfig(seeding, conversion, cohortBy, capacity, nurture, leaveOnLeftGroup, leaveOnOptOut,
-                zone);
+                zone, reentry);
+    }
+
+    /** {@code "reentry": "never"} or {@code "reentry": {"afterDays": n}}; anything else is reported. */
+    private static int reentry(JsonReader reader, JsonValue value) {
+        int fallback = defaults().reentryAfterDays();
+        if (value.kind() == JsonValue.Kind.STRING) {
+            if (value.text().equals("never")) {
+                return NO_REENTRY;
+            }
+            reader.error(value, "funnel.reentry-invalid", value.text());
+            return fallback;
+        }
+        if (value.kind() != JsonValue.Kind.OBJECT) {
+            reader.error(value, "funnel.reentry-invalid", value.kind().name().toLowerCase(Locale.ROOT));
+            return fallback;
+        }
+        return reader.object(value, REENTRY_FIELDS)
+                .map(policy -> policy.has("afterDays")
+                        ? policy.integer("afterDays", fallback, 0, MAX_REENTRY_DAYS)
+                        : missingAfterDays(reader, value, fallback))
+                .orElse(fallback);
+    }
+
+    private static int missingAfterDays(JsonReader reader, JsonValue value, int fallback) {
+        reader.error(value, "funnel.reentry-invalid", "{}");
+        return fallback;
     }
 
     private static int stageDays(JsonReader reader, JsonReader.ObjectView stages, String name, int fallback) {

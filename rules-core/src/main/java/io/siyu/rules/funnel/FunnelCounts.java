@@ -18,16 +18,22 @@ import java.time.Duration;
  * @param convertedSeeding    first purchase in a group during the seeding days
  * @param convertedConversion first purchase during the conversion days
  * @param convertedLate       first purchase in long-term nurture, after the conversion days
+ * @param convertedAfterLeaving first purchase after the customer left the funnel ({@link Stage#LEFT}): never
+ *                            refused, reported here
+ * @param boughtBeforeEntering  first purchase before the customer entered the funnel (an order recorded before
+ *                            any {@code Added} or {@code Surveyed} of theirs); such a customer who never enters
+ *                            is counted here and in the buyers and revenue, not in {@code entered}
  * @param active              journeys still between day 0 and the last conversion day
  * @param nurture             journeys in nurture now
  * @param left                journeys that left the funnel
- * @param buyers              journeys with at least one purchase
+ * @param buyers              journeys with at least one purchase (before entering and after leaving included)
  * @param repurchased7Days    buyers whose second purchase came within 7 days of the first
  * @param repurchased30Days   buyers whose second purchase came within 30 days of the first
- * @param revenueFen          the value of all purchases, in fen (1/100 yuan)
+ * @param revenueFen          the value of all purchases, in fen (1/100 yuan), wherever the journey was
  */
 public record FunnelCounts(int entered, int grouped, int reachedConversion, int convertedDayZero,
-                           int convertedSeeding, int convertedConversion, int convertedLate, int active, int nurture,
+                           int convertedSeeding, int convertedConversion, int convertedLate,
+                           int convertedAfterLeaving, int boughtBeforeEntering, int active, int nurture,
                            int left, int buyers, int repurchased7Days, int repurchased30Days, long revenueFen) {
 
     private static final long SEVEN_DAYS = Duration.ofDays(7).toMillis();
@@ -126,6 +132,8 @@ public record FunnelCounts(int entered, int grouped, int reachedConversion, int 
         private int convertedSeeding;
         private int convertedConversion;
         private int convertedLate;
+        private int convertedAfterLeaving;
+        private int boughtBeforeEntering;
         private int active;
         private int nurture;
         private int left;
@@ -136,6 +144,11 @@ public record FunnelCounts(int entered, int grouped, int reachedConversion, int 
 
         void add(Journey journey) {
             if (journey.stage() == Stage.NEW) {
+                // Not in the funnel (yet): only an order recorded before entering counts, so that it is not lost.
+                if (journey.purchases() > 0) {
+                    boughtBeforeEntering++;
+                    addPurchases(journey);
+                }
                 return;
             }
             entered++;
@@ -151,6 +164,8 @@ public record FunnelCounts(int entered, int grouped, int reachedConversion, int 
                     case ONE_TO_ONE -> convertedDayZero++;
                     case GROUPED, SEEDING -> convertedSeeding++;
                     case CONVERSION -> convertedConversion++;
+                    case LEFT -> convertedAfterLeaving++;
+                    case NEW -> boughtBeforeEntering++;
                     default -> convertedLate++;
                 }
             }
@@ -161,6 +176,10 @@ public record FunnelCounts(int entered, int grouped, int reachedConversion, int 
             } else if (journey.stage() == Stage.LEFT) {
                 left++;
             }
+            addPurchases(journey);
+        }
+
+        private void addPurchases(Journey journey) {
             if (journey.purchases() > 0) {
                 buyers++;
                 if (journey.firstRepurchaseMillis() != Journey.NONE) {
@@ -169,7 +188,7 @@ public record FunnelCounts(int entered, int grouped, int reachedConversion, int 
                     repurchased30Days += gap <= THIRTY_DAYS ? 1 : 0;
                 }
             }
-            revenueFen += journey.revenueFen();
+            revenueFen = Math.addExact(revenueFen, journey.revenueFen());
         }
 
         /** The furthest the journey got, by its stage now, where it bought and where it left. */
@@ -184,7 +203,7 @@ public record FunnelCounts(int entered, int grouped, int reachedConversion, int 
 
         FunnelCounts counts() {
             return new FunnelCounts(entered, grouped, reachedConversion, convertedDayZero, convertedSeeding,
-                    convertedConversion, convertedLate, active, nurture, left, buyers, repurchased7Days,
+                    convertedConversion, convertedLate, convertedAfterLeaving, boughtBeforeEntering, active, nurture, left, buyers, repurchased7Days,
                     repurchased30Days, revenueFen);
         }
     }

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A funnel operation that cannot be done with the data given: an event not allowed in the journey's
- * current state (see {@link RejectedEventException}), an event from the future, stored JSON that cannot
- * be read. Unchecked: it signals bad data from the host, not a condition to recover from locally.
+ * A funnel operation that cannot be done: an event from the future, stored JSON that cannot be read, a
+ * store that fails ({@link FunnelStoreException}). Unchecked: it signals bad data from the host or a
+ * failing store, not a condition to recover from locally.
  *
  * <p>{@link #getMessage()} is in English (for logs); {@link #message(Locale)} gives the same sentence
  * in another language. Not changed after it is made; safe to hand to another thread.

@@ -26,9 +26,10 @@ import static io.siyu.rules.funnel.Stage.SEEDING;
  * {@code today} given to {@link #advance}.
  *
  * <p>Every transition is in one table, {@link #transitions()}, built once from the
- * {@link FunnelConfig}. For an event, a missing entry means the event is not allowed in that stage and
- * is rejected with a {@link RejectedEventException}; for a day boundary, a missing entry means the
- * stage does not move with the days (converted, nurtured and left journeys stay where they are).
+ * {@link FunnelConfig}. For an event, a missing entry means the event does not apply in that stage: it is
+ * kept in the customer's journal (it may apply once earlier events arrive) and the journey does not
+ * change; for a day boundary, a missing entry means the stage does not move with the days (converted,
+ * nurtured and left journeys stay where they are). A purchase applies in every stage: no order is lost.
  *
  * <p>Thread-safe and immutable apart from caches that share equal cohort tag sets and start dates
  * between journeys (to keep a million journeys small; both grow only with the distinct cohorts and days).
@@ -114,9 +115,11 @@ final class FunnelMachine {
     private static List<Transition> transitions(FunnelConfig config) {
         Stage whenConversionEnds = config.nurtureAfterConversion() ? NURTURE : LEFT;
         List<Transition> rows = new ArrayList<>();
-        // Entering: day 0 is the date of the first Added or Surveyed event.
+        // Entering: day 0 is the date of the first Added or Surveyed event. An order placed before is kept
+        // (and reported as bought before entering); other events wait in the journal for the customer to enter.
         rows.add(new Transition(NEW, Trigger.ADDED, ONE_TO_ONE));
         rows.add(new Transition(NEW, Trigger.SURVEYED, ONE_TO_ONE));
+        rows.add(new Transition(NEW, Trigger.PURCHASED, NEW));
         rows.add(new Transition(ONE_TO_ONE, Trigger.ADDED, ONE_TO_ONE));
         // The cohort is fixed when day 0 ends: a survey is only taken in one-to-one service.
         rows.add(new Transition(ONE_TO_ONE, Trigger.SURVEYED, ONE_TO_ONE));
@@ -143,9 +146,12 @@ final class FunnelMachine {
             rows.add(new Transition(in, Trigger.OPTED_OUT, config.leaveOnOptOut() ? LEFT : in));
             rows.add(new Transition(in, Trigger.BLOCKED, LEFT));
         }
-        // LEFT is final; a later opt-out or block of a customer who already left is recorded.
-        rows.add(new Transition(LEFT, Trigger.OPTED_OUT, LEFT));
-        rows.add(new Transition(LEFT, Trigger.BLOCKED, LEFT));
+        // LEFT is final: what a customer who left does is recorded, and an order counted (bought after leaving).
+        // Added is not in the table: it starts a new journey when the re-entry policy allows (see reenters).
+        for (Trigger after : List.of(Trigger.MESSAGE_RECEIVED, Trigger.PURCHASED, Trigger.LEFT_GROUP,
+                Trigger.OPTED_OUT, Trigger.BLOCKED)) {
+            rows.add(new Transition(LEFT, after, LEFT));
+        }
         return List.copyOf(rows);
     }
 
@@ -165,34 +171,42 @@ final class FunnelMachine {
     }
 
     /**
-     * Applies one event. The journey is first brought to the event's date in the funnel's timezone (as
-     * {@link #advance} would), then the event's transition is taken. A duplicate (see {@link Journey})
-     * returns the journey unchanged.
-     *
-     * @throws RejectedEventException when the event is not allowed in the journey's stage
-     * @throws FunnelException        when the event is about another customer
+     * Applies one event, as {@link #apply(Journey, FunnelEvent, Function)} with no seat to give.
      */
     public Journey apply(Journey journey, FunnelEvent event) {
+        return apply(journey, event, null);
+    }
+
+    /**
+     * Applies one event. The journey is first brought to the event's date in the funnel's timezone (as
+     * {@link #advance(Journey, LocalDate, Function)} would, with {@code seat}), then the event's transition is
+     * taken. Events must come in time order (the funnel replays the journal for those that do not); an
+     * {@code Added} of a customer who left is {@link #reenters} business: here it does not apply.
+     *
+     * @param seat the group a journey that waits for one already has, or null to leave it waiting
+     * @return the journey after the event, or null when the event does not apply in the journey's stage at
+     *         its date (the journey does not change)
+     * @throws FunnelException     when the event is about another customer
+     * @throws ArithmeticException when a purchase takes the revenue past {@link Long#MAX_VALUE} fen
+     */
+    public Journey apply(Journey journey, FunnelEvent event, Function<Journey, String> seat) {
         Objects.requireNonNull(journey, "journey");
         Objects.requireNonNull(event, "event");
         if (!journey.customerId().equals(event.customerId())) {
             throw new FunnelException("funnel.wrong-customer", event.eventId(), event.customerId(),
                     journey.customerId());
         }
-        if (journey.isDuplicate(event)) {
-            return journey;
-        }
         LocalDate date = LocalDate.ofInstant(event.timestamp(), config.zone());
-        Journey current = journey.stage() == NEW ? journey : advance(journey, date);
+        Journey current = journey.stage() == NEW ? journey : advance(journey, date, seat);
         Stage from = current.stage();
         Stage to = next(from, Trigger.of(event.kind()));
         if (to == null) {
-            throw new RejectedEventException(journey.customerId(), from, event);
+            return null;
         }
-        if (from == NEW) {
+        if (from == NEW && to != NEW) {
             // Thousands of customers start on the same day: one LocalDate for all of them.
             LocalDate shared = sharedStartDates.putIfAbsent(date, date);
-            current = current.started(shared == null ? date : shared, TagSet.none());
+            current = current.started(shared == null ? date : shared, current.cohort());
         }
         if (event instanceof FunnelEvent.Surveyed surveyed) {
             current = current.withCohort(cohortOf(surveyed.tags()));
@@ -205,6 +219,36 @@ final class FunnelMachine {
             current = current.withStage(to, dayOf(current, date));
         }
         return current.withLastEvent(event);
+    }
+
+    /**
+     * Whether an {@code Added} event starts a new journey: the current one has left the funnel, the
+     * funnel allows re-entry, and the event is at least {@link FunnelConfig#reentryAfterDays()} days after
+     * the day the customer left.
+     */
+    public boolean reenters(Journey current, FunnelEvent event) {
+        if (event.kind() != FunnelEvent.Kind.ADDED || current.stage() != LEFT || !config.allowsReentry()) {
+            return false;
+        }
+        LocalDate leftOn = current.startDate().plusDays(current.stageDay());
+        LocalDate date = LocalDate.ofInstant(event.timestamp(), config.zone());
+        return !date.isBefore(leftOn.plusDays(config.reentryAfterDays()));
+    }
+
+    /**
+     * The date of the journey's next day boundary: the first day on which {@link #advance} moves it (or
+     * seats it); null when the days no longer move it (not entered, converted, nurtured, left).
+     */
+    public LocalDate nextBoundary(Journey journey) {
+        LocalDate start = journey.startDate();
+        return switch (journey.stage()) {
+            case ONE_TO_ONE -> start.plusDays(1);
+            // Waiting for a seat (or seated, moving on at once): due now.
+            case GROUPED -> start.plusDays(Math.max(1, journey.stageDay()));
+            case SEEDING -> start.plusDays(config.lastSeedingDay() + 1L);
+            case CONVERSION -> start.plusDays(config.lastConversionDay() + 1L);
+            default -> null;
+        };
     }
 
     /**

@@ -28,7 +28,7 @@ public record FunnelReport(FunnelCounts total, SortedMap<String, FunnelCounts> b
 
     private static final String UNTAGGED = "untagged";
     private static final List<String> COLUMNS = List.of("segment", "entered", "day0", "seeding", "conversion",
-            "late", "dayZeroRate", "cumulativeRate", "nurture", "left", "active", "buyers", "repurchase7",
+            "late", "afterLeaving", "beforeEntering", "dayZeroRate", "cumulativeRate", "nurture", "left", "active", "buyers", "repurchase7",
             "repurchase30", "revenue");
 
     /**
@@ -48,7 +48,8 @@ public record FunnelReport(FunnelCounts total, SortedMap<String, FunnelCounts> b
     }
 
     /**
-     * The report over these journeys ({@link Stage#NEW} ones are not counted).
+     * The report over these journeys ({@link Stage#NEW} ones are not counted, but for an order recorded before
+     * the customer entered, in {@link FunnelCounts#boughtBeforeEntering()}).
      *
      * @param journeys the journeys, in any order; may be empty
      * @return the report; with no journeys, all counts are 0 and the maps are empty
@@ -56,18 +57,34 @@ public record FunnelReport(FunnelCounts total, SortedMap<String, FunnelCounts> b
      */
     public static FunnelReport of(Collection<Journey> journeys) {
         Objects.requireNonNull(journeys, "journeys");
-        FunnelCounts.Tally total = new FunnelCounts.Tally();
-        Map<String, FunnelCounts.Tally> cohorts = new TreeMap<>();
-        Map<String, FunnelCounts.Tally> groups = new TreeMap<>();
-        for (Journey journey : journeys) {
+        Builder builder = new Builder();
+        journeys.forEach(builder);
+        return builder.report();
+    }
+
+    /** Adds journeys up one at a time, so that a report over a store needs no list of them. Not thread-safe. */
+    static final class Builder implements java.util.function.Consumer<Journey> {
+        private final FunnelCounts.Tally total = new FunnelCounts.Tally();
+        private final Map<String, FunnelCounts.Tally> cohorts = new TreeMap<>();
+        private final Map<String, FunnelCounts.Tally> groups = new TreeMap<>();
+
+        @Override
+        public void accept(Journey journey) {
+            Objects.requireNonNull(journey, "journey");
             total.add(journey);
+            if (journey.stage() == Stage.NEW && journey.purchases() == 0) {
+                return;
+            }
             String cohort = journey.cohortCodes().isEmpty() ? UNTAGGED : journey.cohortCodes();
             cohorts.computeIfAbsent(cohort, key -> new FunnelCounts.Tally()).add(journey);
             if (journey.isGrouped()) {
                 groups.computeIfAbsent(journey.groupId(), key -> new FunnelCounts.Tally()).add(journey);
             }
         }
-        return new FunnelReport(total.counts(), counts(cohorts), counts(groups));
+
+        FunnelReport report() {
+            return new FunnelReport(total.counts(), counts(cohorts), counts(groups));
+        }
     }
 
     private static SortedMap<String, FunnelCounts> counts(Map<String, FunnelCounts.Tally> tallies) {
@@ -145,7 +162,8 @@ public record FunnelReport(FunnelCounts total, SortedMap<String, FunnelCounts> b
     private static List<String> row(String segment, FunnelCounts counts) {
         return List.of(segment, Integer.toString(counts.entered()), Integer.toString(counts.convertedDayZero()),
                 Integer.toString(counts.convertedSeeding()), Integer.toString(counts.convertedConversion()),
-                Integer.toString(counts.convertedLate()), percent(counts.dayZeroRate()),
+                Integer.toString(counts.convertedLate()), Integer.toString(counts.convertedAfterLeaving()),
+                Integer.toString(counts.boughtBeforeEntering()), percent(counts.dayZeroRate()),
                 percent(counts.cumulativeRate()), Integer.toString(counts.nurture()), Integer.toString(counts.left()),
                 Integer.toString(counts.active()), Integer.toString(counts.buyers()),
                 percent(counts.repurchase7DaysRate()), percent(counts.repurchase30DaysRate()),

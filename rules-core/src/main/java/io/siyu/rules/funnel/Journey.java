@@ -12,14 +12,13 @@ import java.util.Optional;
  * a new one on every change.
  *
  * <p>Kept deliberately compact (a funnel holds a journey per customer, a million of them at a time):
- * moments are epoch milliseconds ({@link #NONE} when absent) with {@link Instant} views, and instead of
- * the ids of all applied events a journey remembers only the last applied one.
+ * moments are epoch milliseconds ({@link #NONE} when absent) with {@link Instant} views. The events
+ * themselves are kept in the funnel's journal ({@link FunnelStore}), which is what identifies duplicates
+ * (by event id, over the customer's whole history) and what a journey is rebuilt from when an event
+ * arrives out of order; a journey remembers only the last event applied to it, in time order.
  *
- * <p><b>Duplicate rule.</b> Events of one customer arrive, and are replayed, in the order they
- * happened. An event is a duplicate, and applying it changes nothing, when its id equals
- * {@link #lastEventId()} or its timestamp is strictly earlier than {@link #lastEventAt()}. An event with
- * the same timestamp as the last one but another id is applied. Timestamps are compared at millisecond
- * precision.
+ * <p>A customer who left and was added again (see {@link FunnelConfig#reentryAfterDays()}) has a new
+ * journey; the old one is kept, and both are counted in reports.
  *
  * <p><b>Nulls.</b> Unlike most of the library's values, four components may be null, as said below:
  * {@code startDate}, {@code convertedIn}, {@code leftIn} and {@code lastEventId}.
@@ -38,8 +37,9 @@ import java.util.Optional;
  * @param firstRepurchaseMillis epoch milliseconds of the second purchase, or {@link #NONE}
  * @param convertedIn        the stage in which the customer first bought, or null
  * @param leftIn             the stage the customer was in when leaving, or null
- * @param lastEventId        the id of the last applied event, or null before the first
- * @param lastEventMillis    epoch milliseconds of the last applied event, or {@link #NONE}
+ * @param lastEventId        the id of the latest event applied to the journey (in time order), or null before
+ *                           the first
+ * @param lastEventMillis    epoch milliseconds of that event, or {@link #NONE}
  */
 public record Journey(String customerId, Stage stage, TagSet cohort, String groupId, LocalDate startDate, int stageDay,
                       int purchases, long revenueFen, long firstPurchaseMillis, long firstRepurchaseMillis,
@@ -56,7 +56,7 @@ public record Journey(String customerId, Stage stage, TagSet cohort, String grou
      * @param stage                 the current stage
      * @param cohort                the cohort tags
      * @param groupId               the group id, or empty
-     * @param startDate             day 0; null only while {@link Stage#NEW}
+     * @param startDate             day 0; null while {@link Stage#NEW}
      * @param stageDay              the day the stage was entered, 0 or more
      * @param purchases             the number of purchases, 0 or more
      * @param revenueFen            the revenue in fen, 0 or more
@@ -170,19 +170,6 @@ public record Journey(String customerId, Stage stage, TagSet cohort, String grou
 
     private static Optional<Instant> instant(long millis) {
         return millis == NONE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
-    }
-
-    /**
-     * Whether an event is a duplicate of one already applied: same id as the last applied event, or
-     * earlier than it (see the duplicate rule above).
-     *
-     * @param event the event, of any customer (the customer is not compared)
-     * @return true when applying the event would change nothing
-     * @throws NullPointerException when {@code event} is null
-     */
-    public boolean isDuplicate(FunnelEvent event) {
-        return event.eventId().equals(lastEventId)
-                || (lastEventMillis != NONE && event.timestamp().toEpochMilli() < lastEventMillis);
     }
 
     // Withers for the machine: one place that knows the component order.

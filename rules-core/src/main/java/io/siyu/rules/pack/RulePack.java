@@ -18,7 +18,7 @@ import io.siyu.rules.funnel.FunnelConfig;
 import io.siyu.rules.funnel.FunnelForecast;
 import io.siyu.rules.funnel.FunnelReport;
 import io.siyu.rules.funnel.GroupDay;
-import io.siyu.rules.funnel.JourneyStore;
+import io.siyu.rules.funnel.FunnelStore;
 import io.siyu.rules.funnel.PlannedContent;
 import io.siyu.rules.internal.compile.DrlCompiler;
 import io.siyu.rules.internal.compile.RuleReferences;
@@ -445,16 +445,15 @@ public final class RulePack {
     }
 
     /**
-     * A funnel over a journey store, run with this pack's funnel settings and clock. The host CRM keeps the
-     * store; creating the funnel reads the store once to restore its groups (see
-     * {@link Funnel#create(FunnelConfig, Clock, JourneyStore)}).
+     * A funnel over a store, run with this pack's funnel settings and clock. The host keeps the store
+     * ({@link FunnelStore#inMemory()}, or a database's); a funnel over a store that holds data resumes where
+     * it stopped (see {@link Funnel#create(FunnelConfig, Clock, FunnelStore)}).
      *
-     * @param store the journeys
+     * @param store everything the funnel keeps
      * @return a new funnel
-     * @throws NullPointerException   when {@code store} is null
-     * @throws NumberFormatException  when a grouped journey in the store has a group id not made by a funnel
+     * @throws NullPointerException when {@code store} is null
      */
-    public Funnel funnel(JourneyStore store) {
+    public Funnel funnel(FunnelStore store) {
         return Funnel.create(funnelConfig, options.clock(), store);
     }
 
@@ -462,7 +461,7 @@ public final class RulePack {
      * The plan for a day: for every active cohort group of {@code funnel}, the content the pack's
      * {@code content} rules choose ({@link #contentFor(GroupDay)}; a group day with none is listed in
      * {@link DailyPlan#missingContent()}), and the journeys that need one-to-one attention. The funnel's
-     * own settings decide which groups are active; use one made by {@link #funnel(JourneyStore)} so that
+     * own settings decide which groups are active; use one made by {@link #funnel(FunnelStore)} so that
      * they are this pack's.
      *
      * @param date   the day to plan, in the funnel's timezone

@@ -3,7 +3,7 @@ package io.siyu.rules.decision;
 import io.siyu.rules.funnel.DailyPlan;
 import io.siyu.rules.funnel.Funnel;
 import io.siyu.rules.funnel.FunnelEvent;
-import io.siyu.rules.funnel.InMemoryJourneyStore;
+import io.siyu.rules.funnel.FunnelStore;
 import io.siyu.rules.funnel.Stage;
 import io.siyu.rules.pack.PackOptions;
 import io.siyu.rules.pack.RulePack;
@@ -25,7 +25,7 @@ class GroupContentTest {
         LocalDate day0 = LocalDate.of(2026, 11, 23);
         Clock day1 = Clock.fixed(day0.plusDays(1).atTime(9, 0).atZone(SHANGHAI).toInstant(), SHANGHAI);
         RulePack pack = RulePack.load(SkincareDecisionTest.PACK, PackOptions.builder().clock(day1).build());
-        Funnel funnel = pack.funnel(InMemoryJourneyStore.create());
+        Funnel funnel = pack.funnel(FunnelStore.inMemory());
         Instant morning = day0.atTime(10, 0).atZone(SHANGHAI).toInstant();
         String[][] customers = {{"acne-1", "3DU2"}, {"acne-2", "34DU3"}, {"dry-1", "1AU2"}};
         for (String[] c : customers) {

@@ -64,7 +64,7 @@ class DayBoundaryTest {
         assertThatThrownBy(() -> funnel.record(new FunnelEvent.Added("a1", "c1", shanghai("2026-11-24T00:00:00"))))
                 .isInstanceOf(FunnelException.class)
                 .hasMessageContaining("after today (2026-11-23)");
-        assertThat(funnel.store().size()).isZero();
+        assertThat(funnel.journey("c1")).isEmpty();
     }
 
     @Test

@@ -28,7 +28,7 @@ class FunnelConfigTest {
         FunnelConfig config = FunnelConfig.parse("funnel.json", resource("funnel.json"), Locale.ENGLISH);
 
         assertThat(config).isEqualTo(new FunnelConfig(5, 6, List.of("concern", "skin"), 180, true, true, false,
-                ZoneId.of("Asia/Shanghai")));
+                ZoneId.of("Asia/Shanghai"), 30));
         assertThat(config.lastConversionDay()).isEqualTo(11);
     }
 
@@ -61,6 +61,31 @@ class FunnelConfigTest {
         assertThat(e.getMessage()).startsWith("gaozi/funnel.json cannot be used: 8 problem(s) found.")
                 .contains("gaozi/funnel.json:7:20: The group capacity is 600, but WeChat allows at most 500 members",
                         "gaozi/funnel.json:9:15: \"Asia/Beijing\" is not a timezone.");
+    }
+
+    @Test
+    void theReentryPolicyIsNeverOrSomeDaysAfterLeaving() {
+        assertThat(FunnelConfig.parse("funnel.json", "{\"reentry\": \"never\"}", Locale.ENGLISH).allowsReentry())
+                .isFalse();
+        assertThat(FunnelConfig.parse("funnel.json", "{\"reentry\": {\"afterDays\": 0}}", Locale.ENGLISH)
+                .reentryAfterDays()).isZero();
+        assertThat(FunnelConfig.defaults().reentryAfterDays()).as("back whenever added again").isZero();
+
+        FunnelConfigException e = catchThrowableOfType(FunnelConfigException.class, () -> FunnelConfig.parse(
+                "funnel.json", "{\n \"reentry\": \"sometimes\",\n \"exit\": {}\n}", Locale.ENGLISH));
+        assertThat(e.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.key()).isEqualTo("funnel.reentry-invalid");
+            assertThat(d.line()).isEqualTo(2);
+            assertThat(d.path()).isEqualTo("reentry");
+            assertThat(d.message()).contains("\"never\"", "afterDays", "sometimes");
+        });
+        FunnelConfigException tooLong = catchThrowableOfType(FunnelConfigException.class, () -> FunnelConfig.parse(
+                "funnel.json", "{\"reentry\": {\"afterDays\": -1, \"weeks\": 2}}", Locale.SIMPLIFIED_CHINESE));
+        assertThat(tooLong.diagnostics()).extracting(Diagnostic::key, Diagnostic::path).containsExactlyInAnyOrder(
+                tuple("json.out-of-range", "reentry.afterDays"), tuple("json.unknown-field", "reentry.weeks"));
+        assertThat(catchThrowableOfType(FunnelConfigException.class, () -> FunnelConfig.parse("funnel.json",
+                "{\"reentry\": 30}", Locale.SIMPLIFIED_CHINESE)).diagnostics()).singleElement()
+                .extracting(Diagnostic::message).asString().contains("reentry", "never", "afterDays");
     }
 
     @Test

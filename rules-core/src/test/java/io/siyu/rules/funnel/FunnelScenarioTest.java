@@ -130,7 +130,7 @@ class FunnelScenarioTest {
         assertThat(funnel.activeGroups(lastDay)).extracting(CohortGroup::groupId, CohortGroup::stage, CohortGroup::day)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("D-2026-12-11-1", Stage.CONVERSION, 11),
                         org.assertj.core.groups.Tuple.tuple("F-2026-12-12-1", Stage.CONVERSION, 10));
-        funnel.store().forEach(journey -> {
+        funnel.store().forEachJourney(journey -> {
             if (journey.isGrouped()) {
                 assertThat(journey.groupId()).startsWith(journey.cohortCodes() + "-" + journey.startDate() + "-");
             }

@@ -25,6 +25,13 @@ class FunnelTest {
         funnel.record(new FunnelEvent.Surveyed(customer + "-s", customer, onDay(day, "10:01"), tags));
     }
 
+    /** Every journey of a funnel. */
+    static List<Journey> all(Funnel funnel) {
+        List<Journey> journeys = new ArrayList<>();
+        funnel.store().forEachJourney(journeys::add);
+        return journeys;
+    }
+
     private static String id(int n) {
         return String.format("c%03d", n);
     }
@@ -38,7 +45,7 @@ class FunnelTest {
 
         funnel.advance(DAY_0.plusDays(1));
 
-        Map<String, Long> sizes = funnel.store().stream()
+        Map<String, Long> sizes = all(funnel).stream()
                 .collect(Collectors.groupingBy(Journey::groupId, Collectors.counting()));
         assertThat(sizes).containsOnly(Map.entry("D-2026-11-23-1", 200L), Map.entry("D-2026-11-23-2", 1L),
                 Map.entry("F-2026-11-23-1", 1L));
@@ -117,13 +124,36 @@ class FunnelTest {
     }
 
     @Test
-    void onlyAddedOrSurveyedCreateAJourney() {
-        assertThatThrownBy(() -> funnel.record(new FunnelEvent.Purchased("p", "nobody", onDay(0, "10:00"), 1)))
-                .isInstanceOf(RejectedEventException.class)
-                .hasMessageContainingAll("nobody", "NEW", "PURCHASED");
-        assertThat(funnel.journey("nobody")).isEmpty();
+    void onlyAddedOrSurveyedEnterTheFunnelAndEarlierEventsWaitInTheJournal() {
+        Funnel.Recorded early = funnel.recordAll(List.of(
+                new FunnelEvent.MessageReceived("m", "late-adder", onDay(0, "09:00")))).get(0);
+        assertThat(early.outcome()).isEqualTo(Funnel.Outcome.IGNORED);
+        assertThat(early.journey().stage()).isEqualTo(Stage.NEW);
+        assertThat(funnel.report().total().entered()).isZero();
+
+        Funnel.Recorded added = funnel.recordAll(List.of(
+                new FunnelEvent.Added("a", "late-adder", onDay(0, "08:00")))).get(0);
+        assertThat(added.outcome()).as("older than the message: rebuilt from the journal")
+                .isEqualTo(Funnel.Outcome.REPLAYED);
+        assertThat(added.journey()).extracting(Journey::stage, Journey::lastEventId)
+                .containsExactly(Stage.ONE_TO_ONE, "m");
         funnel.record(new FunnelEvent.Surveyed("s", "surveyed", onDay(0, "10:00"), ACNE));
         assertThat(funnel.journey("surveyed").orElseThrow().stage()).isEqualTo(Stage.ONE_TO_ONE);
+        assertThat(funnel.report().total().entered()).isEqualTo(2);
+    }
+
+    @Test
+    void anEventIsADuplicateOverTheWholeHistoryNotOnlyTheLastOne() {
+        enter("a", 0, ACNE);
+        FunnelEvent order = new FunnelEvent.Purchased("order-1", "a", onDay(0, "12:00"), 100);
+        funnel.record(order);
+        funnel.record(new FunnelEvent.MessageReceived("m", "a", onDay(0, "12:01")));
+        funnel.advance(DAY_0.plusDays(3));
+
+        assertThat(funnel.recordAll(List.of(order, order)))
+                .extracting(Funnel.Recorded::outcome).containsOnly(Funnel.Outcome.DUPLICATE);
+        assertThat(funnel.journey("a").orElseThrow().purchases()).isEqualTo(1);
+        assertThat(funnel.report().total().revenueFen()).isEqualTo(100);
     }
 
     @Test
@@ -142,10 +172,10 @@ class FunnelTest {
             enter(id(n), n % 3, n % 2 == 0 ? ACNE : DRYNESS);
         }
         funnel.advance(DAY_0.plusDays(4));
-        Map<String, Journey> first = funnel.store().stream()
+        Map<String, Journey> first = all(funnel).stream()
                 .collect(Collectors.toMap(Journey::customerId, Function.identity()));
         funnel.advance(DAY_0.plusDays(4));
-        funnel.store().forEach(journey -> assertThat(journey).isSameAs(first.get(journey.customerId())));
+        all(funnel).forEach(journey -> assertThat(journey).isSameAs(first.get(journey.customerId())));
     }
 
     @Test
@@ -178,8 +208,8 @@ class FunnelTest {
         replayed.replay(stored);
         replayed.advance(DAY_0.plusDays(20));
 
-        assertThat(replayed.store().stream().sorted(java.util.Comparator.comparing(Journey::customerId)).toList())
-                .isEqualTo(funnel.store().stream().sorted(java.util.Comparator.comparing(Journey::customerId)).toList());
+        assertThat(all(replayed).stream().sorted(java.util.Comparator.comparing(Journey::customerId)).toList())
+                .isEqualTo(all(funnel).stream().sorted(java.util.Comparator.comparing(Journey::customerId)).toList());
         assertThat(replayed.report()).isEqualTo(funnel.report());
     }
 

@@ -6,7 +6,7 @@ import io.siyu.rules.funnel.Funnel;
 import io.siyu.rules.funnel.FunnelEvent;
 import io.siyu.rules.funnel.FunnelReport;
 import io.siyu.rules.funnel.GroupDay;
-import io.siyu.rules.funnel.InMemoryJourneyStore;
+import io.siyu.rules.funnel.FunnelStore;
 import io.siyu.rules.funnel.Journey;
 import io.siyu.rules.funnel.PlannedContent;
 import io.siyu.rules.funnel.Stage;
@@ -69,7 +69,7 @@ public final class FunnelScenario {
         this.pack = Objects.requireNonNull(pack, "pack");
         this.dayZero = Objects.requireNonNull(dayZero, "dayZero").atZoneSameInstant(pack.funnelConfig().zone());
         this.clock = new ScenarioClock(dayZero.toInstant(), pack.funnelConfig().zone());
-        this.funnel = Funnel.create(pack.funnelConfig(), clock, InMemoryJourneyStore.create());
+        this.funnel = Funnel.create(pack.funnelConfig(), clock, FunnelStore.inMemory());
         this.coverage = RuleCoverage.of(pack);
     }
 
@@ -149,9 +149,8 @@ public final class FunnelScenario {
     }
 
     /**
-     * Records any event, as the host CRM would; for events the other methods do not make.
-     *
-     * @throws io.siyu.rules.funnel.RejectedEventException when the event is not allowed in the journey's stage
+     * Records any event, as the host CRM would; for events the other methods do not make. An event that does
+     * not apply in the journey's stage is kept in the funnel's journal and changes nothing.
      */
     public FunnelScenario record(FunnelEvent event) {
         funnel.record(Objects.requireNonNull(event, "event"));

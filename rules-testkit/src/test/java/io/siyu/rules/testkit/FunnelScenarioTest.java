@@ -2,7 +2,6 @@ package io.siyu.rules.testkit;
 
 import io.siyu.rules.funnel.FunnelEvent;
 import io.siyu.rules.funnel.FunnelReport;
-import io.siyu.rules.funnel.RejectedEventException;
 import io.siyu.rules.pack.RulePack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,7 +93,12 @@ class FunnelScenarioTest {
 
         assertThat(story.journey("c1")).leftIn(SEEDING);
         assertThat(story.journey("c1").lastEventId()).isEqualTo("left-4");
-        assertThatThrownBy(() -> story.purchase("c1", 100)).isInstanceOf(RejectedEventException.class);
+        // A second later: at the very same moment, an order counts before leaving (Funnel.TIME_ORDER).
+        story.record(new io.siyu.rules.funnel.FunnelEvent.Purchased("order-1", "c1",
+                story.journey("c1").lastEventAt().orElseThrow().plusSeconds(1), 100));
+        assertThat(story.journey("c1")).as("an order after leaving is kept, the customer stays out")
+                .isIn(io.siyu.rules.funnel.Stage.LEFT).convertedIn(io.siyu.rules.funnel.Stage.LEFT);
+        assertThat(story.report().total().convertedAfterLeaving()).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,463 @@
+package io.siyu.rules.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.funnel.DailyPlan;
+import io.siyu.rules.funnel.Funnel;
+import io.siyu.rules.funnel.FunnelConfig;
+import io.siyu.rules.funnel.FunnelConfigException;
+import io.siyu.rules.funnel.FunnelEvent;
+import io.siyu.rules.funnel.FunnelException;
+import io.siyu.rules.funnel.FunnelJson;
+import io.siyu.rules.funnel.FunnelReport;
+import io.siyu.rules.funnel.FunnelStore;
+import io.siyu.rules.funnel.FunnelStoreException;
+import io.siyu.rules.funnel.GroupDay;
+import io.siyu.rules.funnel.Journey;
+import io.siyu.rules.funnel.PlannedContent;
+import io.siyu.rules.jdbc.JdbcFunnelStore;
+import io.siyu.rules.pack.PackOptions;
+import io.siyu.rules.pack.RulePack;
+import io.siyu.rules.pack.RulePackException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code siyu funnel record|advance|plan|report}: runs the funnel over a database (an H2 file in the current
+ * directory unless {@code --db} names another), so that operations staff can load a CRM's events, cross a day,
+ * see a day's group content and the numbers without writing Java.
+ */
+@Command(name = "funnel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+        "Runs the group funnel over a database: records the CRM's events, advances it a day, plans a day's "
+                + "group content, reports its numbers.",
+        "The database is an H2 file in the current directory (siyu-funnel.mv.db) unless --db names another, e.g. "
+                + "jdbc:postgresql://db.example.com/crm; its tables (siyu_funnel_*) are created or upgraded on first use."},
+        footer = {
+        "",
+        "Examples:",
+        "  siyu funnel record --pack packs/gaozi < events.jsonl",
+        "  siyu funnel advance --date 2026-11-24",
+        "  siyu funnel plan --date 2026-11-26 --pack packs/gaozi",
+        "  siyu funnel report --json --db jdbc:postgresql://localhost/crm --db-user crm   (password: SIYU_DB_PASSWORD)"})
+final class FunnelCommand implements Callable<Integer> {
+    /** Events written to the database per transaction by {@code record}. */
+    static final int BATCH = 500;
+    /** The default database: a file next to where siyu runs. */
+    static final String DEFAULT_DB = "jdbc:h2:file:./siyu-funnel";
+
+    @Spec
+    private CommandSpec spec;
+
+    /** The command tree of {@code siyu funnel}, writing to these streams. */
+    static CommandLine create(Streams streams) {
+        return new CommandLine(new FunnelCommand())
+                .addSubcommand(new Record(streams))
+                .addSubcommand(new Advance(streams))
+                .addSubcommand(new Plan(streams))
+                .addSubcommand(new Report(streams));
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(),
+                "Missing command: say what to do, e.g. 'siyu funnel report' (record, advance, plan or report)");
+    }
+
+    /** The options every funnel command shares: the database, the pack, the language and the clock. */
+    static final class Options {
+        @Spec(Spec.Target.MIXEE)
+        private CommandSpec spec;
+
+        @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = DEFAULT_DB,
+                description = "The database (JDBC URL): H2 (jdbc:h2:file:PATH) or PostgreSQL "
+                        + "(jdbc:postgresql://HOST/DB). Default: ${DEFAULT-VALUE}, a file in the current directory.")
+        private String url;
+
+        @Option(names = "--db-user", paramLabel = "USER", description = "The database user. Default: sa for H2.")
+        private String user;
+
+        @Option(names = "--db-password", paramLabel = "PASSWORD", description = "The database password; better "
+                + "given in the environment variable SIYU_DB_PASSWORD, which is used when this is absent.")
+        private String password;
+
+        @Option(names = "--pack", paramLabel = "PACK", description = "The rule pack whose funnel.json sets the "
+                + "funnel's days, cohorts and group size (plan also uses its content rules). Default: the Gaozi "
+                + "defaults (5 seeding days, 6 conversion days, groups of 200, Asia/Shanghai).")
+        private Path pack;
+
+        @Option(names = "--locale", paramLabel = "LOCALE", converter = LocaleConverter.class,
+                description = "Language of messages: en or zh_CN. Default: the language of this computer.")
+        private Locale locale;
+
+        @Option(names = "--clock", paramLabel = "TIME", converter = ClockConverter.class,
+                description = "Act as if it were this time, e.g. 2026-11-24T00:10:00+08:00 (today's date decides "
+                        + "the default day of advance, and events after today are refused). Default: now.")
+        private Clock clock;
+
+        Locale locale() {
+            return locale == null ? Locale.getDefault() : locale;
+        }
+
+        Clock clock() {
+            return clock == null ? Clock.systemDefaultZone() : clock;
+        }
+
+        /** The pack, loaded (its rules compiled); required. */
+        RulePack loadPack() {
+            if (pack == null) {
+                throw new ParameterException(spec.commandLine(), "Missing --pack: plan needs the rule pack whose "
+                        + "content rules choose each group's content");
+            }
+            requireDirectory();
+            try {
+                return RulePack.load(pack, PackOptions.builder().locale(locale()).clock(clock()).build());
+            } catch (RulePackException e) {
+                throw new PackLoadFailure(pack, e);
+            }
+        }
+
+        /** The funnel settings: the pack's funnel.json, or the defaults. */
+        FunnelConfig config() {
+            if (pack == null) {
+                return FunnelConfig.defaults();
+            }
+            requireDirectory();
+            Path file = pack.resolve("funnel.json");
+            if (!Files.exists(file)) {
+                return FunnelConfig.defaults();
+            }
+            try {
+                return FunnelConfig.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), locale());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        private void requireDirectory() {
+            if (!Files.isDirectory(pack)) {
+                throw new ParameterException(spec.commandLine(), "--pack " + pack + ": no such directory (give the "
+                        + "rule pack's folder, the one with pack.json)");
+            }
+        }
+
+        /** A small pool over the database; the caller closes it. */
+        HikariDataSource dataSource() {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(url);
+            String name = user != null ? user : url.startsWith("jdbc:h2:") ? "sa" : null;
+            if (name != null) {
+                config.setUsername(name);
+            }
+            String secret = password != null ? password : System.getenv("SIYU_DB_PASSWORD");
+            if (secret != null) {
+                config.setPassword(secret);
+            }
+            config.setMaximumPoolSize(2);
+            config.setPoolName("siyu-funnel");
+            // Fail at once with the database's own reason (wrong password, no server), not after a timeout.
+            config.setInitializationFailTimeout(1);
+            try {
+                return new HikariDataSource(config);
+            } catch (RuntimeException e) {
+                Throwable reason = e.getCause() instanceof java.sql.SQLException ? e.getCause() : e;
+                throw new FunnelStoreException(FunnelStoreException.Reason.UNAVAILABLE, reason,
+                        JdbcUrls.redact(url), Objects.requireNonNullElse(reason.getMessage(), reason.toString())
+                        .lines().findFirst().orElse("").strip());
+            }
+        }
+    }
+
+    /** Runs a funnel command over the database, turning store failures into one clear line (exit 4). */
+    private abstract static class OverTheDatabase implements Callable<Integer> {
+        final Streams streams;
+
+        @Mixin
+        Options options;
+
+        OverTheDatabase(Streams streams) {
+            this.streams = Objects.requireNonNull(streams, "streams");
+        }
+
+        abstract int run(Funnel funnel, FunnelStore store);
+
+        FunnelConfig config() {
+            return options.config();
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter err = streams.err();
+            final FunnelConfig config;
+            try {
+                config = config();
+            } catch (FunnelConfigException e) {
+                e.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
+                err.println(e.getMessage().lines().findFirst().orElse(""));
+                return ExitCodes.PACK_ERRORS;
+            }
+            try (HikariDataSource dataSource = options.dataSource()) {
+                FunnelStore store = JdbcFunnelStore.create(dataSource);
+                return run(Funnel.create(config, options.clock(), store), store);
+            } catch (FunnelStoreException e) {
+                // The database's own reason (wrong password, no server, a newer schema) is the whole message.
+                err.println("siyu funnel: " + e.message(options.locale()));
+                return ExitCodes.INTERNAL_ERROR;
+            }
+        }
+    }
+
+    /** {@code siyu funnel record}: the CRM's events, one JSON object per line. */
+    @Command(name = "record", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            sortOptions = false, description = {
+            "Records events (JSON lines, UTF-8) from standard input or --input, and writes one JSON result per line: "
+                    + "{\"line\":N,\"customerId\":...,\"eventId\":...,\"outcome\":\"APPLIED\",\"stage\":\"ONE_TO_ONE\"}. "
+                    + "Outcomes: APPLIED, REPLAYED (older than the customer's latest event: applied in time order), "
+                    + "DUPLICATE (recorded before: nothing changes), IGNORED (kept, but it does not apply in the "
+                    + "customer's stage).",
+            "A line that is not an event gets {\"line\":N,\"error\":...} and the next lines are still recorded; "
+                    + "the exit code is then 2. Recording the same file again is harmless."},
+            footer = {"", "Input, one event per line:",
+            "  {\"type\":\"Added\",\"eventId\":\"a-1\",\"customerId\":\"c1\",\"timestamp\":\"2026-11-23T02:00:00Z\"}",
+            "  {\"type\":\"Purchased\",\"eventId\":\"order-9\",\"customerId\":\"c1\",\"timestamp\":\"2026-11-23T02:10:00Z\","
+                    + "\"amountFen\":29900}"})
+    static final class Record extends OverTheDatabase {
+        @Option(names = {"-i", "--input"}, paramLabel = "FILE",
+                description = "Read the events from this file instead of standard input.")
+        private Path input;
+
+        Record(Streams streams) {
+            super(streams);
+        }
+
+        @Override
+        int run(Funnel funnel, FunnelStore store) {
+            FunnelJson json = FunnelJson.create();
+            ObjectMapper out = new ObjectMapper();
+            LocalDate today = funnel.today();
+            boolean failed = false;
+            List<Integer> lines = new ArrayList<>();
+            List<FunnelEvent> batch = new ArrayList<>();
+            try (BufferedReader reader = open()) {
+                int number = 0;
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    number++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    FunnelEvent event;
+                    try {
+                        event = json.readEvent(line.strip());
+                    } catch (FunnelException e) {
+                        failed = true;
+                        flush(funnel, batch, lines, out);
+                        streams.out().println(error(out, number, e.message(options.locale())));
+                        continue;
+                    }
+                    if (LocalDate.ofInstant(event.timestamp(), funnel.config().zone()).isAfter(today)) {
+                        failed = true;
+                        flush(funnel, batch, lines, out);
+                        streams.out().println(error(out, number, "event " + event.eventId() + " happened at "
+                                + event.timestamp() + ", after today (" + today + "); check the sender's clock"));
+                        continue;
+                    }
+                    batch.add(event);
+                    lines.add(number);
+                    if (batch.size() == BATCH) {
+                        flush(funnel, batch, lines, out);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the events: " + e.getMessage(), e);
+            }
+            flush(funnel, batch, lines, out);
+            return failed ? ExitCodes.SOME_LINES_FAILED : ExitCodes.OK;
+        }
+
+        private BufferedReader open() throws IOException {
+            if (input == null) {
+                return streams.stdin();
+            }
+            if (!Files.isRegularFile(input)) {
+                throw new ParameterException(options.spec.commandLine(), "--input: no such file: " + input);
+            }
+            return Files.newBufferedReader(input, StandardCharsets.UTF_8);
+        }
+
+        private void flush(Funnel funnel, List<FunnelEvent> batch, List<Integer> lines, ObjectMapper out) {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<Funnel.Recorded> recorded = funnel.recordAll(batch);
+            for (int i = 0; i < recorded.size(); i++) {
+                Funnel.Recorded r = recorded.get(i);
+                ObjectNode line = out.createObjectNode();
+                line.put("line", lines.get(i));
+                line.put("customerId", r.event().customerId());
+                line.put("eventId", r.event().eventId());
+                line.put("outcome", r.outcome().name());
+                line.put("stage", r.journey().stage().name());
+                streams.out().println(line);
+            }
+            batch.clear();
+            lines.clear();
+        }
+
+        private static String error(ObjectMapper out, int line, String message) {
+            ObjectNode node = out.createObjectNode();
+            node.put("line", line);
+            node.put("error", message);
+            return node.toString();
+        }
+    }
+
+    /** {@code siyu funnel advance}: crosses the day boundaries up to a day. */
+    @Command(name = "advance", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Moves every journey to the stage of its day and puts the customers whose day 0 is over "
+                    + "into groups: what a daily job does after midnight. Safe to run again, and from several "
+                    + "machines at once (one does the work, the others wait for it).")
+    static final class Advance extends OverTheDatabase {
+        @Option(names = "--date", paramLabel = "DATE", description = "The day to advance to (2026-11-24). "
+                + "Default: today, in the funnel's timezone.")
+        private String date;
+
+        Advance(Streams streams) {
+            super(streams);
+        }
+
+        @Override
+        int run(Funnel funnel, FunnelStore store) {
+            LocalDate day = date == null ? funnel.today() : parseDate(options.spec, date);
+            funnel.advance(day);
+            LocalDate through = store.advancedThrough().orElse(day);
+            streams.out().println("advanced through " + through);
+            store.crossings().stream().filter(c -> c.day().equals(day)).findFirst().ifPresent(c ->
+                    streams.out().println(c.moved() + " journeys moved, " + c.seated() + " put into groups"));
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code siyu funnel plan}: a day's group content. */
+    @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Prints the day's plan: for every group in seeding or conversion, the content the pack's "
+                    + "content rules choose (script and text), the groups with none, and how many customers are on "
+                    + "their day 0 (one-to-one service). Needs --pack.")
+    static final class Plan extends OverTheDatabase {
+        @Option(names = "--date", paramLabel = "DATE", required = true, description = "The day to plan (2026-11-26).")
+        private String date;
+
+        private RulePack pack;
+
+        Plan(Streams streams) {
+            super(streams);
+        }
+
+        @Override
+        FunnelConfig config() {
+            pack = options.loadPack();
+            return pack.funnelConfig();
+        }
+
+        @Override
+        int run(Funnel funnel, FunnelStore store) {
+            LocalDate day = parseDate(options.spec, date);
+            DailyPlan plan = pack.planFor(day, funnel);
+            PrintWriter out = streams.out();
+            out.println("Plan for " + plan.date() + ":");
+            for (DailyPlan.GroupPlan group : plan.groups()) {
+                out.println(label(group.day()));
+                for (PlannedContent content : group.content()) {
+                    out.println("  " + content.scriptId() + (content.reason().isEmpty() ? "" : " — " + content.reason())
+                            + (content.rule().isEmpty() ? "" : " [" + content.rule() + "]"));
+                    content.text().lines().forEach(line -> out.println("    " + line));
+                }
+            }
+            for (GroupDay missing : plan.missingContent()) {
+                out.println(label(missing) + ": no content (no content rule matched)");
+            }
+            if (plan.groups().isEmpty() && plan.missingContent().isEmpty()) {
+                out.println("no group in seeding or conversion");
+            }
+            out.println(plan.oneToOne().size() + " customers on their day 0 (one-to-one service)"
+                    + (plan.oneToOne().isEmpty() ? "" : ": " + String.join(", ",
+                    plan.oneToOne().stream().limit(20).map(Journey::customerId).toList())
+                    + (plan.oneToOne().size() > 20 ? ", ..." : "")));
+            return ExitCodes.OK;
+        }
+
+        private static String label(GroupDay day) {
+            return day.groupId() + " (" + day.stage().name().toLowerCase(Locale.ROOT) + " day " + day.day() + ")";
+        }
+    }
+
+    /** {@code siyu funnel report}: the numbers. */
+    @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Prints the funnel's numbers over every journey in the database: in total, by cohort and "
+                    + "by group (--json: as JSON, rates included).")
+    static final class Report extends OverTheDatabase {
+        @Option(names = "--json", description = "Print the report as one JSON object.")
+        private boolean json;
+
+        @Option(names = "--no-groups", description = "Leave out the line of each group (table only).")
+        private boolean noGroups;
+
+        Report(Streams streams) {
+            super(streams);
+        }
+
+        @Override
+        int run(Funnel funnel, FunnelStore store) {
+            FunnelReport report = funnel.report();
+            streams.out().print(json ? FunnelJson.create().write(report) + "\n"
+                    : report.toTable(options.locale(), !noGroups));
+            Optional<LocalDate> through = store.advancedThrough();
+            if (!json) {
+                streams.out().println(through.map(d -> "advanced through " + d).orElse("never advanced"));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    static LocalDate parseDate(CommandSpec spec, String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), "--date '" + text + "' is not a date like 2026-11-24");
+        }
+    }
+
+    /** JDBC URLs as shown to people: without a password. */
+    static final class JdbcUrls {
+        private JdbcUrls() {
+        }
+
+        static String redact(String url) {
+            return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+        }
+    }
+}
