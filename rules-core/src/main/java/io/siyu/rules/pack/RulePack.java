@@ -149,7 +149,7 @@ public final class RulePack {
         DecisionPipeline pipeline = new DecisionPipeline(compiled.kieBase().get(),
                 new DecisionPipeline.Settings(m.id(), m.version(), m.thresholds(), m.contact(), m.zone(),
                         options.clock(), options.maxFirings(), options.locale()),
-                library, compiled.rules());
+                library, compiled.rules(), compiled.dates());
         return new RulePack(packDirectory, m, codebook.orElse(null), library,
                 funnel.orElseGet(() -> FunnelConfig.defaults().withZone(m.zone())), compiled.rules(), pipeline,
                 options, sortedForReading(problems));
