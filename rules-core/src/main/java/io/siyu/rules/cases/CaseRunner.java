@@ -164,6 +164,61 @@ public final class CaseRunner {
     }
 
     /**
+     * Cross-checks tables against the pack, as {@code siyu check} does: every code of a row's {@code codes}
+     * against the pack's codebook (each problem at the line and column of the character at fault, with the
+     * codebook's explanation), and every {@code script} against the pack's {@code scripts.json}. A row that
+     * names what the pack does not have would only fail when run, for a reason far from the typo.
+     *
+     * @param tables tables read by this runner ({@link #load}, {@link #packTables}) or by {@link CaseTable};
+     *               not null
+     * @return the problems, in reading order, worded in the runner's locale (the codebook's own explanation
+     *         in the codebook's); empty when every code and script id is known; unmodifiable
+     * @throws NullPointerException when {@code tables} or one of them is null
+     */
+    public List<Diagnostic> check(List<CaseTable> tables) {
+        Objects.requireNonNull(tables, "tables");
+        Messages messages = messages();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (CaseTable table : tables) {
+            for (int i = 0; i < table.rows().size(); i++) {
+                CaseRow row = table.rows().get(i);
+                TableReader.Columns at = table.columns(i);
+                checkCodes(row, at.codes(), messages, problems);
+                row.script().filter(id -> !pack.scripts().contains(id)).ifPresent(id -> problems.add(
+                        Diagnostic.error(row.file(), row.line(), at.script(), "cases.unknown-script",
+                                messages.format("column", "script", messages.format("script.unknown", id)))));
+            }
+        }
+        problems.sort(Diagnostic.READING_ORDER);
+        return List.copyOf(problems);
+    }
+
+    private void checkCodes(CaseRow row, int column, Messages messages, List<Diagnostic> problems) {
+        if (row.codes().isEmpty()) {
+            return;
+        }
+        if (!pack.hasCodebook()) {
+            problems.add(Diagnostic.error(row.file(), row.line(), column, "cases.no-codebook",
+                    messages.format("column", "codes", messages.format("codes.no-codebook", row.codes()))));
+            return;
+        }
+        try {
+            pack.codebook().decode(row.codes());
+        } catch (CodebookException e) {
+            for (Diagnostic d : e.diagnostics()) {
+                problems.add(Diagnostic.error(row.file(), row.line(), column + position(d.path()), d.key(),
+                        messages.format("column", "codes", d.message())));
+            }
+        }
+    }
+
+    /** The 0-based position a decoding problem names ({@code codes[2]}), or 0. */
+    private static int position(String path) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^codes\\[(\\d+)]").matcher(path);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /**
      * Runs every row of these tables, in order.
      *
      * @param tables the tables; not null

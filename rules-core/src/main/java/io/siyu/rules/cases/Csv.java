@@ -14,8 +14,22 @@ import java.util.List;
  * thread-safe, and never shared (see {@link #parse}).
  */
 final class Csv {
-    /** One field and the 1-based column where it starts. */
-    record Field(String text, int column) {
+    /** The full-width comma a Chinese input method types for {@code ,}. */
+    static final char WIDE_COMMA = '\uFF0C';
+
+    /**
+     * One field.
+     *
+     * @param text        its value (an unquoted field without the spaces around it)
+     * @param column      the 1-based column where it starts (its quote, for a quoted field)
+     * @param valueColumn the 1-based column of the value's first character
+     * @param wideCommas  the columns of the full-width commas ({@code ，}) in an unquoted field: where the field
+     *                    would be split if they were meant as separators
+     */
+    record Field(String text, int column, int valueColumn, List<Integer> wideCommas) {
+        Field(String text, int column) {
+            this(text, column, column, List.of());
+        }
     }
 
     /**
@@ -23,6 +37,42 @@ final class Csv {
      * reported), so that nothing more is said about it.
      */
     record Record(int line, List<Field> fields, boolean broken) {
+        /** The columns of the full-width commas in the record's unquoted fields, in order. */
+        List<Integer> wideCommas() {
+            return fields.stream().flatMap(f -> f.wideCommas().stream()).toList();
+        }
+
+        /** The fields as they would be if every full-width comma in an unquoted field were a {@code ,}. */
+        List<Field> splitAtWideCommas() {
+            List<Field> out = new ArrayList<>();
+            for (Field f : fields) {
+                if (f.wideCommas().isEmpty()) {
+                    out.add(f);
+                    continue;
+                }
+                // An unquoted field: its value starts at valueColumn; split it where the commas are.
+                int from = f.valueColumn();
+                String rest = f.text();
+                int offset = 0;
+                for (int comma : f.wideCommas()) {
+                    int cut = comma - from - offset;
+                    String part = rest.substring(0, cut);
+                    out.add(new Field(part.strip(), from + offset, from + offset + leading(part), List.of()));
+                    rest = rest.substring(cut + 1);
+                    offset += cut + 1;
+                }
+                out.add(new Field(rest.strip(), from + offset, from + offset + leading(rest), List.of()));
+            }
+            return out;
+        }
+
+        private static int leading(String s) {
+            int n = 0;
+            while (n < s.length() && Character.isWhitespace(s.charAt(n))) {
+                n++;
+            }
+            return n;
+        }
     }
 
     private final String file;
@@ -91,10 +141,22 @@ final class Csv {
     private Field plain() {
         int col = column;
         int start = pos;
+        List<Integer> wideCommas = new ArrayList<>();
         while (pos < text.length() && text.charAt(pos) != ',' && !atLineEnd()) {
+            if (text.charAt(pos) == WIDE_COMMA) {
+                wideCommas.add(column);
+            }
             advance();
         }
-        return new Field(text.substring(start, pos).strip(), col);
+        String raw = text.substring(start, pos);
+        int lead = 0;
+        while (lead < raw.length() && Character.isWhitespace(raw.charAt(lead))) {
+            lead++;
+        }
+        String value = raw.strip();
+        // Columns of the commas, counted from the stripped value's first character.
+        int valueColumn = col + lead;
+        return new Field(value, col, valueColumn, List.copyOf(wideCommas));
     }
 
     private Field quoted() {
@@ -107,7 +169,7 @@ final class Csv {
                 broken = true;
                 problems.add(Diagnostic.error(file, startLine, col, "cases.unclosed-quote",
                         messages.format("csv.unclosed-quote")));
-                return new Field(value.toString(), col);
+                return new Field(value.toString(), col, col + 1, List.of());
             }
             char c = text.charAt(pos);
             if (c == '"') {
@@ -134,7 +196,7 @@ final class Csv {
                     messages.format("csv.after-quote")));
             plain();
         }
-        return new Field(value.toString(), col);
+        return new Field(value.toString(), col, col + 1, List.of());
     }
 
     private boolean atLineEnd() {

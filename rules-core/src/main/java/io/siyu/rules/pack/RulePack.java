@@ -129,15 +129,23 @@ public final class RulePack {
                 .flatMap(text -> PackManifest.parse(text, options.locale(), problems));
         Optional<Codebook> codebook = readFile(packDirectory, CODEBOOK_FILE, false, problems, messages)
                 .flatMap(text -> parsePart(() -> Codebook.parse(CODEBOOK_FILE, text, options.locale()), problems));
-        Optional<ScriptLibrary> scripts = readFile(packDirectory, SCRIPTS_FILE, false, problems, messages)
+        Optional<String> scriptsText = readFile(packDirectory, SCRIPTS_FILE, false, problems, messages);
+        Optional<ScriptLibrary> scripts = scriptsText
                 .flatMap(text -> parsePart(() -> ScriptLibrary.parse(SCRIPTS_FILE, text, options.locale()), problems));
+        if (codebook.isPresent() && scripts.isPresent()) {
+            problems.addAll(PackReferences.scriptTags(scriptsText.get(), codebook.get().allCodes(), options.locale()));
+        }
         Optional<FunnelConfig> funnel = readFile(packDirectory, FUNNEL_FILE, false, problems, messages)
                 .map(text -> parsePart(() -> FunnelConfig.parse(FUNNEL_FILE, text, options.locale()), problems)
                         .orElse(FunnelConfig.defaults()));
         List<RuleSource> sources = ruleSources(packDirectory, problems, messages);
-        problems.addAll(new RuleReferences(options.locale(),
+        RuleReferences references = new RuleReferences(options.locale(),
                 knownNames(packDirectory, CODEBOOK_FILE, codebook.map(Codebook::allCodes)),
-                knownNames(packDirectory, SCRIPTS_FILE, scripts.map(ScriptLibrary::ids))).check(sources));
+                knownNames(packDirectory, SCRIPTS_FILE, scripts.map(ScriptLibrary::ids)));
+        if (codebook.isPresent()) {
+            references = references.withQuestions(PackReferences.questions(codebook.get()));
+        }
+        problems.addAll(references.check(sources));
         DrlCompiler.Result compiled = new DrlCompiler(options.locale()).compile(sources,
                 List.copyOf(options.allowedClasses()), options.compileMode() == CompileMode.EXECUTABLE_MODEL);
         problems.addAll(compiled.diagnostics());
