@@ -2,14 +2,21 @@ package io.siyu.rules.cli;
 
 import io.siyu.rules.cases.CaseRunner;
 import io.siyu.rules.cases.CaseTableException;
+import io.siyu.rules.codebook.Codebook;
+import io.siyu.rules.diagnostic.DiagnosticException;
+import io.siyu.rules.script.ScriptLibrary;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.pack.RulePack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code siyu check PACK}: loads a pack and lists every problem in it. */
@@ -50,9 +57,35 @@ final class CheckCommand implements Callable<Integer> {
             streams.out().println(PackReport.loaded(loaded));
             return ExitCodes.OK;
         } catch (PackLoadFailure e) {
-            PackReport.failed(e.directory(), e.diagnostics(), streams.out());
+            List<Diagnostic> all = new ArrayList<>(e.diagnostics());
+            all.addAll(tableProblems(pack.directory(), pack.locale()));
+            all.sort(Diagnostic.READING_ORDER);
+            PackReport.failed(e.directory(), all, streams.out());
             return ExitCodes.PACK_ERRORS;
         }
+    }
+
+    /**
+     * The problems of the test tables of a pack that does not load, against its codebook and scripts where
+     * those can be read on their own: a code deleted from the codebook is named in the tables too. The
+     * codebook's and the scripts' own problems are already among the pack's.
+     */
+    private static List<Diagnostic> tableProblems(Path directory, Locale locale) {
+        Optional<Codebook> codebook = Optional.empty();
+        Optional<ScriptLibrary> scripts = Optional.empty();
+        try {
+            Path file = directory.resolve(RulePack.CODEBOOK_FILE);
+            codebook = Files.exists(file) ? Optional.of(Codebook.load(file, locale)) : Optional.empty();
+        } catch (DiagnosticException broken) {
+            // reported with the pack's problems; the tables' codes stay unchecked
+        }
+        try {
+            Path file = directory.resolve(RulePack.SCRIPTS_FILE);
+            scripts = Files.exists(file) ? Optional.of(ScriptLibrary.load(file, locale)) : Optional.empty();
+        } catch (DiagnosticException broken) {
+            // reported with the pack's problems; the tables' script ids stay unchecked
+        }
+        return CaseRunner.checkTables(directory, codebook, scripts, locale);
     }
 
     /** The problems of the pack's test tables: reading them, and their codes and script ids against the pack. */

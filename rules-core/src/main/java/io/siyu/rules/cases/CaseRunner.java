@@ -1,5 +1,6 @@
 package io.siyu.rules.cases;
 
+import io.siyu.rules.codebook.Codebook;
 import io.siyu.rules.codebook.CodebookException;
 import io.siyu.rules.decision.Customer;
 import io.siyu.rules.decision.Decision;
@@ -8,6 +9,7 @@ import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.internal.files.PackFiles;
 import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.pack.RulePack;
+import io.siyu.rules.script.ScriptLibrary;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -149,16 +151,10 @@ public final class CaseRunner {
      *                            directory cannot be listed
      */
     public List<CaseTable> packTables() {
-        Path dir = pack.directory().resolve(TESTS);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
-        } catch (IOException e) {
-            Diagnostic problem = PackFiles.unreadable(TESTS, PackFiles.Kind.CASES, e, locale);
-            throw new CaseTableException(messages().format("tables.failed", 1, pack.id()), List.of(problem));
+        List<Diagnostic> problems = new ArrayList<>();
+        List<Path> files = tableFiles(pack.directory(), locale, problems);
+        if (!problems.isEmpty()) {
+            throw new CaseTableException(messages().format("tables.failed", 1, pack.id()), problems);
         }
         return load(files);
     }
@@ -177,15 +173,76 @@ public final class CaseRunner {
      */
     public List<Diagnostic> check(List<CaseTable> tables) {
         Objects.requireNonNull(tables, "tables");
-        Messages messages = messages();
+        return check(tables, pack.hasCodebook() ? Optional.of(pack.codebook()) : Optional.empty(), true,
+                Optional.of(pack.scripts()), messages());
+    }
+
+    /**
+     * Reads the test tables of a pack directory ({@code tests/*.csv}) and cross-checks them against a codebook
+     * and a script library, without a compiled pack: what {@code siyu check} reports about the tables of a pack
+     * whose rules do not compile, so that a code deleted from the codebook is named in the tables too.
+     *
+     * @param packDirectory the pack directory; not null. Without a {@code tests} directory there is nothing to
+     *                      check
+     * @param codebook      the pack's codebook, or empty to leave the codes unchecked (a pack whose
+     *                      {@code codebook.json} has errors of its own); not null
+     * @param scripts       the pack's script library, or empty to leave the script ids unchecked; not null
+     * @param locale        the language of the problems; not null
+     * @return every problem reading the tables (encoding, quoting, header, fields) and every unknown code and
+     *         script id, in reading order; empty when there is none; unmodifiable
+     * @throws NullPointerException when an argument is null
+     */
+    public static List<Diagnostic> checkTables(Path packDirectory, Optional<Codebook> codebook,
+                                               Optional<ScriptLibrary> scripts, Locale locale) {
+        Objects.requireNonNull(packDirectory, "packDirectory");
+        Objects.requireNonNull(codebook, "codebook");
+        Objects.requireNonNull(scripts, "scripts");
+        Messages messages = Messages.of(CaseTable.BUNDLE, Objects.requireNonNull(locale, "locale"));
+        List<Diagnostic> problems = new ArrayList<>();
+        List<CaseTable> tables = new ArrayList<>();
+        for (Path csv : tableFiles(packDirectory, locale, problems)) {
+            try {
+                tables.add(CaseTable.load(csv, locale));
+            } catch (CaseTableException e) {
+                problems.addAll(e.diagnostics());
+            }
+        }
+        problems.addAll(check(tables, codebook, false, scripts, messages));
+        problems.sort(Diagnostic.READING_ORDER);
+        return List.copyOf(problems);
+    }
+
+    /** The {@code tests/*.csv} of a pack directory, in name order; a problem when the directory cannot be listed. */
+    private static List<Path> tableFiles(Path packDirectory, Locale locale, List<Diagnostic> problems) {
+        Path dir = packDirectory.resolve(TESTS);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> listing = Files.list(dir)) {
+            return listing.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
+        } catch (IOException e) {
+            problems.add(PackFiles.unreadable(TESTS, PackFiles.Kind.CASES, e, locale));
+            return List.of();
+        }
+    }
+
+    /**
+     * @param codebookRequired whether codes without a codebook are a problem (a loaded pack that has none), or
+     *                         are left unchecked (a codebook that could not be read)
+     */
+    private static List<Diagnostic> check(List<CaseTable> tables, Optional<Codebook> codebook,
+                                          boolean codebookRequired, Optional<ScriptLibrary> scripts,
+                                          Messages messages) {
         List<Diagnostic> problems = new ArrayList<>();
         for (CaseTable table : tables) {
             for (int i = 0; i < table.rows().size(); i++) {
                 CaseRow row = table.rows().get(i);
                 TableReader.Columns at = table.columns(i);
-                checkCodes(row, at.codes(), messages, problems);
-                row.script().filter(id -> !pack.scripts().contains(id)).ifPresent(id -> problems.add(
-                        Diagnostic.error(row.file(), row.line(), at.script(), "cases.unknown-script",
+                if (codebook.isPresent() || codebookRequired) {
+                    checkCodes(row, at.codes(), codebook, messages, problems);
+                }
+                row.script().filter(id -> scripts.map(s -> !s.contains(id)).orElse(false)).ifPresent(id ->
+                        problems.add(Diagnostic.error(row.file(), row.line(), at.script(), "cases.unknown-script",
                                 messages.format("column", "script", messages.format("script.unknown", id)))));
             }
         }
@@ -193,17 +250,18 @@ public final class CaseRunner {
         return List.copyOf(problems);
     }
 
-    private void checkCodes(CaseRow row, int column, Messages messages, List<Diagnostic> problems) {
+    private static void checkCodes(CaseRow row, int column, Optional<Codebook> codebook, Messages messages,
+                                   List<Diagnostic> problems) {
         if (row.codes().isEmpty()) {
             return;
         }
-        if (!pack.hasCodebook()) {
+        if (codebook.isEmpty()) {
             problems.add(Diagnostic.error(row.file(), row.line(), column, "cases.no-codebook",
                     messages.format("column", "codes", messages.format("codes.no-codebook", row.codes()))));
             return;
         }
         try {
-            pack.codebook().decode(row.codes());
+            codebook.get().decode(row.codes());
         } catch (CodebookException e) {
             for (Diagnostic d : e.diagnostics()) {
                 problems.add(Diagnostic.error(row.file(), row.line(), column + position(d.path()), d.key(),

@@ -26,8 +26,9 @@ import java.util.Objects;
  * quote ({@code “urgency”}) is a text whose quotes are reported. A text opened with {@code "} that is not
  * closed on its line, but would be closed by one of the full-width quotes in it ({@code "明天”}), is closed
  * by the one that leaves the fewest problems on the line. A {@code "} directly followed by a letter, with
- * another {@code "} later on the line ({@code "顾客说"明天"再说"}), is a quote inside the text: reported once
- * per text, at the first such quote, and read as {@code “ ”} so that the rest of the file can be checked.
+ * another {@code "} later on the line ({@code "顾客说"明天"再说"}), is a quote inside the text, and so is the
+ * quote that closes that quotation: reported once per text, at the first such quote, and read as
+ * {@code “ ”} so that the rest of the file can be checked.
  *
  * <p>Immutable and thread-safe.
  */
@@ -287,7 +288,11 @@ public final class TypedText {
                     continue;
                 }
                 if (ch == quote) {
-                    if (k + 1 < end && Character.isLetterOrDigit(text.charAt(k + 1)) && laterQuote(k + 1, end, quote)) {
+                    // A quote directly followed by a letter cannot end a text; and once a text holds one such
+                    // quote, the next one closes that quotation ("顾客说"明天"再说"), as long as another quote
+                    // is left on the line to end the text itself.
+                    boolean opensQuotation = k + 1 < end && Character.isLetterOrDigit(text.charAt(k + 1));
+                    if ((opensQuotation || inner % 2 == 1) && laterQuote(k + 1, end, quote)) {
                         if (!innerReported) {
                             acc.findings.add(finding(k, Kind.QUOTE_IN_TEXT, ch, '\0'));
                             innerReported = true;
