@@ -21,15 +21,17 @@ final class Csv {
      * One field.
      *
      * @param text        its value (an unquoted field without the spaces around it)
+     * @param line        the 1-based line where it starts
      * @param column      the 1-based column where it starts (its quote, for a quoted field)
      * @param valueColumn the 1-based column of the value's first character
-     * @param wideCommas  the columns of the full-width commas ({@code ，}) in an unquoted field: where the field
-     *                    would be split if they were meant as separators
+     * @param wideCommas  where the full-width commas ({@code ，}) of an unquoted field are: where the field would
+     *                    be split if they were meant as separators
      */
-    record Field(String text, int column, int valueColumn, List<Integer> wideCommas) {
-        Field(String text, int column) {
-            this(text, column, column, List.of());
-        }
+    record Field(String text, int line, int column, int valueColumn, List<At> wideCommas) {
+    }
+
+    /** A 1-based line and column. */
+    record At(int line, int column) {
     }
 
     /**
@@ -37,16 +39,22 @@ final class Csv {
      * reported), so that nothing more is said about it.
      */
     record Record(int line, List<Field> fields, boolean broken) {
-        /** The columns of the full-width commas in the record's unquoted fields, in order. */
-        List<Integer> wideCommas() {
+        /** Where the full-width commas in the record's unquoted fields are, in order. */
+        List<At> wideCommas() {
             return fields.stream().flatMap(f -> f.wideCommas().stream()).toList();
         }
 
         /** The fields as they would be if every full-width comma in an unquoted field were a {@code ,}. */
         List<Field> splitAtWideCommas() {
+            return splitAtWideCommas(wideCommas());
+        }
+
+        /** The fields as they would be if these full-width commas (of {@link #wideCommas()}) were a {@code ,}. */
+        List<Field> splitAtWideCommas(List<At> separators) {
             List<Field> out = new ArrayList<>();
             for (Field f : fields) {
-                if (f.wideCommas().isEmpty()) {
+                List<At> here = f.wideCommas().stream().filter(separators::contains).toList();
+                if (here.isEmpty()) {
                     out.add(f);
                     continue;
                 }
@@ -54,14 +62,14 @@ final class Csv {
                 int from = f.valueColumn();
                 String rest = f.text();
                 int offset = 0;
-                for (int comma : f.wideCommas()) {
-                    int cut = comma - from - offset;
+                for (At comma : here) {
+                    int cut = comma.column() - from - offset;
                     String part = rest.substring(0, cut);
-                    out.add(new Field(part.strip(), from + offset, from + offset + leading(part), List.of()));
+                    out.add(new Field(part.strip(), f.line(), from + offset, from + offset + leading(part), List.of()));
                     rest = rest.substring(cut + 1);
                     offset += cut + 1;
                 }
-                out.add(new Field(rest.strip(), from + offset, from + offset + leading(rest), List.of()));
+                out.add(new Field(rest.strip(), f.line(), from + offset, from + offset + leading(rest), List.of()));
             }
             return out;
         }
@@ -141,10 +149,10 @@ final class Csv {
     private Field plain() {
         int col = column;
         int start = pos;
-        List<Integer> wideCommas = new ArrayList<>();
+        List<At> wideCommas = new ArrayList<>();
         while (pos < text.length() && text.charAt(pos) != ',' && !atLineEnd()) {
             if (text.charAt(pos) == WIDE_COMMA) {
-                wideCommas.add(column);
+                wideCommas.add(new At(line, column));
             }
             advance();
         }
@@ -156,7 +164,7 @@ final class Csv {
         String value = raw.strip();
         // Columns of the commas, counted from the stripped value's first character.
         int valueColumn = col + lead;
-        return new Field(value, col, valueColumn, List.copyOf(wideCommas));
+        return new Field(value, line, col, valueColumn, List.copyOf(wideCommas));
     }
 
     private Field quoted() {
@@ -169,7 +177,7 @@ final class Csv {
                 broken = true;
                 problems.add(Diagnostic.error(file, startLine, col, "cases.unclosed-quote",
                         messages.format("csv.unclosed-quote")));
-                return new Field(value.toString(), col, col + 1, List.of());
+                return new Field(value.toString(), startLine, col, col + 1, List.of());
             }
             char c = text.charAt(pos);
             if (c == '"') {
@@ -196,7 +204,7 @@ final class Csv {
                     messages.format("csv.after-quote")));
             plain();
         }
-        return new Field(value.toString(), col, col + 1, List.of());
+        return new Field(value.toString(), startLine, col, col + 1, List.of());
     }
 
     private boolean atLineEnd() {

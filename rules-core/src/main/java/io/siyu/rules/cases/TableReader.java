@@ -43,6 +43,8 @@ final class TableReader {
     private static final Pattern ACTION_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
     /** The columns whose every character is a name or a value: an input method's full-width one is a mistake. */
     private static final List<Integer> STRICT = List.of(CODES, SIGNALS, ACTION, SCRIPT, INTENT, CLOCK);
+    /** More full-width commas than this in one row are text, not missing separators (and not worth trying). */
+    private static final int MAX_WIDE_COMMAS = 12;
 
     /**
      * Where a row's referencing values are written: the 1-based columns of the first character of its
@@ -90,18 +92,76 @@ final class TableReader {
      */
     private static List<Csv.Field> fields(String file, Csv.Record record, int count, Messages messages,
                                           List<Diagnostic> problems) {
-        if (record.fields().size() == count || record.wideCommas().isEmpty()) {
+        int missing = count - record.fields().size();
+        List<Csv.At> commas = record.wideCommas();
+        if (missing <= 0 || commas.size() < missing || commas.size() > MAX_WIDE_COMMAS) {
             return record.fields();
         }
-        List<Csv.Field> split = record.splitAtWideCommas();
-        if (split.size() != count) {
-            return record.fields();
+        // Which of the commas separate: those that make the name and value columns read best (a comma in a
+        // message, "不需要，别发了", is the customer's text).
+        List<Csv.At> separators = null;
+        int bestScore = -1;
+        for (List<Csv.At> choice : choices(commas, missing)) {
+            int score = plausible(record.splitAtWideCommas(choice));
+            if (score > bestScore) {
+                bestScore = score;
+                separators = choice;
+            }
         }
-        for (int column : record.wideCommas()) {
-            problems.add(Diagnostic.error(file, record.line(), column, "cases.full-width",
+        List<Csv.Field> split = record.splitAtWideCommas(separators);
+        for (Csv.At comma : separators) {
+            problems.add(Diagnostic.error(file, comma.line(), comma.column(), "cases.full-width",
                     TypedText.explainFullWidth(Csv.WIDE_COMMA, ',', messages.locale())));
         }
         return split;
+    }
+
+    /** Every way of choosing {@code k} of the commas, in order. */
+    private static List<List<Csv.At>> choices(List<Csv.At> commas, int k) {
+        List<List<Csv.At>> out = new ArrayList<>();
+        choose(commas, k, 0, new ArrayList<>(), out);
+        return out;
+    }
+
+    private static void choose(List<Csv.At> commas, int k, int from, List<Csv.At> chosen, List<List<Csv.At>> out) {
+        if (chosen.size() == k) {
+            out.add(List.copyOf(chosen));
+            return;
+        }
+        for (int i = from; i < commas.size(); i++) {
+            chosen.add(commas.get(i));
+            choose(commas, k, i + 1, chosen, out);
+            chosen.remove(chosen.size() - 1);
+        }
+    }
+
+    /** How many of the name and value columns of these fields look like what they hold. */
+    private static int plausible(List<Csv.Field> fields) {
+        int score = 0;
+        for (int i = 0; i < fields.size(); i++) {
+            String v = halfWidthText(fields.get(i).text());
+            boolean looksRight = switch (i) {
+                case CODES -> v.matches("[A-Za-z0-9]*");
+                case SIGNALS -> v.matches("[A-Za-z0-9=;\\s]*");
+                case ATTRIBUTES -> v.isEmpty() || v.contains("=");
+                case ACTION -> ACTION_NAME.matcher(v).matches();
+                case SCRIPT -> v.matches("[\\w.\\-]*");
+                case INTENT -> v.matches("|COLD|WARM|HOT");
+                case CLOCK -> v.isEmpty() || v.matches("\\d{4}-.*");
+                default -> false;
+            };
+            score += looksRight ? 1 : 0;
+        }
+        return score;
+    }
+
+    private static String halfWidthText(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c < 0x80 ? c : HalfWidth.twin(c).orElse(c));
+        }
+        return out.toString();
     }
 
     /**
@@ -116,7 +176,7 @@ final class TableReader {
             char c = text.charAt(i);
             Optional<Character> twin = c < 0x80 ? Optional.empty() : HalfWidth.twin(c);
             if (twin.isPresent() && wanted.test(twin.get())) {
-                problems.add(Diagnostic.error(file, line, field.valueColumn() + i, "cases.full-width",
+                problems.add(Diagnostic.error(file, field.line(), field.valueColumn() + i, "cases.full-width",
                         TypedText.explainFullWidth(c, twin.get(), messages.locale())));
                 if (meant == null) {
                     meant = new StringBuilder(text);
@@ -195,7 +255,8 @@ final class TableReader {
             fields = fields(file, record, columns, messages, problems);
             List<Csv.Field> f = fields;
             if (f.size() != columns) {
-                at(f.get(Math.min(f.size(), columns) - 1).column(),
+                Csv.Field last = f.get(Math.min(f.size(), columns) - 1);
+                at(last.line(), last.column(),
                         messages.format("row.columns", String.valueOf(f.size()), String.valueOf(columns)));
                 return Optional.empty();
             }
@@ -274,12 +335,13 @@ final class TableReader {
         /** A problem with the field at {@code index}, naming its column. */
         private void problem(int index, String message) {
             String column = index < COLUMNS.size() ? COLUMNS.get(index) : CaseTable.CLOCK_COLUMN;
-            at(fields.get(index).column(), messages.format("column", column, message));
+            at(fields.get(index).line(), fields.get(index).column(), messages.format("column", column, message));
         }
 
-        private void at(int column, String message) {
+        /** A problem at a field: on the line the field starts on, which is later than the record's after a quoted line break. */
+        private void at(int line, int column, String message) {
             ok = false;
-            problems.add(Diagnostic.error(file, record.line(), column, "cases.bad-row", message));
+            problems.add(Diagnostic.error(file, line, column, "cases.bad-row", message));
         }
     }
 

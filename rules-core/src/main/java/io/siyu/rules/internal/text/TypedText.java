@@ -240,7 +240,7 @@ public final class TypedText {
                     continue;
                 }
                 if (m == '"' || m == '\'' && syntax == Syntax.DRL) {
-                    int next = c == m ? asciiText(i, end, m, acc, trial) : fullWidthText(i, end, m, acc);
+                    int next = c == m ? asciiText(i, end, m, acc, trial) : fullWidthText(i, end, m, acc, trial);
                     if (next < 0) {
                         return false;
                     }
@@ -293,6 +293,13 @@ public final class TypedText {
                     // is left on the line to end the text itself.
                     boolean opensQuotation = k + 1 < end && Character.isLetterOrDigit(text.charAt(k + 1));
                     if ((opensQuotation || inner % 2 == 1) && laterQuote(k + 1, end, quote)) {
+                        // Unless the text was already closed by a full-width quote before this one
+                        // ("id＂: "gaozi"): then this quote opens the next text, as it seems to.
+                        int closer = trial || inner > 0 ? -1 : cleanCloser(open + 1, k, end, quote);
+                        if (closer >= 0) {
+                            fullWidth(closer, quote, acc);
+                            return closer + 1;
+                        }
                         if (!innerReported) {
                             acc.findings.add(finding(k, Kind.QUOTE_IN_TEXT, ch, '\0'));
                             innerReported = true;
@@ -300,6 +307,15 @@ public final class TypedText {
                         acc.replacements.put(k, innerQuote(quote, inner++));
                         k++;
                         continue;
+                    }
+                    if (!trial && inner == 0) {
+                        // "今天 ＂ + $cap + " 次": if the text really ended at a full-width quote before this one,
+                        // the rest of the line reads with fewer problems from there.
+                        int closer = betterCloser(open + 1, k, end, quote);
+                        if (closer >= 0) {
+                            fullWidth(closer, quote, acc);
+                            return closer + 1;
+                        }
                     }
                     return k + 1;
                 }
@@ -333,6 +349,52 @@ public final class TypedText {
             return -1;
         }
 
+        /**
+         * A full-width quote in {@code [from, to)} after which the rest of the line reads with no problem at
+         * all, or -1: the text ended there, typed with the input method.
+         */
+        private int cleanCloser(int from, int to, int end, char quote) {
+            for (int p = from; p < to; p++) {
+                if (text.charAt(p) >= 0x80 && structural(p) == quote) {
+                    Acc attempt = new Acc();
+                    segment(p + 1, end, false, attempt, true);
+                    if (attempt.cost() == 0) {
+                        return p;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * A full-width quote in {@code [from, to)} that ends the text with fewer problems on the rest of the line
+         * than the ASCII quote at {@code to} does (counting itself as one), or -1.
+         */
+        private int betterCloser(int from, int to, int end, char quote) {
+            boolean any = false;
+            for (int p = from; p < to && !any; p++) {
+                any = text.charAt(p) >= 0x80 && structural(p) == quote;
+            }
+            if (!any) {
+                return -1;
+            }
+            Acc asWritten = new Acc();
+            segment(to + 1, end, false, asWritten, true);
+            int best = -1;
+            int bestCost = asWritten.cost();
+            for (int p = from; p < to; p++) {
+                if (text.charAt(p) >= 0x80 && structural(p) == quote) {
+                    Acc attempt = new Acc();
+                    segment(p + 1, end, false, attempt, true);
+                    if (attempt.cost() + 1 < bestCost) {
+                        best = p;
+                        bestCost = attempt.cost() + 1;
+                    }
+                }
+            }
+            return best;
+        }
+
         private static char innerQuote(char quote, int count) {
             if (quote == '\'') {
                 return count % 2 == 0 ? '\u2018' : '\u2019';
@@ -357,26 +419,49 @@ public final class TypedText {
          *
          * @return the index after the text, or -1 when it runs to the end of the line
          */
-        private int fullWidthText(int open, int end, char quote, Acc acc) {
+        private int fullWidthText(int open, int end, char quote, Acc acc, boolean trial) {
             fullWidth(open, quote, acc);
-            int k = open + 1;
-            while (k < end) {
+            // The closing quote, ASCII or full-width: the first one, or, outside a trial, the one that leaves
+            // the fewest problems on the line (“urgency”, "now" closes at ”; ＂问卷“越快”" closes at ").
+            int best = -1;
+            int bestCost = Integer.MAX_VALUE;
+            int tried = 0;
+            // An ASCII quote left inside the text would be a quote inside a text: it counts as a problem.
+            int asciiInside = 0;
+            for (int k = open + 1; k < end && tried < MAX_CANDIDATES; k++) {
                 char ch = text.charAt(k);
                 if (ch == '\\' && k + 1 < end) {
-                    k += 2;
+                    k++;
                     continue;
                 }
-                if (structural(k) == quote) {
-                    if (ch >= 0x80) {
-                        fullWidth(k, quote, acc);
-                    }
-                    return k + 1;
+                if (structural(k) != quote) {
+                    continue;
                 }
-                k++;
+                if (trial) {
+                    best = k;
+                    break;
+                }
+                tried++;
+                Acc attempt = new Acc();
+                segment(k + 1, end, false, attempt, true);
+                int cost = attempt.cost() + (ch >= 0x80 ? 1 : 0) + asciiInside;
+                if (cost < bestCost) {
+                    best = k;
+                    bestCost = cost;
+                }
+                if (ch == quote) {
+                    asciiInside++;
+                }
             }
-            acc.unclosed++;
-            acc.findings.add(finding(open, Kind.UNCLOSED_TEXT, text.charAt(open), '\0'));
-            return -1;
+            if (best < 0) {
+                acc.unclosed++;
+                acc.findings.add(finding(open, Kind.UNCLOSED_TEXT, text.charAt(open), '\0'));
+                return -1;
+            }
+            if (text.charAt(best) >= 0x80) {
+                fullWidth(best, quote, acc);
+            }
+            return best + 1;
         }
 
         /** Any other character outside a text; returns the index after it. */
