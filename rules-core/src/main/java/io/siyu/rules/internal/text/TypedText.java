@@ -326,17 +326,16 @@ public final class TypedText {
                 int best = -1;
                 int bestCost = Integer.MAX_VALUE;
                 int tried = 0;
-                for (int p = open + 1; p < end && tried < MAX_CANDIDATES; p++) {
-                    char ch = text.charAt(p);
-                    if (ch >= 0x80 && structural(p) == quote) {
-                        tried++;
-                        Acc attempt = new Acc();
-                        segment(p + 1, end, false, attempt, true);
-                        int cost = attempt.cost();
-                        if (cost <= bestCost) {
-                            best = p;
-                            bestCost = cost;
-                        }
+                for (int p : closers(open + 1, end, quote)) {
+                    if (tried++ == MAX_CANDIDATES) {
+                        break;
+                    }
+                    Acc attempt = new Acc();
+                    segment(p + 1, end, false, attempt, true);
+                    int cost = attempt.cost();
+                    if (cost <= bestCost) {
+                        best = p;
+                        bestCost = cost;
                     }
                 }
                 if (best >= 0 && bestCost < UNCLOSED_COST) {
@@ -354,16 +353,46 @@ public final class TypedText {
          * all, or -1: the text ended there, typed with the input method.
          */
         private int cleanCloser(int from, int to, int end, char quote) {
-            for (int p = from; p < to; p++) {
-                if (text.charAt(p) >= 0x80 && structural(p) == quote) {
-                    Acc attempt = new Acc();
-                    segment(p + 1, end, false, attempt, true);
-                    if (attempt.cost() == 0) {
-                        return p;
-                    }
+            for (int p : closers(from, to, quote)) {
+                Acc attempt = new Acc();
+                segment(p + 1, end, false, attempt, true);
+                if (attempt.cost() == 0) {
+                    return p;
                 }
             }
             return -1;
+        }
+
+        /**
+         * The full-width quotes in {@code [from, to)} that may end a text: not an opening one ({@code “},
+         * {@code ‘}, {@code 「}), and not the {@code ”} of a Chinese quotation inside the text
+         * ({@code "顾客说“明天”再说"}).
+         */
+        private List<Integer> closers(int from, int to, char quote) {
+            List<Integer> out = new ArrayList<>();
+            int quotations = 0;
+            for (int p = from; p < to; p++) {
+                char ch = text.charAt(p);
+                if (ch < 0x80 || structural(p) != quote) {
+                    continue;
+                }
+                if (opening(ch)) {
+                    quotations++;
+                } else if (quotations > 0 && closing(ch)) {
+                    quotations--;
+                } else {
+                    out.add(p);
+                }
+            }
+            return out;
+        }
+
+        private static boolean opening(char c) {
+            return c == '\u201C' || c == '\u2018' || c == '\u300C';
+        }
+
+        private static boolean closing(char c) {
+            return c == '\u201D' || c == '\u2019' || c == '\u300D';
         }
 
         /**
@@ -371,25 +400,20 @@ public final class TypedText {
          * than the ASCII quote at {@code to} does (counting itself as one), or -1.
          */
         private int betterCloser(int from, int to, int end, char quote) {
-            boolean any = false;
-            for (int p = from; p < to && !any; p++) {
-                any = text.charAt(p) >= 0x80 && structural(p) == quote;
-            }
-            if (!any) {
+            List<Integer> candidates = closers(from, to, quote);
+            if (candidates.isEmpty()) {
                 return -1;
             }
             Acc asWritten = new Acc();
             segment(to + 1, end, false, asWritten, true);
             int best = -1;
             int bestCost = asWritten.cost();
-            for (int p = from; p < to; p++) {
-                if (text.charAt(p) >= 0x80 && structural(p) == quote) {
-                    Acc attempt = new Acc();
-                    segment(p + 1, end, false, attempt, true);
-                    if (attempt.cost() + 1 < bestCost) {
-                        best = p;
-                        bestCost = attempt.cost() + 1;
-                    }
+            for (int p : candidates) {
+                Acc attempt = new Acc();
+                segment(p + 1, end, false, attempt, true);
+                if (attempt.cost() + 1 < bestCost) {
+                    best = p;
+                    bestCost = attempt.cost() + 1;
                 }
             }
             return best;
@@ -421,8 +445,10 @@ public final class TypedText {
          */
         private int fullWidthText(int open, int end, char quote, Acc acc, boolean trial) {
             fullWidth(open, quote, acc);
-            // The closing quote, ASCII or full-width: the first one, or, outside a trial, the one that leaves
-            // the fewest problems on the line (“urgency”, "now" closes at ”; ＂问卷“越快”" closes at ").
+            // The closing quote, ASCII or full-width (never an opening “): after “ the first one that leaves no
+            // text unclosed on the line (“id”：“gaozi” closes at the first ”); after ＂ or ” the one that leaves
+            // the fewest problems (＂问卷“越快”" closes at "). In a trial, the first one.
+            boolean pairs = opening(text.charAt(open));
             int best = -1;
             int bestCost = Integer.MAX_VALUE;
             int tried = 0;
@@ -434,7 +460,7 @@ public final class TypedText {
                     k++;
                     continue;
                 }
-                if (structural(k) != quote) {
+                if (structural(k) != quote || opening(ch)) {
                     continue;
                 }
                 if (trial) {
@@ -445,6 +471,10 @@ public final class TypedText {
                 Acc attempt = new Acc();
                 segment(k + 1, end, false, attempt, true);
                 int cost = attempt.cost() + (ch >= 0x80 ? 1 : 0) + asciiInside;
+                if (pairs && attempt.unclosed == 0) {
+                    best = k;
+                    break;
+                }
                 if (cost < bestCost) {
                     best = k;
                     bestCost = cost;
