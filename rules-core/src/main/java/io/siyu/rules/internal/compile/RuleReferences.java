@@ -132,7 +132,7 @@ public final class RuleReferences {
                 if (!args.isEmpty()) {
                     literal(drl, args.get(0)).ifPresent(action -> checkAction(drl, action, out));
                 }
-            } else if (t.is("answered") && drl.is(i + 1, "(") && !drl.is(i - 1, ".")) {
+            } else if (t.is("answered") && drl.is(i + 1, "(")) {
                 List<int[]> args = drl.arguments(i + 1);
                 if (args.size() == 2) {
                     checkAnswer(drl, literal(drl, args.get(0)), literal(drl, args.get(1)), out);
