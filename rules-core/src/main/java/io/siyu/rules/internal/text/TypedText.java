@@ -37,6 +37,11 @@ public final class TypedText {
     /** How many full-width quotes are tried as the end of an unclosed text: enough for any real line. */
     private static final int MAX_CANDIDATES = 8;
     private static final int UNCLOSED_COST = 1000;
+    /**
+     * How far a trial reads on after a candidate quote: enough to judge it, and keeps a long line (a minified
+     * JSON file) linear rather than quadratic.
+     */
+    private static final int TRIAL_WINDOW = 400;
 
     /** The language of the file: decides what a text and a comment are. */
     public enum Syntax {
@@ -162,6 +167,7 @@ public final class TypedText {
         private final char[] out;
         private final List<Finding> findings = new ArrayList<>();
         private int lineStart;
+        private int lineEnd;
         private int lineNumber = 1;
 
         Scanner(String text, Syntax syntax) {
@@ -177,6 +183,7 @@ public final class TypedText {
                 int newline = text.indexOf('\n', start);
                 int end = newline < 0 ? text.length() : newline;
                 lineStart = start;
+                lineEnd = end;
                 Acc acc = new Acc();
                 inComment = segment(start, end, inComment, acc, false);
                 acc.replacements.forEach((i, c) -> out[i] = c);
@@ -331,7 +338,7 @@ public final class TypedText {
                         break;
                     }
                     Acc attempt = new Acc();
-                    segment(p + 1, end, false, attempt, true);
+                    segment(p + 1, window(p + 1, end), false, attempt, true);
                     int cost = attempt.cost();
                     if (cost <= bestCost) {
                         best = p;
@@ -343,8 +350,7 @@ public final class TypedText {
                     return best + 1;
                 }
             }
-            acc.unclosed++;
-            acc.findings.add(finding(open, Kind.UNCLOSED_TEXT, text.charAt(open), '\0'));
+            unclosed(open, end, acc);
             return -1;
         }
 
@@ -355,7 +361,7 @@ public final class TypedText {
         private int cleanCloser(int from, int to, int end, char quote) {
             for (int p : closers(from, to, quote)) {
                 Acc attempt = new Acc();
-                segment(p + 1, end, false, attempt, true);
+                segment(p + 1, window(p + 1, end), false, attempt, true);
                 if (attempt.cost() == 0) {
                     return p;
                 }
@@ -380,7 +386,7 @@ public final class TypedText {
                     quotations++;
                 } else if (quotations > 0 && closing(ch)) {
                     quotations--;
-                } else {
+                } else if (out.size() < MAX_CANDIDATES) {
                     out.add(p);
                 }
             }
@@ -405,18 +411,32 @@ public final class TypedText {
                 return -1;
             }
             Acc asWritten = new Acc();
-            segment(to + 1, end, false, asWritten, true);
+            segment(to + 1, window(to + 1, end), false, asWritten, true);
             int best = -1;
             int bestCost = asWritten.cost();
             for (int p : candidates) {
                 Acc attempt = new Acc();
-                segment(p + 1, end, false, attempt, true);
+                segment(p + 1, window(p + 1, end), false, attempt, true);
                 if (attempt.cost() + 1 < bestCost) {
                     best = p;
                     bestCost = attempt.cost() + 1;
                 }
             }
             return best;
+        }
+
+        /** The end of what a trial from {@code from} reads. */
+        private int window(int from, int end) {
+            return Math.min(end, from + TRIAL_WINDOW);
+        }
+
+        /** A text not closed before {@code end}: a problem, unless a trial's window ends before the line does. */
+        private void unclosed(int open, int end, Acc acc) {
+            if (end < lineEnd) {
+                return;
+            }
+            acc.unclosed++;
+            acc.findings.add(finding(open, Kind.UNCLOSED_TEXT, text.charAt(open), '\0'));
         }
 
         private static char innerQuote(char quote, int count) {
@@ -469,7 +489,7 @@ public final class TypedText {
                 }
                 tried++;
                 Acc attempt = new Acc();
-                segment(k + 1, end, false, attempt, true);
+                segment(k + 1, window(k + 1, end), false, attempt, true);
                 int cost = attempt.cost() + (ch >= 0x80 ? 1 : 0) + asciiInside;
                 if (pairs && attempt.unclosed == 0) {
                     best = k;
@@ -484,8 +504,7 @@ public final class TypedText {
                 }
             }
             if (best < 0) {
-                acc.unclosed++;
-                acc.findings.add(finding(open, Kind.UNCLOSED_TEXT, text.charAt(open), '\0'));
+                unclosed(open, end, acc);
                 return -1;
             }
             if (text.charAt(best) >= 0x80) {
