@@ -22,12 +22,15 @@ module io.siyu.rules {
     exports io.siyu.rules.cases;
 
     // Drools 10.2 ships automatic modules (an Automatic-Module-Name in every jar). None is a transitive
-    // requirement: no exported signature names a Drools type. The compiler, core and mvel modules are
-    // required although only the KIE API and the DRL parser are named in the code, so that a module path
-    // without them fails at startup ("module not found") rather than deep inside KieServices.
+    // requirement: no exported signature names a Drools type. The compiler builds rules with the
+    // KnowledgeBuilder of kie-internal and drools-kiesession (it logs nothing, unlike the KieBuilder); core and
+    // mvel are required although not named in the code, so that a module path without them fails at startup
+    // ("module not found") rather than deep inside the build.
     requires org.kie.api;
     requires org.drools.compiler;
     requires org.drools.core;
+    requires org.drools.kiesession;
+    requires org.kie.internal.api;
     requires org.drools.drl.ast;
     requires org.drools.drl.parser;
     requires org.drools.mvel;

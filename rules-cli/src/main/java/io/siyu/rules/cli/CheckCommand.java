@@ -1,10 +1,23 @@
 package io.siyu.rules.cli;
 
+import io.siyu.rules.cases.CaseRunner;
+import io.siyu.rules.cases.CaseTableException;
+import io.siyu.rules.codebook.Codebook;
+import io.siyu.rules.diagnostic.DiagnosticException;
+import io.siyu.rules.script.ScriptLibrary;
+import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.pack.PackSource;
 import io.siyu.rules.pack.RulePack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code siyu check PACK}: loads a pack and lists every problem in it. */
@@ -15,8 +28,9 @@ import java.util.concurrent.Callable;
         "  siyu check packs/gaozi",
         "  siyu check --locale zh_CN packs/gaozi     (messages in Simplified Chinese)"},
         description = {
-        "Checks a rule pack: reads pack.json, codebook.json, scripts.json and every rules/*.drl file and "
-                + "prints each problem as file:line:column: message, with the file relative to the pack.",
+        "Checks a rule pack: reads pack.json, codebook.json, scripts.json, every rules/*.drl file and the test "
+                + "tables tests/*.csv (their codes and script ids against the pack) and prints each problem as "
+                + "file:line:column: message, with the file relative to the pack (a test table by its name).",
         "Ends with a one-line summary: the pack's id, version and size when it is clean, the number of "
                 + "errors and warnings when it is not."})
 final class CheckCommand implements Callable<Integer> {
@@ -33,12 +47,55 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         try {
             RulePack loaded = pack.load();
+            List<Diagnostic> tables = tableProblems(loaded);
+            if (tables.stream().anyMatch(Diagnostic::isError)) {
+                List<Diagnostic> all = new ArrayList<>(loaded.warnings());
+                all.addAll(tables);
+                PackReport.failed(pack.directory(), all, streams.out());
+                return ExitCodes.PACK_ERRORS;
+            }
             loaded.warnings().forEach(w -> streams.out().println(w.format()));
             streams.out().println(PackReport.loaded(loaded));
             return ExitCodes.OK;
         } catch (PackLoadFailure e) {
-            PackReport.failed(e.directory(), e.diagnostics(), streams.out());
+            List<Diagnostic> all = new ArrayList<>(e.diagnostics());
+            all.addAll(tableProblems(pack.directory(), pack.locale()));
+            all.sort(Diagnostic.READING_ORDER);
+            PackReport.failed(e.directory(), all, streams.out());
             return ExitCodes.PACK_ERRORS;
+        }
+    }
+
+    /**
+     * The problems of the test tables of a pack that does not load, against its codebook and scripts where
+     * those can be read on their own: a code deleted from the codebook is named in the tables too. The
+     * codebook's and the scripts' own problems are already among the pack's.
+     */
+    private static List<Diagnostic> tableProblems(Path directory, Locale locale) {
+        Optional<Codebook> codebook = Optional.empty();
+        Optional<ScriptLibrary> scripts = Optional.empty();
+        try {
+            Path file = directory.resolve(RulePack.CODEBOOK_FILE);
+            codebook = Files.exists(file) ? Optional.of(Codebook.load(file, locale)) : Optional.empty();
+        } catch (DiagnosticException broken) {
+            // reported with the pack's problems; the tables' codes stay unchecked
+        }
+        try {
+            Path file = directory.resolve(RulePack.SCRIPTS_FILE);
+            scripts = Files.exists(file) ? Optional.of(ScriptLibrary.load(file, locale)) : Optional.empty();
+        } catch (DiagnosticException broken) {
+            // reported with the pack's problems; the tables' script ids stay unchecked
+        }
+        return CaseRunner.checkTables(PackSource.directory(directory), codebook, scripts, locale);
+    }
+
+    /** The problems of the pack's test tables: reading them, and their codes and script ids against the pack. */
+    private static List<Diagnostic> tableProblems(RulePack pack) {
+        CaseRunner runner = CaseRunner.of(pack);
+        try {
+            return runner.check(runner.packTables());
+        } catch (CaseTableException e) {
+            return e.diagnostics();
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.siyu.rules.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siyu.rules.decision.Customer;
 import io.siyu.rules.decision.JsonInputException;
 import io.siyu.rules.decision.DecisionJson;
@@ -44,6 +47,7 @@ final class CustomerLines {
      */
     static int decideAll(RulePack pack, String source, BufferedReader lines, DecisionSink sink) throws IOException {
         DecisionJson reader = pack.json();
+        ObjectMapper json = new ObjectMapper();
         int failed = 0;
         int number = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -54,20 +58,34 @@ final class CustomerLines {
             if (line.isBlank()) {
                 continue;
             }
-            if (!decide(pack, reader, source, number, line, sink)) {
+            if (!decide(pack, reader, json, source, number, line, sink)) {
                 failed++;
             }
         }
         return failed;
     }
 
-    private static boolean decide(RulePack pack, DecisionJson reader, String source, int number, String line,
-                                  DecisionSink sink) {
+    /**
+     * The customer id of a line that is a JSON object with a text {@code id}, though something else in it
+     * is wrong: the error object keeps it, so that the caller knows which customer failed.
+     */
+    private static Optional<String> idOf(ObjectMapper json, String line) {
+        try {
+            JsonNode node = json.readTree(line);
+            JsonNode id = node == null ? null : node.get("id");
+            return id != null && id.isTextual() && !id.asText().isBlank() ? Optional.of(id.asText()) : Optional.empty();
+        } catch (JsonProcessingException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean decide(RulePack pack, DecisionJson reader, ObjectMapper json, String source, int number,
+                                  String line, DecisionSink sink) {
         Customer customer;
         try {
             customer = reader.readCustomer(source, number, line);
         } catch (JsonInputException e) {
-            sink.failed(LineError.of(number, Optional.empty(), e));
+            sink.failed(LineError.of(number, idOf(json, line), e));
             return false;
         }
         try {

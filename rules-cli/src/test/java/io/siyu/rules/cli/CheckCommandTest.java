@@ -70,6 +70,41 @@ class CheckCommandTest {
     }
 
     @Test
+    void theTestTablesAreCheckedAgainstTheCodebookAndTheScripts() throws Exception {
+        Path pack = Cli.copyOfSkincare(tmp);
+        Files.createDirectories(pack.resolve("tests"));
+        Files.writeString(pack.resolve("tests/cases.csv"), """
+                case,codes,messages,signals,attributes,action,script,intent
+                问价,3DZU1,多少钱,,,OFFER_PRODUCT,acne.offr,HOT
+                """);
+
+        Cli.Result r = Cli.run("", "check", "--locale", "en", pack.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
+        assertThat(r.outLines()).containsExactly(
+                "cases.csv:2:6: column codes: Character 3 is \"Z\" (U+005A), which does not begin a code that may be "
+                        + "written here. Codes that may be written here: \"U1\", \"U2\", \"U3\", \"Y1\", \"Y2\", \"Y3\".",
+                "cases.csv:2:30: column script: scripts.json has no script \"acne.offr\"",
+                "skincare: 2 errors");
+    }
+
+    @Test
+    void theTablesOfAPackThatDoesNotLoadAreCheckedToo() throws Exception {
+        Path pack = brokenPack();
+        Files.createDirectories(pack.resolve("tests"));
+        Files.writeString(pack.resolve("tests/cases.csv"), """
+                case,codes,messages,signals,attributes,action,script,intent
+                问价,3DU1,多少钱,,,OFFER_PRODUCT,acne.offr,HOT
+                """);
+
+        Cli.Result r = Cli.run("", "check", "--locale", "en", pack.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
+        assertThat(r.outLines()).first().isEqualTo("cases.csv:2:29: column script: scripts.json has no script \"acne.offr\"");
+        assertThat(r.outLines()).last().isEqualTo("skincare: 4 errors");
+    }
+
+    @Test
     void aMissingDirectoryIsAUsageError() {
         Cli.Result r = Cli.run("", "check", tmp.resolve("nope").toString());
 

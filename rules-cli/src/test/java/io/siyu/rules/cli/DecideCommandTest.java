@@ -87,7 +87,8 @@ class DecideCommandTest {
         assertThat(lines.get(0).get("action").asText()).isEqualTo("OFFER_PRODUCT");
 
         JsonNode unknownField = lines.get(1);
-        assertThat(unknownField.get("id").isNull()).isTrue();
+        // The line is a JSON object with an id: the error keeps it, so that the caller knows who failed.
+        assertThat(unknownField.get("id").asText()).isEqualTo("c3");
         assertThat(unknownField.get("error").asText()).isEqualTo("<stdin> line 3: this customer record cannot be read.");
         assertThat(unknownField.get("diagnostics")).extracting(JsonNode::asText).singleElement().asString()
                 .startsWith("<stdin>:3:27: Unknown field \"bogus\".");

@@ -18,7 +18,7 @@ class ExplainCommandTest {
         assertThat(blocks[0]).startsWith("Customer c1 — pack skincare-test 1.0.0\n")
                 .contains("  Action: OFFER_PRODUCT (priority 95, rule \"一问价就推荐\": 客户问了价格)")
                 .contains("    +40 希望越快改善越好  [越快越好]");
-        assertThat(blocks[1]).isEqualTo("Line 3: ERROR <stdin> line 3: this customer record cannot be read.\n"
+        assertThat(blocks[1]).isEqualTo("Line 3 (customer c3): ERROR <stdin> line 3: this customer record cannot be read.\n"
                 + "  <stdin>:3:27: Unknown field \"bogus\". The fields allowed here are: id, answers, codes, remark, "
                 + "messages, signals, attributes, stage, funnelDay. (at bogus)");
         assertThat(blocks[2]).startsWith("Line 4: ERROR ");

@@ -38,6 +38,24 @@ class ProcessTest {
     }
 
     @Test
+    void errorsOnlyTheCompilerFindsAndRefusedAttributesLeaveStandardErrorEmptyWithNoLoggerSilenced() {
+        // Before, Drools logged these itself: the compile error as KieProject ERROR "Unable to build
+        // KieBaseModel", the agenda-group as a parser WARN. siyu's logging configuration silences no logger.
+        Path pack = Cli.copyOfSkincare(tmp);
+        Cli.edit(pack, "rules/propose.drl", "Customer( tags.empty )", "Customer( tags.empti )");
+        Cli.edit(pack, "rules/propose.drl", "rule \"新客欢迎\"\n    ruleflow-group \"propose\"\n",
+                "rule \"新客欢迎\"\n    ruleflow-group \"propose\"\n    agenda-group \"x\"\n");
+
+        Cli.Result r = Cli.spawn("", "check", "--locale", "en", pack.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
+        assertThat(r.outLines()).hasSize(3);
+        assertThat(r.outLines().get(0)).startsWith("rules/propose.drl:5:5: agenda-group does not work in a rule pack");
+        assertThat(r.outLines().get(1)).startsWith("rules/propose.drl:7:");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
     void decideGoesOnAfterABadLine() {
         Cli.Result r = Cli.spawn("{\"id\":\"小美\",\"codes\":\"3DU3\",\"messages\":[\"多少钱\"]}\n{oops\n"
                         + "{\"id\":\"c3\",\"codes\":\"34DU1\",\"messages\":[\"这个多少钱呀\"]}\n",

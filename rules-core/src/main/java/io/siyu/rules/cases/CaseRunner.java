@@ -1,5 +1,6 @@
 package io.siyu.rules.cases;
 
+import io.siyu.rules.codebook.Codebook;
 import io.siyu.rules.codebook.CodebookException;
 import io.siyu.rules.decision.Customer;
 import io.siyu.rules.decision.Decision;
@@ -9,6 +10,7 @@ import io.siyu.rules.internal.files.PackFiles;
 import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.pack.PackSource;
 import io.siyu.rules.pack.RulePack;
+import io.siyu.rules.script.ScriptLibrary;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -152,41 +154,147 @@ public final class CaseRunner {
      *                            be listed
      */
     public List<CaseTable> packTables() {
-        PackSource source = pack.source();
+        List<Diagnostic> problems = new ArrayList<>();
+        List<CaseTable> tables = readTables(pack.source(), locale, problems);
+        if (!problems.isEmpty()) {
+            throw new CaseTableException(messages().format("tables.failed", problems.size(), pack.id()), problems);
+        }
+        return tables;
+    }
+
+    /**
+     * Cross-checks tables against the pack, as {@code siyu check} does: every code of a row's {@code codes}
+     * against the pack's codebook (each problem at the line and column of the character at fault, with the
+     * codebook's explanation), and every {@code script} against the pack's {@code scripts.json}. A row that
+     * names what the pack does not have would only fail when run, for a reason far from the typo.
+     *
+     * @param tables tables read by this runner ({@link #load}, {@link #packTables}) or by {@link CaseTable};
+     *               not null
+     * @return the problems, in reading order, worded in the runner's locale (the codebook's own explanation
+     *         in the codebook's); empty when every code and script id is known; unmodifiable
+     * @throws NullPointerException when {@code tables} or one of them is null
+     */
+    public List<Diagnostic> check(List<CaseTable> tables) {
+        Objects.requireNonNull(tables, "tables");
+        return check(tables, pack.hasCodebook() ? Optional.of(pack.codebook()) : Optional.empty(), true,
+                Optional.of(pack.scripts()), messages());
+    }
+
+    /**
+     * Reads the test tables of a pack ({@code tests/*.csv} of its source) and cross-checks them against a codebook
+     * and a script library, without a compiled pack: what {@code siyu check} reports about the tables of a pack
+     * whose rules do not compile, so that a code deleted from the codebook is named in the tables too.
+     *
+     * @param packSource    where the pack is; not null. Without a {@code tests} folder there is nothing to
+     *                      check
+     * @param codebook      the pack's codebook, or empty to leave the codes unchecked (a pack whose
+     *                      {@code codebook.json} has errors of its own); not null
+     * @param scripts       the pack's script library, or empty to leave the script ids unchecked; not null
+     * @param locale        the language of the problems; not null
+     * @return every problem reading the tables (encoding, quoting, header, fields) and every unknown code and
+     *         script id, in reading order; empty when there is none; unmodifiable
+     * @throws NullPointerException when an argument is null
+     */
+    public static List<Diagnostic> checkTables(PackSource packSource, Optional<Codebook> codebook,
+                                               Optional<ScriptLibrary> scripts, Locale locale) {
+        Objects.requireNonNull(packSource, "packSource");
+        Objects.requireNonNull(codebook, "codebook");
+        Objects.requireNonNull(scripts, "scripts");
+        Messages messages = Messages.of(CaseTable.BUNDLE, Objects.requireNonNull(locale, "locale"));
+        List<Diagnostic> problems = new ArrayList<>();
+        List<CaseTable> tables = readTables(packSource, locale, problems);
+        problems.addAll(check(tables, codebook, false, scripts, messages));
+        problems.sort(Diagnostic.READING_ORDER);
+        return List.copyOf(problems);
+    }
+
+    /**
+     * The {@code tests/*.csv} tables of a pack source, in name order: a directory's from their files (so that
+     * {@link CaseTable#path()} is there), the others read through the source as strictly as every file of a pack.
+     * Problems (listing, reading, parsing) are added to {@code problems}; the tables that could be read are returned.
+     */
+    private static List<CaseTable> readTables(PackSource source, Locale locale, List<Diagnostic> problems) {
         List<String> names;
         try {
             names = source.list().stream()
                     .filter(n -> n.startsWith(TESTS + "/") && n.endsWith(".csv") && n.indexOf('/', TESTS.length() + 1) < 0)
-                    .toList();
+                    .sorted().toList();
         } catch (IOException e) {
-            Diagnostic problem = PackFiles.unreadable(TESTS, PackFiles.Kind.CASES, e, locale);
-            throw new CaseTableException(messages().format("tables.failed", 1, pack.id()), List.of(problem));
+            problems.add(PackFiles.unreadable(TESTS, PackFiles.Kind.CASES, e, locale));
+            return List.of();
         }
         Optional<Path> directory = source.directory();
-        if (directory.isPresent()) {
-            return load(names.stream().map(n -> directory.get().resolve(n)).toList());
-        }
         List<CaseTable> tables = new ArrayList<>();
-        List<Diagnostic> problems = new ArrayList<>();
         for (String name : names) {
             String fileName = name.substring(TESTS.length() + 1);
-            Optional<String> text;
-            try (InputStream in = source.open(name)) {
-                text = PackFiles.read(in, fileName, PackFiles.Kind.CASES, locale, problems);
-            } catch (IOException e) {
-                problems.add(PackFiles.unreadable(fileName, PackFiles.Kind.CASES, e, locale));
-                continue;
-            }
             try {
+                if (directory.isPresent()) {
+                    tables.add(CaseTable.load(directory.get().resolve(name), locale));
+                    continue;
+                }
+                Optional<String> text;
+                try (InputStream in = source.open(name)) {
+                    text = PackFiles.read(in, fileName, PackFiles.Kind.CASES, locale, problems);
+                } catch (IOException e) {
+                    problems.add(PackFiles.unreadable(fileName, PackFiles.Kind.CASES, e, locale));
+                    continue;
+                }
                 text.ifPresent(t -> tables.add(CaseTable.parse(fileName, t, locale)));
             } catch (CaseTableException e) {
                 problems.addAll(e.diagnostics());
             }
         }
-        if (!problems.isEmpty()) {
-            throw new CaseTableException(messages().format("tables.failed", problems.size(), pack.id()), problems);
-        }
         return List.copyOf(tables);
+    }
+
+    /**
+     * @param codebookRequired whether codes without a codebook are a problem (a loaded pack that has none), or
+     *                         are left unchecked (a codebook that could not be read)
+     */
+    private static List<Diagnostic> check(List<CaseTable> tables, Optional<Codebook> codebook,
+                                          boolean codebookRequired, Optional<ScriptLibrary> scripts,
+                                          Messages messages) {
+        List<Diagnostic> problems = new ArrayList<>();
+        for (CaseTable table : tables) {
+            for (int i = 0; i < table.rows().size(); i++) {
+                CaseRow row = table.rows().get(i);
+                TableReader.Columns at = table.columns(i);
+                if (codebook.isPresent() || codebookRequired) {
+                    checkCodes(row, at.codes(), codebook, messages, problems);
+                }
+                row.script().filter(id -> scripts.map(s -> !s.contains(id)).orElse(false)).ifPresent(id ->
+                        problems.add(Diagnostic.error(row.file(), row.line(), at.script(), "cases.unknown-script",
+                                messages.format("column", "script", messages.format("script.unknown", id)))));
+            }
+        }
+        problems.sort(Diagnostic.READING_ORDER);
+        return List.copyOf(problems);
+    }
+
+    private static void checkCodes(CaseRow row, int column, Optional<Codebook> codebook, Messages messages,
+                                   List<Diagnostic> problems) {
+        if (row.codes().isEmpty()) {
+            return;
+        }
+        if (codebook.isEmpty()) {
+            problems.add(Diagnostic.error(row.file(), row.line(), column, "cases.no-codebook",
+                    messages.format("column", "codes", messages.format("codes.no-codebook", row.codes()))));
+            return;
+        }
+        try {
+            codebook.get().decode(row.codes());
+        } catch (CodebookException e) {
+            for (Diagnostic d : e.diagnostics()) {
+                problems.add(Diagnostic.error(row.file(), row.line(), column + position(d.path()), d.key(),
+                        messages.format("column", "codes", d.message())));
+            }
+        }
+    }
+
+    /** The 0-based position a decoding problem names ({@code codes[2]}), or 0. */
+    private static int position(String path) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^codes\\[(\\d+)]").matcher(path);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /**

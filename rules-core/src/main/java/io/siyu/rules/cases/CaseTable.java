@@ -44,11 +44,14 @@ public final class CaseTable {
     private final String fileName;
     private final Path path;
     private final List<CaseRow> rows;
+    /** Where each row's codes and script are written, in row order (for {@link CaseRunner#check}). */
+    private final List<TableReader.Columns> columns;
 
-    private CaseTable(String fileName, Path path, List<CaseRow> rows) {
+    private CaseTable(String fileName, Path path, List<CaseRow> rows, List<TableReader.Columns> columns) {
         this.fileName = fileName;
         this.path = path;
         this.rows = List.copyOf(rows);
+        this.columns = List.copyOf(columns);
     }
 
     /**
@@ -84,8 +87,9 @@ public final class CaseTable {
         String name = csv.getFileName() == null ? csv.toString() : csv.getFileName().toString();
         List<Diagnostic> problems = new ArrayList<>();
         Optional<String> text = PackFiles.read(csv, name, PackFiles.Kind.CASES, locale, problems);
-        List<CaseRow> rows = text.map(t -> TableReader.read(name, t, messages, problems)).orElse(List.of());
-        return table(name, csv.toString(), csv, rows, problems, messages);
+        List<TableReader.Columns> columns = new ArrayList<>();
+        List<CaseRow> rows = text.map(t -> TableReader.read(name, t, messages, problems, columns)).orElse(List.of());
+        return table(name, csv.toString(), csv, rows, columns, problems, messages);
     }
 
     /**
@@ -104,16 +108,23 @@ public final class CaseTable {
         Objects.requireNonNull(text, "text");
         Messages messages = Messages.of(BUNDLE, Objects.requireNonNull(locale, "locale"));
         List<Diagnostic> problems = new ArrayList<>();
-        List<CaseRow> rows = TableReader.read(fileName, text, messages, problems);
-        return table(fileName, fileName, null, rows, problems, messages);
+        List<TableReader.Columns> columns = new ArrayList<>();
+        List<CaseRow> rows = TableReader.read(fileName, text, messages, problems, columns);
+        return table(fileName, fileName, null, rows, columns, problems, messages);
     }
 
     private static CaseTable table(String name, String shownAs, Path path, List<CaseRow> rows,
-                                   List<Diagnostic> problems, Messages messages) {
+                                   List<TableReader.Columns> columns, List<Diagnostic> problems, Messages messages) {
         if (!problems.isEmpty()) {
+            problems.sort(Diagnostic.READING_ORDER);
             throw new CaseTableException(messages.format("table.failed", shownAs, problems.size()), problems);
         }
-        return new CaseTable(name, path, rows);
+        return new CaseTable(name, path, rows, columns);
+    }
+
+    /** Where the codes and the script of row {@code index} are written. */
+    TableReader.Columns columns(int index) {
+        return columns.get(index);
     }
 
     /**

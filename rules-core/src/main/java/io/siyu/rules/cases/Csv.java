@@ -14,8 +14,24 @@ import java.util.List;
  * thread-safe, and never shared (see {@link #parse}).
  */
 final class Csv {
-    /** One field and the 1-based column where it starts. */
-    record Field(String text, int column) {
+    /** The full-width comma a Chinese input method types for {@code ,}. */
+    static final char WIDE_COMMA = '\uFF0C';
+
+    /**
+     * One field.
+     *
+     * @param text        its value (an unquoted field without the spaces around it)
+     * @param line        the 1-based line where it starts
+     * @param column      the 1-based column where it starts (its quote, for a quoted field)
+     * @param valueColumn the 1-based column of the value's first character
+     * @param wideCommas  where the full-width commas ({@code ，}) of an unquoted field are: where the field would
+     *                    be split if they were meant as separators
+     */
+    record Field(String text, int line, int column, int valueColumn, List<At> wideCommas) {
+    }
+
+    /** A 1-based line and column. */
+    record At(int line, int column) {
     }
 
     /**
@@ -23,6 +39,48 @@ final class Csv {
      * reported), so that nothing more is said about it.
      */
     record Record(int line, List<Field> fields, boolean broken) {
+        /** Where the full-width commas in the record's unquoted fields are, in order. */
+        List<At> wideCommas() {
+            return fields.stream().flatMap(f -> f.wideCommas().stream()).toList();
+        }
+
+        /** The fields as they would be if every full-width comma in an unquoted field were a {@code ,}. */
+        List<Field> splitAtWideCommas() {
+            return splitAtWideCommas(wideCommas());
+        }
+
+        /** The fields as they would be if these full-width commas (of {@link #wideCommas()}) were a {@code ,}. */
+        List<Field> splitAtWideCommas(List<At> separators) {
+            List<Field> out = new ArrayList<>();
+            for (Field f : fields) {
+                List<At> here = f.wideCommas().stream().filter(separators::contains).toList();
+                if (here.isEmpty()) {
+                    out.add(f);
+                    continue;
+                }
+                // An unquoted field: its value starts at valueColumn; split it where the commas are.
+                int from = f.valueColumn();
+                String rest = f.text();
+                int offset = 0;
+                for (At comma : here) {
+                    int cut = comma.column() - from - offset;
+                    String part = rest.substring(0, cut);
+                    out.add(new Field(part.strip(), f.line(), from + offset, from + offset + leading(part), List.of()));
+                    rest = rest.substring(cut + 1);
+                    offset += cut + 1;
+                }
+                out.add(new Field(rest.strip(), f.line(), from + offset, from + offset + leading(rest), List.of()));
+            }
+            return out;
+        }
+
+        private static int leading(String s) {
+            int n = 0;
+            while (n < s.length() && Character.isWhitespace(s.charAt(n))) {
+                n++;
+            }
+            return n;
+        }
     }
 
     private final String file;
@@ -91,10 +149,22 @@ final class Csv {
     private Field plain() {
         int col = column;
         int start = pos;
+        List<At> wideCommas = new ArrayList<>();
         while (pos < text.length() && text.charAt(pos) != ',' && !atLineEnd()) {
+            if (text.charAt(pos) == WIDE_COMMA) {
+                wideCommas.add(new At(line, column));
+            }
             advance();
         }
-        return new Field(text.substring(start, pos).strip(), col);
+        String raw = text.substring(start, pos);
+        int lead = 0;
+        while (lead < raw.length() && Character.isWhitespace(raw.charAt(lead))) {
+            lead++;
+        }
+        String value = raw.strip();
+        // Columns of the commas, counted from the stripped value's first character.
+        int valueColumn = col + lead;
+        return new Field(value, line, col, valueColumn, List.copyOf(wideCommas));
     }
 
     private Field quoted() {
@@ -107,7 +177,7 @@ final class Csv {
                 broken = true;
                 problems.add(Diagnostic.error(file, startLine, col, "cases.unclosed-quote",
                         messages.format("csv.unclosed-quote")));
-                return new Field(value.toString(), col);
+                return new Field(value.toString(), startLine, col, col + 1, List.of());
             }
             char c = text.charAt(pos);
             if (c == '"') {
@@ -134,7 +204,7 @@ final class Csv {
                     messages.format("csv.after-quote")));
             plain();
         }
-        return new Field(value.toString(), col);
+        return new Field(value.toString(), startLine, col, col + 1, List.of());
     }
 
     private boolean atLineEnd() {

@@ -81,8 +81,8 @@ public record PackManifest(String id, String version, String description, ZoneId
     private static Optional<PackManifest> read(JsonReader reader, JsonValue root) {
         return reader.object(root, List.of("id", "version", "description", "timezone", "intent", "contact"))
                 .flatMap(obj -> {
-                    Optional<String> id = obj.requiredText("id");
-                    Optional<String> version = obj.requiredText("version");
+                    Optional<String> id = obj.requiredTextOrNumber("id");
+                    Optional<String> version = obj.requiredTextOrNumber("version");
                     String description = obj.optionalRawText("description").orElse("");
                     ZoneId zone = obj.get("timezone").flatMap(v -> zone(reader, v)).orElse(DEFAULT_ZONE);
                     IntentThresholds thresholds = obj.get("intent").map(v -> thresholds(reader, v))

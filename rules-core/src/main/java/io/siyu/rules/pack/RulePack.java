@@ -177,15 +177,23 @@ public final class RulePack {
                 .flatMap(text -> PackManifest.parse(text, options.locale(), problems));
         Optional<Codebook> codebook = pack.read(CODEBOOK_FILE, false)
                 .flatMap(text -> parsePart(() -> Codebook.parse(CODEBOOK_FILE, text, options.locale()), problems));
-        Optional<ScriptLibrary> scripts = pack.read(SCRIPTS_FILE, false)
+        Optional<String> scriptsText = pack.read(SCRIPTS_FILE, false);
+        Optional<ScriptLibrary> scripts = scriptsText
                 .flatMap(text -> parsePart(() -> ScriptLibrary.parse(SCRIPTS_FILE, text, options.locale()), problems));
+        if (codebook.isPresent() && scripts.isPresent()) {
+            problems.addAll(PackReferences.scriptTags(scriptsText.get(), codebook.get().allCodes(), options.locale()));
+        }
         Optional<FunnelConfig> funnel = pack.read(FUNNEL_FILE, false)
                 .map(text -> parsePart(() -> FunnelConfig.parse(FUNNEL_FILE, text, options.locale()), problems)
                         .orElse(FunnelConfig.defaults()));
         List<RuleSource> sources = pack.ruleSources();
-        problems.addAll(new RuleReferences(options.locale(),
+        RuleReferences references = new RuleReferences(options.locale(),
                 knownNames(files, CODEBOOK_FILE, codebook.map(Codebook::allCodes)),
-                knownNames(files, SCRIPTS_FILE, scripts.map(ScriptLibrary::ids))).check(sources));
+                knownNames(files, SCRIPTS_FILE, scripts.map(ScriptLibrary::ids)));
+        if (codebook.isPresent()) {
+            references = references.withQuestions(PackReferences.questions(codebook.get()));
+        }
+        problems.addAll(references.check(sources));
         DrlCompiler.Result compiled = new DrlCompiler(options.locale()).compile(sources,
                 List.copyOf(options.allowedClasses()), options.compileMode() == CompileMode.EXECUTABLE_MODEL);
         problems.addAll(compiled.diagnostics());
@@ -197,7 +205,7 @@ public final class RulePack {
         DecisionPipeline pipeline = new DecisionPipeline(compiled.kieBase().get(),
                 new DecisionPipeline.Settings(m.id(), m.version(), m.thresholds(), m.contact(), m.zone(),
                         options.clock(), options.maxFirings(), options.locale()),
-                library, compiled.rules());
+                library, compiled.rules(), compiled.dates());
         return new RulePack(source, m, codebook.orElse(null), library,
                 funnel.orElseGet(() -> FunnelConfig.defaults().withZone(m.zone())), compiled.rules(), pipeline,
                 options, sortedForReading(problems));

@@ -13,7 +13,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The packages of {@code rules-core} form layers, bottom to top:
  * <ol>
  *   <li>{@code diagnostic}, {@code internal.i18n} — use nothing of ours;</li>
- *   <li>{@code internal.json}, {@code internal.files} — the two above;</li>
+ *   <li>{@code internal.text} (what an input method typed in place of ASCII) — {@code internal.i18n};</li>
+ *   <li>{@code internal.json}, {@code internal.files} — the three above;</li>
  *   <li>{@code codebook}, {@code script} — the four above;</li>
  *   <li>{@code funnel} — and {@code codebook};</li>
  *   <li>{@code decision} — and {@code codebook}, {@code funnel}, {@code script};</li>
@@ -26,12 +27,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 @AnalyzeClasses(packages = "io.siyu.rules", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
-    private static final String[] BASE = {"Diagnostic", "I18n", "Json", "Files"};
+    private static final String[] BASE = {"Diagnostic", "I18n", "Text", "Json", "Files"};
 
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Diagnostic").definedBy("io.siyu.rules.diagnostic..")
             .layer("I18n").definedBy("io.siyu.rules.internal.i18n..")
+            .layer("Text").definedBy("io.siyu.rules.internal.text..")
             .layer("Json").definedBy("io.siyu.rules.internal.json..")
             .layer("Files").definedBy("io.siyu.rules.internal.files..")
             .layer("Codebook").definedBy("io.siyu.rules.codebook..")
@@ -45,7 +47,8 @@ class LayeringTest {
 
             .whereLayer("Diagnostic").mayNotAccessAnyLayer()
             .whereLayer("I18n").mayNotAccessAnyLayer()
-            .whereLayer("Json").mayOnlyAccessLayers("Diagnostic", "I18n")
+            .whereLayer("Text").mayOnlyAccessLayers("I18n")
+            .whereLayer("Json").mayOnlyAccessLayers("Diagnostic", "I18n", "Text")
             .whereLayer("Files").mayOnlyAccessLayers("Diagnostic", "I18n")
             .whereLayer("Codebook").mayOnlyAccessLayers(BASE)
             .whereLayer("Script").mayOnlyAccessLayers(BASE)
@@ -62,7 +65,8 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule everyClassIsInALayer = classes().should().resideInAnyPackage(
-                    "io.siyu.rules.diagnostic..", "io.siyu.rules.internal.i18n..", "io.siyu.rules.internal.json..",
+                    "io.siyu.rules.diagnostic..", "io.siyu.rules.internal.i18n..", "io.siyu.rules.internal.text..",
+                    "io.siyu.rules.internal.json..",
                     "io.siyu.rules.internal.files..", "io.siyu.rules.codebook..", "io.siyu.rules.script..",
                     "io.siyu.rules.funnel..", "io.siyu.rules.decision..", "io.siyu.rules.internal.compile..",
                     "io.siyu.rules.internal.engine..", "io.siyu.rules.pack..", "io.siyu.rules.cases..")

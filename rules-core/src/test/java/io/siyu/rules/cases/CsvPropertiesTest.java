@@ -3,6 +3,7 @@ package io.siyu.rules.cases;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.internal.i18n.Messages;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -46,9 +47,10 @@ class CsvPropertiesTest {
                     w.write(",");
                 }
                 Cell cell = row.cells().get(i);
-                fields.add(new Csv.Field(cell.text(), w.column));
-                w.write(mustQuote(cell.text(), i) || cell.quote()
-                        ? "\"" + cell.text().replace("\"", "\"\"").replace("\n", w.eol) + "\""
+                boolean quoted = mustQuote(cell.text(), i) || cell.quote();
+                // A quoted field's value starts after its quote; a plain one holds no full-width comma here.
+                fields.add(new Csv.Field(cell.text(), w.line, w.column, quoted ? w.column + 1 : w.column, List.of()));
+                w.write(quoted ? "\"" + cell.text().replace("\"", "\"\"").replace("\n", w.eol) + "\""
                         : cell.text());
             }
             expected.add(new Csv.Record(line, fields, false));
@@ -62,6 +64,52 @@ class CsvPropertiesTest {
 
         assertThat(problems).isEmpty();
         assertThat(records).isEqualTo(expected);
+    }
+
+    @Property(tries = 500)
+    void aSeparatorTypedAsAFullWidthCommaIsFoundWhereItIsAndSplitsTheRecordAsMeant(
+            @ForAll("rows") List<Row> rows, @ForAll("picks") int pick) {
+        Writer w = new Writer("\n");
+        List<Integer> separators = new ArrayList<>();
+        List<List<String>> texts = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> record = new ArrayList<>();
+            boolean previousQuoted = false;
+            for (int i = 0; i < rows.get(r).cells().size(); i++) {
+                Cell cell = rows.get(r).cells().get(i);
+                boolean quoted = mustQuote(cell.text(), i) || cell.quote();
+                if (i > 0) {
+                    // Between two unquoted fields: a quote after a full-width comma is text, not a field's start.
+                    if (!quoted && !previousQuoted) {
+                        separators.add(w.text.length());
+                    }
+                    w.write(",");
+                }
+                previousQuoted = quoted;
+                w.write(quoted ? "\"" + cell.text().replace("\"", "\"\"").replace("\n", "\n") + "\"" : cell.text());
+                record.add(cell.text());
+            }
+            texts.add(record);
+            w.write("\n");
+        }
+        Assume.that(!separators.isEmpty());
+        int at = separators.get(pick % separators.size());
+        StringBuilder typed = new StringBuilder(w.text);
+        typed.setCharAt(at, Csv.WIDE_COMMA);
+        int line = 1 + (int) typed.substring(0, at).chars().filter(c -> c == '\n').count();
+        int column = at - typed.lastIndexOf("\n", at - 1);
+
+        List<Csv.Record> records = Csv.parse("t.csv", typed.toString(), new ArrayList<>(), MESSAGES);
+
+        Csv.Record hit = records.stream().filter(r -> !r.wideCommas().isEmpty()).findFirst().orElseThrow();
+        assertThat(hit.wideCommas()).containsExactly(new Csv.At(line, column));
+        assertThat(hit.splitAtWideCommas()).extracting(Csv.Field::text)
+                .containsExactlyElementsOf(texts.get(records.indexOf(hit)));
+    }
+
+    @Provide
+    Arbitrary<Integer> picks() {
+        return Arbitraries.integers().between(0, 1000);
     }
 
     @Property(tries = 1000)

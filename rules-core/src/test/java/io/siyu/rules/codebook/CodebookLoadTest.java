@@ -162,9 +162,7 @@ class CodebookLoadTest {
             assertThat(d.line()).isEqualTo(4);
             assertThat(d.column()).isEqualTo(3);
             assertThat(d.path()).isEmpty();
-            assertThat(d.message()).startsWith("This is not valid JSON here: ")
-                    .contains("was expecting comma to separate Object entries")
-                    .endsWith("Check for a missing comma, quote or bracket.");
+            assertThat(d.message()).isEqualTo("This is not valid JSON here: a comma (,) is missing before \"questions\".");
         });
     }
 

@@ -76,7 +76,7 @@ class MoreMistakesTest {
     @Test
     void aSafetyProblemAndACompileProblemInDifferentFilesAreBothReported() throws IOException {
         Files.createDirectories(dir.resolve("rules"));
-        Files.writeString(dir.resolve("rules/a.drl"), rule("Customer( )", "System.exit(0);"));
+        Files.writeString(dir.resolve("rules/a.drl"), rule("Customer( )", "System.exit(0);").replace("\"r\"", "\"a\""));
         assertThat(load(rule("Custmer( )", "intent.add(1, \"x\");"))).extracting(s -> s.substring(0, s.indexOf(' ')))
                 .containsExactly("rules/a.drl:6:5:", "rules/r.drl:4:5:");
     }

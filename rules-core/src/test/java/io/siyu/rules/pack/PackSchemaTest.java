@@ -184,9 +184,11 @@ class PackSchemaTest {
         };
     }
 
+    /** The file's text as a pack reads it: UTF-8, a byte-order mark dropped. */
     static String read(Path file) {
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

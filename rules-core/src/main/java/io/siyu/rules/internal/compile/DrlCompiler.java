@@ -3,29 +3,37 @@ package io.siyu.rules.internal.compile;
 import io.siyu.rules.decision.Phase;
 import io.siyu.rules.decision.RuleInfo;
 import io.siyu.rules.diagnostic.Diagnostic;
-import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.diagnostic.Diagnostic.Severity;
+import io.siyu.rules.internal.i18n.Messages;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.MessageImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.conf.KieBaseMutabilityOption;
-import org.kie.api.KieBaseConfiguration;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieContainer;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,14 +42,23 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Compiles a pack's rule files with Drools through the public KIE API, each build under its own
- * release id, which is removed from the {@code KieRepository} as soon as the rule base exists: loading
- * a pack many times does not grow the heap.
+ * Compiles a pack's rule files with Drools, quietly: every problem becomes a diagnostic, and Drools prints
+ * nothing to the host's log.
  *
- * <p>Before Drools sees a file, it is read by {@link DrlFile} (unclosed quotes and comments, rules without
- * {@code end}), checked by {@link RuleSafety} (only allowlisted classes and constructs) and parsed on its
- * own; a file with such an error is left out of the build, and the other files are still built so that
- * their problems are reported too. Drools' messages are translated by {@link DroolsMessages}.
+ * <p>Before Drools sees a file, it is read by {@link DrlFile} (characters typed with an input method,
+ * quotes inside a text, unclosed quotes and comments, rules without {@code end}), checked by
+ * {@link RuleSafety} (only allowlisted classes and constructs), its attributes are read by
+ * {@link RuleAttributes} (those the pack's phases and clock do not honour are refused, the dates kept for
+ * the decision's clock), and it is parsed on its own; a file with a syntax or safety error is left out of
+ * the build, and the other files are still built so that their problems are reported too. A rule name used
+ * twice in the pack is reported with both places. Drools' messages are translated by {@link DroolsMessages}.
+ *
+ * <p>The rules are built with a {@code KnowledgeBuilder}, which returns its errors and warnings and logs
+ * none of them: Drools' {@code KieBuilder} would also log each build's errors itself ({@code KieProject}:
+ * "Unable to build KieBaseModel") to whatever logger the host has, where we cannot silence them. The
+ * executable model ({@code CompileMode.EXECUTABLE_MODEL}) is only made by a {@code KieBuilder}: it is built
+ * after the classic build has found the rules clean, so that a broken pack never reaches it, each build
+ * under its own release id, removed from the {@code KieRepository} as soon as the rule base exists.
  *
  * <p>Rule files do not declare the fact model or the helpers: the compiler adds, for every package
  * the files use, a generated file that imports the fact model and declares the globals
@@ -51,6 +68,7 @@ public final class DrlCompiler {
 
     private static final String GROUP_ATTRIBUTE = "ruleflow-group";
     private static final String DEFAULT_PACKAGE = "defaultpkg";
+    private static final String FACT_MODEL_FILE = "siyu-fact-model.drl";
     /** The texts of the compiler's diagnostics. */
     static final String MESSAGES = "io.siyu.rules.internal.compile.messages";
 
@@ -66,12 +84,14 @@ public final class DrlCompiler {
      *
      * @param kieBase     the rule base, when there are no errors
      * @param rules       every rule that names a phase, in file order
+     * @param dates       the {@code date-effective} / {@code date-expires} window of each rule that has one,
+     *                    by rule name: the decision compares it with its own clock
      * @param diagnostics every problem in every file, in reading order, without duplicates
-     * @param releaseId   the release id the build used (already removed from the {@code KieRepository}),
-     *                    or empty when nothing was built
+     * @param releaseId   the release id of the executable-model build (already removed from the
+     *                    {@code KieRepository}), or empty when none was made
      */
-    public record Result(Optional<KieBase> kieBase, List<RuleInfo> rules, List<Diagnostic> diagnostics,
-                  Optional<ReleaseId> releaseId) {
+    public record Result(Optional<KieBase> kieBase, List<RuleInfo> rules, Map<String, RuleDates> dates,
+                         List<Diagnostic> diagnostics, Optional<ReleaseId> releaseId) {
     }
 
     /**
@@ -87,59 +107,118 @@ public final class DrlCompiler {
     public Result compile(List<RuleSource> sources, List<Class<?>> extraFacts, boolean executableModel) {
         List<Diagnostic> problems = new ArrayList<>();
         List<RuleInfo> rules = new ArrayList<>();
-        Set<String> packages = new LinkedHashSet<>();
+        Map<String, RuleDates> dates = new LinkedHashMap<>();
+        Map<String, String> packages = new LinkedHashMap<>();
         Map<String, DrlFile> files = new LinkedHashMap<>();
         FactVocabulary vocabulary = new FactVocabulary(extraFacts);
         RuleSafety safety = new RuleSafety(messages, vocabulary);
-        List<RuleSource> buildable = new ArrayList<>();
+        RuleAttributes attributes = new RuleAttributes(messages);
+        Map<String, String> buildable = new LinkedHashMap<>();
         for (RuleSource source : sources) {
             DrlFile drl = DrlFile.read(source, messages);
             files.put(source.file(), drl);
+            problems.addAll(drl.typingProblems());
             List<Diagnostic> blocking = new ArrayList<>(drl.structureProblems());
-            blocking.addAll(safety.check(source, drl));
-            describe(source, drl, rules, packages, blocking, problems);
+            blocking.addAll(safety.check(drl));
+            RuleAttributes.Result attrs = attributes.read(drl);
+            problems.addAll(attrs.problems());
+            dates.putAll(attrs.windows());
+            describe(source.file(), attrs.droolsText(), drl, rules, packages, blocking, problems);
             problems.addAll(blocking);
             if (blocking.stream().noneMatch(Diagnostic::isError)) {
-                buildable.add(source);
+                buildable.put(source.file(), attrs.droolsText());
             }
         }
+        Set<String> duplicated = duplicateNames(files.values(), problems);
         if (buildable.isEmpty()) {
-            return new Result(Optional.empty(), rules, tidy(problems), Optional.empty());
+            return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.empty());
         }
+        Map<String, String> generated = new LinkedHashMap<>();
+        for (String pkg : new LinkedHashSet<>(packages.values())) {
+            generated.put((DEFAULT_PACKAGE.equals(pkg) ? "" : pkg.replace('.', '/') + "/") + FACT_MODEL_FILE,
+                    vocabulary.declarations(DEFAULT_PACKAGE.equals(pkg) ? null : pkg));
+        }
+        DroolsMessages translator = new DroolsMessages(messages, files, vocabulary, duplicated);
+        KnowledgeBuilder builder = classicBuild(generated, buildable);
+        List<Message> reported = new ArrayList<>();
+        long id = 0;
+        for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
+            reported.add(new MessageImpl(id++, r));
+        }
+        if (!accept(translator, reported, problems)) {
+            return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.empty());
+        }
+        KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration();
+        conf.setOption(KieBaseMutabilityOption.DISABLED);
+        if (!executableModel) {
+            InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(conf);
+            base.addPackages(builder.getKnowledgePackages());
+            return new Result(Optional.of(base), rules, dates, tidy(problems), Optional.empty());
+        }
+        return executableModel(generated, buildable, packages, conf, files, vocabulary, duplicated, rules, dates,
+                problems);
+    }
+
+    /**
+     * Adds Drools' messages to {@code problems}; returns whether the build is clean. An error Drools reports
+     * that cannot be placed is never let pass silently.
+     */
+    private boolean accept(DroolsMessages translator, List<Message> reported, List<Diagnostic> problems) {
+        List<Diagnostic> compileProblems = translator.translate(reported);
+        problems.addAll(compileProblems);
+        boolean droolsErrors = reported.stream().anyMatch(m -> m.getLevel() == Message.Level.ERROR
+                && !translator.isAlreadyReported(m));
+        if (droolsErrors && compileProblems.stream().noneMatch(Diagnostic::isError)) {
+            problems.add(new Diagnostic("", 0, 0, Severity.ERROR, "drl.unplaced", "",
+                    messages.format("drl.compile", reported.stream()
+                            .filter(m -> m.getLevel() == Message.Level.ERROR).map(Message::getText).toList())));
+        }
+        return problems.stream().noneMatch(Diagnostic::isError);
+    }
+
+    /** The classic build of the generated files and the buildable rule files: nothing is logged. */
+    private static KnowledgeBuilder classicBuild(Map<String, String> generated, Map<String, String> buildable) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        generated.forEach((path, text) -> batch.add(utf8(path, text), ResourceType.DRL));
+        buildable.forEach((path, text) -> batch.add(utf8(path, text), ResourceType.DRL));
+        batch.build();
+        return builder;
+    }
+
+    /**
+     * The executable model of rules the classic build found clean. Each rule file is written in the folder
+     * of its package ({@code KieBuilder} logs a warning for a file whose folder and package differ), under a
+     * name that Drools' messages are traced back from.
+     */
+    private Result executableModel(Map<String, String> generated, Map<String, String> buildable,
+                                   Map<String, String> packages, KieBaseConfiguration conf, Map<String, DrlFile> files,
+                                   FactVocabulary vocabulary, Set<String> duplicated, List<RuleInfo> rules,
+                                   Map<String, RuleDates> dates, List<Diagnostic> problems) {
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("io.siyu.rules.pack", "pack-" + UUID.randomUUID(), "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        for (String pkg : packages) {
-            writeUtf8(ks, kfs, resourcePath(pkg.replace('.', '/') + "/siyu-fact-model.drl"), vocabulary.declarations(DEFAULT_PACKAGE.equals(pkg) ? null : pkg));
+        generated.forEach((path, text) -> kfs.write(utf8(RESOURCES + path, text)));
+        Map<String, DrlFile> traced = new LinkedHashMap<>(files);
+        int n = 0;
+        for (Map.Entry<String, String> file : buildable.entrySet()) {
+            String pkg = packages.getOrDefault(file.getKey(), DEFAULT_PACKAGE);
+            String folder = DEFAULT_PACKAGE.equals(pkg) ? "" : pkg.replace('.', '/') + "/";
+            String path = folder + "siyu-rules-" + (n++) + ".drl";
+            traced.put(path, files.get(file.getKey()));
+            kfs.write(utf8(RESOURCES + path, file.getValue()));
         }
-        for (RuleSource source : buildable) {
-            writeUtf8(ks, kfs, resourcePath(source.file()), source.text());
-        }
+        DroolsMessages translator = new DroolsMessages(messages, traced, vocabulary, duplicated);
         KieBuilder builder = ks.newKieBuilder(kfs);
         try {
-            if (executableModel) {
-                builder.buildAll(executableModelProject());
-            } else {
-                builder.buildAll();
-            }
-            List<Diagnostic> compileProblems = new DroolsMessages(messages, files, vocabulary).translate(
-                    builder.getResults().getMessages());
-            problems.addAll(compileProblems);
-            if (builder.getResults().hasMessages(Message.Level.ERROR)
-                    && compileProblems.stream().noneMatch(Diagnostic::isError)) {
-                // Drools reported an error we could not place: never let it pass silently.
-                problems.add(new Diagnostic("", 0, 0, Severity.ERROR, "drl.unplaced", "",
-                        messages.format("drl.compile", builder.getResults().getMessages(Message.Level.ERROR))));
-            }
-            if (problems.stream().anyMatch(Diagnostic::isError)) {
-                return new Result(Optional.empty(), rules, tidy(problems), Optional.of(releaseId));
+            builder.buildAll(executableModelProject());
+            if (!accept(translator, builder.getResults().getMessages(), problems)) {
+                return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.of(releaseId));
             }
             KieContainer container = ks.newKieContainer(releaseId);
-            KieBaseConfiguration conf = ks.newKieBaseConfiguration();
-            conf.setOption(KieBaseMutabilityOption.DISABLED);
             KieBase base = container.newKieBase(conf);
-            return new Result(Optional.of(base), rules, tidy(problems), Optional.of(releaseId));
+            return new Result(Optional.of(base), rules, dates, tidy(problems), Optional.of(releaseId));
         } finally {
             // The repository would keep every build's module (and its classes) alive: loading a pack
             // again and again must not grow the heap.
@@ -147,8 +226,33 @@ public final class DrlCompiler {
         }
     }
 
+    private static final String RESOURCES = "src/main/resources/";
+
     private static List<Diagnostic> tidy(List<Diagnostic> problems) {
         return problems.stream().distinct().sorted(Diagnostic.READING_ORDER).toList();
+    }
+
+    /**
+     * Reports every rule name used a second time in the pack, at the second place, naming both: Drools
+     * would only complain within one package, and the decisions, their explanations and the test tables name
+     * rules by name alone. Returns the names.
+     */
+    private Set<String> duplicateNames(Iterable<DrlFile> files, List<Diagnostic> problems) {
+        Map<String, String> first = new LinkedHashMap<>();
+        Set<String> duplicated = new LinkedHashSet<>();
+        for (DrlFile drl : files) {
+            for (DrlFile.Rule rule : drl.rules()) {
+                DrlFile.Token name = drl.tokens().get(rule.start() + 1);
+                String here = drl.file() + ":" + drl.tokens().get(rule.start()).line();
+                String before = first.putIfAbsent(rule.name(), here);
+                if (before != null) {
+                    duplicated.add(rule.name());
+                    problems.add(Diagnostic.error(drl.file(), name.line(), name.column(), "drl.duplicate-rule",
+                            messages.format("drl.duplicate-rule", rule.name(), before, here)));
+                }
+            }
+        }
+        return duplicated;
     }
 
     @SuppressWarnings("unchecked")
@@ -163,45 +267,41 @@ public final class DrlCompiler {
     }
 
     /**
-     * Writes a rule file as UTF-8 and says so: {@code KieFileSystem.write(String, String)} encodes and
-     * Drools decodes with the JVM's default charset, which garbles Chinese rule files (and silently
-     * breaks conditions such as {@code asked("多少钱")}) on a machine whose default is not UTF-8.
+     * A rule file as UTF-8, saying so: Drools decodes a resource without an encoding with the JVM's default
+     * charset, which garbles Chinese rule files (and silently breaks conditions such as
+     * {@code asked("多少钱")}) on a machine whose default is not UTF-8. Each file sits in the folder of its
+     * package (the generated files) or at its pack path (the rule files, whose messages must name it).
      */
-    private static void writeUtf8(KieServices ks, KieFileSystem kfs, String path, String text) {
-        Resource resource = ks.getResources().newByteArrayResource(text.getBytes(StandardCharsets.UTF_8),
-                StandardCharsets.UTF_8.name());
+    private static Resource utf8(String path, String text) {
+        Resource resource = KieServices.Factory.get().getResources().newByteArrayResource(
+                text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8.name());
         resource.setSourcePath(path);
         resource.setResourceType(ResourceType.DRL);
-        kfs.write(resource);
-    }
-
-    private static String resourcePath(String file) {
-        return "src/main/resources/" + file;
+        return resource;
     }
 
     /**
      * Parses one file on its own: its syntax errors go to {@code blocking}; its rules, packages and missing
      * phases are recorded.
      */
-    private void describe(RuleSource source, DrlFile drl, List<RuleInfo> rules, Set<String> packages,
+    private void describe(String file, String text, DrlFile drl, List<RuleInfo> rules, Map<String, String> packages,
                           List<Diagnostic> blocking, List<Diagnostic> problems) {
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
         try {
-            pkg = parser.parse(false, source.text());
+            pkg = parser.parse(false, text);
         } catch (DroolsParserException e) {
-            blocking.add(Diagnostic.error(source.file(), 0, 0, "drl.syntax",
-                    messages.format("drl.syntax", e.getMessage())));
+            blocking.add(Diagnostic.error(file, 0, 0, "drl.syntax", messages.format("drl.syntax", e.getMessage())));
             return;
         }
         if (parser.hasErrors() || pkg == null) {
-            blocking.addAll(new DroolsMessages(messages, Map.of(source.file(), drl), new FactVocabulary(List.of()))
+            blocking.addAll(new DroolsMessages(messages, Map.of(file, drl), new FactVocabulary(List.of()), Set.of())
                     .translateParserErrors(drl, parser.getErrors()));
             return;
         }
         String namespace = pkg.getNamespace() == null || pkg.getNamespace().isBlank() ? DEFAULT_PACKAGE
                 : pkg.getNamespace();
-        packages.add(namespace);
+        packages.put(file, namespace);
         for (RuleDescr rule : pkg.getRules()) {
             AttributeDescr group = rule.getAttributes().get(GROUP_ATTRIBUTE);
             Optional<Phase> phase = group == null ? Optional.empty() : Phase.ofGroupName(group.getValue());
@@ -209,11 +309,11 @@ public final class DrlCompiler {
                 // A group that is not a phase is reported where it is written, by RuleReferences.
                 DrlFile.Token at = drl.rules().stream().filter(r -> r.name().equals(rule.getName())).findFirst()
                         .map(r -> drl.tokens().get(r.start()))
-                        .orElse(new DrlFile.Token(DrlFile.Kind.IDENTIFIER, "rule", rule.getLine(), 1));
-                problems.add(Diagnostic.error(source.file(), at.line(), at.column(), "drl.no-phase",
+                        .orElse(new DrlFile.Token(DrlFile.Kind.IDENTIFIER, "rule", rule.getLine(), 1, 0));
+                problems.add(Diagnostic.error(file, at.line(), at.column(), "drl.no-phase",
                         messages.format("drl.no-phase", rule.getName())));
             }
-            phase.ifPresent(p -> rules.add(new RuleInfo(rule.getName(), source.file(), rule.getLine(), p)));
+            phase.ifPresent(p -> rules.add(new RuleInfo(rule.getName(), file, rule.getLine(), p)));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.siyu.rules.internal.compile;
 
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.internal.i18n.Messages;
+import io.siyu.rules.internal.text.TypedText;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,11 @@ import java.util.Optional;
  *
  * <p>A rule starts at a {@code rule} keyword that begins a line outside any other rule and ends at the
  * next {@code end} token, as Drools reads it.
+ *
+ * <p>Before tokenizing, the file is read by {@link TypedText}: characters a Chinese input method typed
+ * outside the texts ({@code （}, {@code “}, {@code ，}, the ideographic space, ...) and quotes inside a text
+ * are {@linkplain #typingProblems() reported}, and the file is read, checked and compiled as {@link #text()}
+ * — the text as it was meant, with the same lines and columns — so that they cause no further errors.
  */
 final class DrlFile {
     /** What a token is. */
@@ -33,14 +39,20 @@ final class DrlFile {
      * @param text   its text; for a {@link Kind#STRING} the text between the quotes, escapes left as written
      * @param line   1-based line of its first character
      * @param column 1-based column of its first character (for a string, of the opening quote)
+     * @param offset index of its first character in the file's {@link #text()}
      */
-    record Token(Kind kind, String text, int line, int column) {
+    record Token(Kind kind, String text, int line, int column, int offset) {
         boolean is(String symbolOrWord) {
             return (kind == Kind.IDENTIFIER || kind == Kind.SYMBOL) && text.equals(symbolOrWord);
         }
 
         boolean isIdentifier() {
             return kind == Kind.IDENTIFIER;
+        }
+
+        /** How many characters it takes in the file: for a text, with its quotes. */
+        int width() {
+            return kind == Kind.STRING ? text.length() + 2 : text.length();
         }
     }
 
@@ -56,17 +68,22 @@ final class DrlFile {
     }
 
     private final String file;
+    private final String text;
     private final List<Token> tokens;
     private final List<Rule> rules;
     private final List<Diagnostic> problems;
+    private final List<Diagnostic> typing;
     /** For each token, the index of the rule it belongs to, or -1: the checks ask this for every token. */
     private final int[] ruleOfToken;
 
-    private DrlFile(String file, List<Token> tokens, List<Rule> rules, List<Diagnostic> problems) {
+    private DrlFile(String file, String text, List<Token> tokens, List<Rule> rules, List<Diagnostic> problems,
+                    List<Diagnostic> typing) {
         this.file = file;
+        this.text = text;
         this.tokens = List.copyOf(tokens);
         this.rules = List.copyOf(rules);
         this.problems = List.copyOf(problems);
+        this.typing = List.copyOf(typing);
         this.ruleOfToken = new int[tokens.size()];
         Arrays.fill(ruleOfToken, -1);
         for (int r = 0; r < rules.size(); r++) {
@@ -80,15 +97,47 @@ final class DrlFile {
 
     /** Reads a rule file; problems with its structure (an unclosed quote or comment, a rule without end) are kept. */
     static DrlFile read(RuleSource source, Messages messages) {
-        Reader reader = new Reader(source, messages);
+        TypedText typed = TypedText.scan(source.text(), TypedText.Syntax.DRL);
+        List<Diagnostic> typing = new ArrayList<>();
+        for (TypedText.Finding f : typed.findings()) {
+            String key = switch (f.kind()) {
+                case FULL_WIDTH -> "drl.full-width";
+                case STRAY -> "drl.stray-character";
+                case QUOTE_IN_TEXT -> "drl.quote-in-text";
+                // The tokenizer reports an unclosed text itself (and keeps reading after it).
+                case UNCLOSED_TEXT -> null;
+            };
+            if (key != null) {
+                typing.add(Diagnostic.error(source.file(), f.line(), f.column(), key,
+                        TypedText.explain(f, messages.locale())));
+            }
+        }
+        Reader reader = new Reader(source.file(), typed.text(), messages);
         reader.tokenize();
         List<Rule> rules = reader.rules();
-        return new DrlFile(source.file(), reader.tokens, rules, reader.problems);
+        return new DrlFile(source.file(), typed.text(), reader.tokens, rules, reader.problems, typing);
     }
 
     /** The pack-relative file name. */
     String file() {
         return file;
+    }
+
+    /**
+     * The file as it was meant: characters typed with an input method replaced by their ASCII twins,
+     * quotes inside a text by {@code “ ”}; same length, lines and columns as the file.
+     */
+    String text() {
+        return text;
+    }
+
+    /**
+     * Characters typed with an input method outside the texts, and quotes inside a text: each reported
+     * once, at its line and column. They do not stop the file from being checked and compiled as
+     * {@link #text()}.
+     */
+    List<Diagnostic> typingProblems() {
+        return typing;
     }
 
     /** Every token, in order. */
@@ -177,7 +226,7 @@ final class DrlFile {
 
     /** Turns characters into tokens, then tokens into rule spans. */
     private static final class Reader {
-        private final RuleSource source;
+        private final String file;
         private final String text;
         private final Messages messages;
         private final List<Token> tokens = new ArrayList<>();
@@ -186,9 +235,9 @@ final class DrlFile {
         private int line = 1;
         private int lineStart;
 
-        Reader(RuleSource source, Messages messages) {
-            this.source = source;
-            this.text = source.text();
+        Reader(String file, String text, Messages messages) {
+            this.file = file;
+            this.text = text;
             this.messages = messages;
         }
 
@@ -223,7 +272,7 @@ final class DrlFile {
                     while (pos < text.length() && Character.isJavaIdentifierPart(text.charAt(pos))) {
                         pos++;
                     }
-                    tokens.add(new Token(Kind.IDENTIFIER, text.substring(start, pos), line, startColumn));
+                    tokens.add(new Token(Kind.IDENTIFIER, text.substring(start, pos), line, startColumn, start));
                 } else if (Character.isDigit(c)) {
                     int startColumn = column();
                     int start = pos;
@@ -232,9 +281,9 @@ final class DrlFile {
                             && Character.isDigit(text.charAt(pos + 1)))) {
                         pos++;
                     }
-                    tokens.add(new Token(Kind.NUMBER, text.substring(start, pos), line, startColumn));
+                    tokens.add(new Token(Kind.NUMBER, text.substring(start, pos), line, startColumn, start));
                 } else {
-                    tokens.add(new Token(Kind.SYMBOL, String.valueOf(c), line, column()));
+                    tokens.add(new Token(Kind.SYMBOL, String.valueOf(c), line, column(), pos));
                     pos++;
                 }
             }
@@ -258,12 +307,13 @@ final class DrlFile {
                 }
                 pos++;
             }
-            problems.add(Diagnostic.error(source.file(), startLine, startColumn, "drl.unclosed-comment",
+            problems.add(Diagnostic.error(file, startLine, startColumn, "drl.unclosed-comment",
                     messages.format("drl.unclosed-comment")));
         }
 
         private void string(char quote) {
             int startColumn = column();
+            int start = pos;
             StringBuilder value = new StringBuilder();
             pos++;
             while (pos < text.length()) {
@@ -273,7 +323,7 @@ final class DrlFile {
                     pos += 2;
                 } else if (c == quote) {
                     pos++;
-                    tokens.add(new Token(Kind.STRING, value.toString(), line, startColumn));
+                    tokens.add(new Token(Kind.STRING, value.toString(), line, startColumn, start));
                     return;
                 } else if (c == '\n' || c == '\r') {
                     break;
@@ -284,9 +334,9 @@ final class DrlFile {
             }
             // Unclosed: report it where it starts; the rest of the line is read as the text so that
             // the checks still see the tokens of the following lines.
-            problems.add(Diagnostic.error(source.file(), line, startColumn, "drl.unclosed-string",
+            problems.add(Diagnostic.error(file, line, startColumn, "drl.unclosed-string",
                     messages.format("drl.unclosed-string", String.valueOf(quote))));
-            tokens.add(new Token(Kind.STRING, value.toString(), line, startColumn));
+            tokens.add(new Token(Kind.STRING, value.toString(), line, startColumn, start));
         }
 
         List<Rule> rules() {
@@ -320,7 +370,7 @@ final class DrlFile {
                     String where = j < tokens.size()
                             ? messages.format("drl.missing-end.before", tokens.get(j).line())
                             : messages.format("drl.missing-end.eof");
-                    problems.add(Diagnostic.error(source.file(), keyword.line(), keyword.column(), "drl.missing-end",
+                    problems.add(Diagnostic.error(file, keyword.line(), keyword.column(), "drl.missing-end",
                             messages.format("drl.missing-end", name, where)));
                 }
                 rules.add(new Rule(name, start, then, end));

@@ -53,19 +53,35 @@ final class DroolsMessages {
             "^The method (\\w+)\\((.*)\\) in the type (\\w+) is not applicable for the arguments \\((.*)\\)$");
 
 
+    private static final Pattern DUPLICATE_RULE = Pattern.compile("^Duplicate rule name: (.*)$", Pattern.DOTALL);
+
     private final Messages messages;
     private final Map<String, DrlFile> files;
     private final FactVocabulary vocabulary;
+    private final Set<String> duplicated;
 
     /**
-     * @param messages the pack message texts
-     * @param files    the rule files by pack-relative name
+     * @param messages   the pack message texts
+     * @param files      the rule files by the name Drools knows them by (their pack-relative name, or the name
+     *                   they were built under)
      * @param vocabulary the classes rule files may use (fact model and additions)
+     * @param duplicated rule names already reported as used twice: Drools' own complaint about them is dropped
      */
-    DroolsMessages(Messages messages, Map<String, DrlFile> files, FactVocabulary vocabulary) {
+    DroolsMessages(Messages messages, Map<String, DrlFile> files, FactVocabulary vocabulary, Set<String> duplicated) {
         this.messages = messages;
         this.files = Map.copyOf(files);
         this.vocabulary = vocabulary;
+        this.duplicated = Set.copyOf(duplicated);
+    }
+
+    /** Whether Drools' message says what a diagnostic of the pack already says (a rule name used twice). */
+    boolean isAlreadyReported(Message m) {
+        return isAlreadyReported(m.getText() == null ? "" : m.getText().strip());
+    }
+
+    private boolean isAlreadyReported(String text) {
+        Matcher m = DUPLICATE_RULE.matcher(text);
+        return m.matches() && duplicated.contains(m.group(1).strip());
     }
 
     /** Translates the messages of a Drools build; information messages are dropped. */
@@ -76,7 +92,7 @@ final class DroolsMessages {
                 continue;
             }
             String text = m.getText() == null ? "" : m.getText().strip();
-            if (text.contains(NULL_PACKAGE)) {
+            if (text.contains(NULL_PACKAGE) || isAlreadyReported(text)) {
                 continue;
             }
             String file = m.getPath() == null ? "" : m.getPath();
@@ -109,7 +125,7 @@ final class DroolsMessages {
         Set<Diagnostic> out = new LinkedHashSet<>();
         for (DroolsError e : errors) {
             String text = e.getMessage() == null ? "" : e.getMessage().strip();
-            if (text.contains(NULL_PACKAGE)) {
+            if (text.contains(NULL_PACKAGE) || isAlreadyReported(text)) {
                 continue;
             }
             int[] lines = e.getLines();

@@ -9,8 +9,11 @@ import io.siyu.rules.internal.compile.DrlFile.Token;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +28,13 @@ import java.util.regex.Pattern;
  *       does not define (error);</li>
  *   <li>a script id, the second argument of {@code actions.propose(action, scriptId, priority, reason)},
  *       that {@code scripts.json} does not define (error);</li>
+ *   <li>a question or an option in {@code answered("urgency", "now")} that the codebook does not define
+ *       (error, when {@linkplain #withQuestions questions} are given);</li>
  *   <li>a {@code ruleflow-group} that is not a {@link Phase} (error);</li>
+ *   <li>a helper called in a rule of a phase where it does not work — {@code intent.add} outside
+ *       {@code intent}, {@code actions.propose} outside {@code propose} and {@code content},
+ *       {@code policy.veto} and {@code policy.vetoMessages} outside {@code policy} — which would make every
+ *       decision that fires the rule fail (error, at the call);</li>
  *   <li>an action name in {@code actions.propose} or {@code policy.veto} that is not written
  *       {@code UPPER_SNAKE_CASE} (warning).</li>
  * </ul>
@@ -37,9 +46,17 @@ public final class RuleReferences {
     private static final Pattern UPPER_SNAKE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
     private static final Set<String> TAG_TESTS = Set.of("has", "hasAny", "hasAll");
 
+    /** The helpers that change a decision, and the phases whose rules may call them. */
+    private static final Map<String, Set<Phase>> HELPER_PHASES = Map.of(
+            "intent.add", EnumSet.of(Phase.INTENT),
+            "actions.propose", EnumSet.of(Phase.PROPOSE, Phase.CONTENT),
+            "policy.veto", EnumSet.of(Phase.POLICY),
+            "policy.vetoMessages", EnumSet.of(Phase.POLICY));
+
     private final Messages messages;
     private final Optional<Set<String>> knownCodes;
     private final Optional<Set<String>> knownScriptIds;
+    private final Optional<Map<String, List<String>>> questions;
 
     /**
      * @param locale         the language of the messages
@@ -47,9 +64,31 @@ public final class RuleReferences {
      * @param knownScriptIds every script id {@code scripts.json} defines, or empty to skip the script check
      */
     public RuleReferences(Locale locale, Optional<Set<String>> knownCodes, Optional<Set<String>> knownScriptIds) {
-        this.messages = Messages.of(DrlCompiler.MESSAGES, Objects.requireNonNull(locale, "locale"));
-        this.knownCodes = Objects.requireNonNull(knownCodes, "knownCodes").map(Set::copyOf);
-        this.knownScriptIds = Objects.requireNonNull(knownScriptIds, "knownScriptIds").map(Set::copyOf);
+        this(Messages.of(DrlCompiler.MESSAGES, Objects.requireNonNull(locale, "locale")),
+                Objects.requireNonNull(knownCodes, "knownCodes").map(Set::copyOf),
+                Objects.requireNonNull(knownScriptIds, "knownScriptIds").map(Set::copyOf), Optional.empty());
+    }
+
+    private RuleReferences(Messages messages, Optional<Set<String>> knownCodes, Optional<Set<String>> knownScriptIds,
+                           Optional<Map<String, List<String>>> questions) {
+        this.messages = messages;
+        this.knownCodes = knownCodes;
+        this.knownScriptIds = knownScriptIds;
+        this.questions = questions;
+    }
+
+    /**
+     * The same checks, and also the question and option of every {@code answered("question", "option")}.
+     *
+     * @param questions every question id of the codebook with its option ids, in codebook order
+     * @return a new instance
+     * @throws NullPointerException when {@code questions} is null
+     */
+    public RuleReferences withQuestions(Map<String, List<String>> questions) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        Objects.requireNonNull(questions, "questions").forEach((q, options) -> copy.put(q, List.copyOf(options)));
+        return new RuleReferences(messages, knownCodes, knownScriptIds,
+                Optional.of(java.util.Collections.unmodifiableMap(copy)));
     }
 
     /**
@@ -93,11 +132,69 @@ public final class RuleReferences {
                 if (!args.isEmpty()) {
                     literal(drl, args.get(0)).ifPresent(action -> checkAction(drl, action, out));
                 }
+            } else if (t.is("answered") && drl.is(i + 1, "(")) {
+                List<int[]> args = drl.arguments(i + 1);
+                if (args.size() == 2) {
+                    checkAnswer(drl, literal(drl, args.get(0)), literal(drl, args.get(1)), out);
+                }
             } else if (t.is("ruleflow") && drl.is(i + 1, "-") && drl.is(i + 2, "group")) {
                 drl.token(i + 3).filter(g -> g.kind() == Kind.STRING).ifPresent(g -> checkPhase(drl, g, out));
             }
         }
+        for (DrlFile.Rule rule : drl.rules()) {
+            checkHelperPhases(drl, rule, out);
+        }
         return out;
+    }
+
+    /** A helper that changes the decision, called in a rule of a phase where it does not work. */
+    private void checkHelperPhases(DrlFile drl, DrlFile.Rule rule, List<Diagnostic> out) {
+        if (rule.then() < 0) {
+            return;
+        }
+        Optional<Token> group = Optional.empty();
+        for (int i = rule.start(); i < rule.then(); i++) {
+            if (drl.is(i, "ruleflow") && drl.is(i + 1, "-") && drl.is(i + 2, "group")) {
+                group = drl.token(i + 3).filter(g -> g.kind() == Kind.STRING);
+                break;
+            }
+        }
+        Optional<Phase> phase = group.flatMap(g -> Phase.ofGroupName(g.text()));
+        if (phase.isEmpty()) {
+            return; // no phase, or not a phase: reported on its own
+        }
+        int stop = rule.end() < 0 ? drl.tokens().size() : rule.end();
+        for (int i = rule.then() + 1; i + 3 < stop; i++) {
+            Token global = drl.tokens().get(i);
+            if (!global.isIdentifier() || !drl.is(i + 1, ".") || !drl.is(i + 3, "(") || drl.is(i - 1, ".")) {
+                continue;
+            }
+            String helper = global.text() + "." + drl.tokens().get(i + 2).text();
+            Set<Phase> allowed = HELPER_PHASES.get(helper);
+            if (allowed != null && !allowed.contains(phase.get())) {
+                List<String> names = allowed.stream().map(Phase::groupName).toList();
+                String where = String.join(messages.format("drl.or"), names);
+                String quoted = String.join(messages.format("drl.or"), names.stream().map(n -> "\"" + n + "\"")
+                        .toList());
+                out.add(error(drl, global, "drl.wrong-phase", helper, where, rule.name(), phase.get().groupName(),
+                        quoted));
+            }
+        }
+    }
+
+    private void checkAnswer(DrlFile drl, Optional<Token> question, Optional<Token> option, List<Diagnostic> out) {
+        if (questions.isEmpty() || question.isEmpty()) {
+            return;
+        }
+        List<String> options = questions.get().get(question.get().text());
+        if (options == null) {
+            out.add(error(drl, question.get(), "drl.unknown-question", question.get().text(),
+                    FactVocabulary.list(questions.get().keySet()), suggestion(question.get().text(),
+                            questions.get().keySet())));
+        } else if (option.isPresent() && !options.contains(option.get().text())) {
+            out.add(error(drl, option.get(), "drl.unknown-option", question.get().text(), option.get().text(),
+                    FactVocabulary.list(options), suggestion(option.get().text(), options)));
+        }
     }
 
     /** The argument's token when the argument is exactly one quoted text. */

@@ -117,9 +117,9 @@ final class RuleSafety {
     }
 
     /** Every forbidden thing in one rule file, in reading order. */
-    List<Diagnostic> check(RuleSource source, DrlFile drl) {
+    List<Diagnostic> check(DrlFile drl) {
         List<Diagnostic> out = new ArrayList<>();
-        unicodeEscapes(source, out);
+        unicodeEscapes(drl, out);
         Set<String> declared = declaredNames(drl.tokens());
         List<Token> tokens = drl.tokens();
         int quietUntil = -1;
@@ -162,8 +162,8 @@ final class RuleSafety {
     }
 
     /** A Java unicode escape is decoded before Java reads quotes and comments: it could hide code from this check. */
-    private void unicodeEscapes(RuleSource source, List<Diagnostic> out) {
-        String text = source.text();
+    private void unicodeEscapes(DrlFile drl, List<Diagnostic> out) {
+        String text = drl.text();
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -172,7 +172,7 @@ final class RuleSafety {
                 line++;
                 lineStart = i + 1;
             } else if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u') {
-                out.add(Diagnostic.error(source.file(), line, i - lineStart + 1, "drl.unicode-escape",
+                out.add(Diagnostic.error(drl.file(), line, i - lineStart + 1, "drl.unicode-escape",
                         messages.format("drl.unicode-escape")));
             }
         }

@@ -166,8 +166,14 @@ public final class PackFiles {
         if (!result.isError()) {
             result = decoder.flush(out);
         }
+        if (looksLikeUtf16(bytes)) {
+            // Its ASCII bytes alternate with zero bytes: decoded as UTF-8 it would "stop" somewhere far on.
+            problems.add(notUtf8(name, kind, "", Encoding.UTF_16, locale));
+            return Optional.empty();
+        }
         if (result.isError()) {
-            problems.add(notUtf8(name, kind, out.flip(), looksLikeGb18030(bytes, start), locale));
+            problems.add(notUtf8(name, kind, out.flip(),
+                    looksLikeGb18030(bytes, start) ? Encoding.GB18030 : Encoding.OTHER, locale));
             return Optional.empty();
         }
         return Optional.of(out.flip().toString());
@@ -187,8 +193,11 @@ public final class PackFiles {
                 messages.format("file.too-large", what(messages, kind, name), size, MAX_BYTES));
     }
 
+    /** What a file that is not UTF-8 seems to be saved as. */
+    private enum Encoding { GB18030, UTF_16, OTHER }
+
     /** @param decoded the text before the first bad byte */
-    private static Diagnostic notUtf8(String name, Kind kind, CharSequence decoded, boolean gb18030, Locale locale) {
+    private static Diagnostic notUtf8(String name, Kind kind, CharSequence decoded, Encoding encoding, Locale locale) {
         int line = 1;
         int column = 1;
         for (int i = 0; i < decoded.length(); i++) {
@@ -201,8 +210,12 @@ public final class PackFiles {
         }
         Messages messages = Messages.of(BUNDLE, locale);
         String advice = messages.format(kind == Kind.CASES ? "file.save-csv-as-utf8" : "file.save-as-utf8");
-        String problem = messages.format(gb18030 ? "file.not-utf8.gbk" : "file.not-utf8", what(messages, kind, name),
-                line, column);
+        String key = switch (encoding) {
+            case GB18030 -> "file.not-utf8.gbk";
+            case UTF_16 -> "file.not-utf8.utf16";
+            case OTHER -> "file.not-utf8";
+        };
+        String problem = messages.format(key, what(messages, kind, name), line, column);
         return Diagnostic.error(name, line, column, kind.keyPrefix() + ".not-utf8",
                 messages.format("file.problem-and-advice", problem, advice));
     }
@@ -213,6 +226,22 @@ public final class PackFiles {
 
     private static boolean hasBom(byte[] bytes) {
         return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+    }
+
+    /**
+     * Whether the bytes are UTF-16 (what Windows Notepad calls "Unicode"): they start with its byte-order mark,
+     * or a quarter of them are zero bytes, which no text a person writes in UTF-8 has.
+     */
+    private static boolean looksLikeUtf16(byte[] bytes) {
+        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
+                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
+            return true;
+        }
+        int zeros = 0;
+        for (byte b : bytes) {
+            zeros += b == 0 ? 1 : 0;
+        }
+        return bytes.length >= 4 && zeros * 4 >= bytes.length;
     }
 
     /**

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.diagnostic.Diagnostic.Severity;
+import io.siyu.rules.internal.text.TypedText;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -27,7 +28,12 @@ import java.util.TreeSet;
  * every problem found while reading and validating it as {@link Diagnostic}s.
  *
  * <p>Comments ({@code //}, {@code /* *}{@code /}) and trailing commas are accepted: the files are
- * written by people. A reader is used for one file by one thread, then discarded.
+ * written by people. Before Jackson reads a file, {@link TypedText} finds the characters a Chinese input
+ * method typed outside the texts ({@code ：}, {@code ，}, {@code “}) and the quotes inside a text, each
+ * reported at its line and column, and the file is parsed as it was meant, so that they cause no further
+ * error. A file Jackson cannot parse is reported in the reader's language ({@link JsonSyntax}). Where an id
+ * or a version is expected, a number is taken as its text ({@code "version": 2} is {@code "2"}).
+ * A reader is used for one file by one thread, then discarded.
  * Internal to the library: not part of its supported API.
  */
 public final class JsonReader {
@@ -84,28 +90,71 @@ public final class JsonReader {
                     jsonMessages.format("json.empty")));
             return Optional.empty();
         }
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        TypedText typed = TypedText.scan(text, TypedText.Syntax.JSON);
+        boolean unclosed = false;
+        for (TypedText.Finding f : typed.findings()) {
+            String key = switch (f.kind()) {
+                case FULL_WIDTH -> "json.full-width";
+                case STRAY -> "json.stray-character";
+                case QUOTE_IN_TEXT -> "json.quote-in-text";
+                case UNCLOSED_TEXT -> "json.unclosed-string";
+            };
+            unclosed |= f.kind() == TypedText.Kind.UNCLOSED_TEXT;
+            diagnostics.add(new Diagnostic(file, f.line(), f.column(), Severity.ERROR, key, "",
+                    TypedText.explain(f, jsonMessages.locale())));
+        }
+        if (unclosed) {
+            // Jackson would only report where the unclosed text made it lose its way.
+            return Optional.empty();
+        }
+        String meant = typed.text();
+        try (JsonParser parser = FACTORY.createParser(meant)) {
             JsonToken first = parser.nextToken();
             JsonValue root = read(parser, first, "");
-            JsonToken extra = parser.nextToken();
+            JsonLocation end = parser.currentLocation();
+            JsonToken extra;
+            try {
+                extra = parser.nextToken();
+            } catch (JsonProcessingException afterTheEnd) {
+                extra = JsonToken.NOT_AVAILABLE;
+            }
             if (extra != null) {
-                JsonLocation at = parser.currentTokenLocation();
-                diagnostics.add(new Diagnostic(file, at.getLineNr(), at.getColumnNr(), Severity.ERROR,
+                JsonLocation at = extra == JsonToken.NOT_AVAILABLE ? end : parser.currentTokenLocation();
+                int[] where = extra == JsonToken.NOT_AVAILABLE ? nextNonBlank(meant, at) : new int[] {
+                        at.getLineNr(), at.getColumnNr()};
+                diagnostics.add(new Diagnostic(file, where[0], where[1], Severity.ERROR,
                         "json.trailing", "", jsonMessages.format("json.trailing")));
                 return Optional.empty();
             }
             return Optional.of(root);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
-            int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
-            diagnostics.add(new Diagnostic(file, line, column, Severity.ERROR, "json.malformed", "",
-                    jsonMessages.format("json.malformed", firstLine(e.getOriginalMessage()))));
+            JsonSyntax.Problem problem = JsonSyntax.explain(e, meant, jsonMessages);
+            diagnostics.add(new Diagnostic(file, problem.line(), problem.column(), Severity.ERROR, "json.malformed",
+                    "", problem.message()));
             return Optional.empty();
         } catch (IOException e) {
             // Reading from a String cannot fail with a plain I/O error; keep the cause if it ever does.
             throw new IllegalStateException("unexpected I/O error reading " + file, e);
         }
+    }
+
+    /** The first character after {@code at} that is not white space, as {@code {line, column}}. */
+    private static int[] nextNonBlank(String text, JsonLocation at) {
+        int line = at.getLineNr();
+        int column = at.getColumnNr();
+        int offset = (int) at.getCharOffset();
+        for (int i = Math.max(offset, 0); i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else if (Character.isWhitespace(c)) {
+                column++;
+            } else {
+                return new int[] {line, column};
+            }
+        }
+        return new int[] {line, column};
     }
 
     private JsonValue read(JsonParser parser, JsonToken token, String path) throws IOException {
@@ -142,7 +191,7 @@ public final class JsonReader {
                 return JsonValue.scalar(JsonValue.Kind.STRING, path, line, column, parser.getText());
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return JsonValue.scalar(JsonValue.Kind.NUMBER, path, line, column, new BigDecimal(parser.getText()));
+                return JsonValue.number(path, line, column, parser.getText());
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return JsonValue.scalar(JsonValue.Kind.BOOLEAN, path, line, column, token == JsonToken.VALUE_TRUE);
@@ -152,14 +201,6 @@ public final class JsonReader {
             }
             default -> throw new IllegalStateException("unexpected JSON token " + token + " at " + line + ":" + column);
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     // ---------------------------------------------------------------- reporting
@@ -251,6 +292,18 @@ public final class JsonReader {
         return Optional.of(value.text());
     }
 
+    /**
+     * Reads an id, a version or a code: a non-blank text, or a number taken as written ({@code 2} is
+     * {@code "2"}, {@code 2.10} is {@code "2.10"}) — people do not think of a version as "text". Reports and
+     * returns empty for anything else.
+     */
+    public Optional<String> textOrNumber(JsonValue value) {
+        if (value.kind() == JsonValue.Kind.NUMBER) {
+            return Optional.of(value.numberLiteral());
+        }
+        return text(value);
+    }
+
     private String kindName(String kind) {
         return jsonMessages.format("json.kind." + kind);
     }
@@ -296,6 +349,16 @@ public final class JsonReader {
         /** A required, non-blank text field. */
         public Optional<String> requiredText(String name) {
             return required(name).flatMap(JsonReader.this::text);
+        }
+
+        /** A required id, version or code: a non-blank text, or a number taken as written ({@link JsonReader#textOrNumber}). */
+        public Optional<String> requiredTextOrNumber(String name) {
+            return required(name).flatMap(JsonReader.this::textOrNumber);
+        }
+
+        /** An optional id, version or code: a non-blank text, or a number taken as written ({@link JsonReader#textOrNumber}). */
+        public Optional<String> optionalTextOrNumber(String name) {
+            return get(name).flatMap(JsonReader.this::textOrNumber);
         }
 
         /** An optional, non-blank text field. */

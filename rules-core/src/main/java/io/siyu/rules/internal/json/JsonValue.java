@@ -28,16 +28,18 @@ public final class JsonValue {
     private final int keyLine;
     private final int keyColumn;
     private final Object scalar;
+    /** A number as written in the file ({@code 2}, {@code 2.10}); null for other kinds. */
+    private final String literal;
     private final Map<String, JsonValue> fields;
     private final List<JsonValue> items;
 
     private JsonValue(Kind kind, String path, int line, int column, Object scalar, Map<String, JsonValue> fields,
                       List<JsonValue> items) {
-        this(kind, path, line, column, line, column, scalar, fields, items);
+        this(kind, path, line, column, line, column, scalar, null, fields, items);
     }
 
     private JsonValue(Kind kind, String path, int line, int column, int keyLine, int keyColumn, Object scalar,
-                      Map<String, JsonValue> fields, List<JsonValue> items) {
+                      String literal, Map<String, JsonValue> fields, List<JsonValue> items) {
         this.kind = kind;
         this.path = path;
         this.line = line;
@@ -45,12 +47,18 @@ public final class JsonValue {
         this.keyLine = keyLine;
         this.keyColumn = keyColumn;
         this.scalar = scalar;
+        this.literal = literal;
         this.fields = fields;
         this.items = items;
     }
 
     static JsonValue scalar(Kind kind, String path, int line, int column, Object value) {
         return new JsonValue(kind, path, line, column, value, Map.of(), List.of());
+    }
+
+    static JsonValue number(String path, int line, int column, String literal) {
+        return new JsonValue(Kind.NUMBER, path, line, column, line, column, new BigDecimal(literal), literal, Map.of(),
+                List.of());
     }
 
     static JsonValue object(String path, int line, int column, LinkedHashMap<String, JsonValue> fields) {
@@ -65,7 +73,7 @@ public final class JsonValue {
      * The same value as the field of an object whose key (its opening quote) is at {@code keyLine:keyColumn}.
      */
     JsonValue withKeyAt(int keyLine, int keyColumn) {
-        return new JsonValue(kind, path, line, column, keyLine, keyColumn, scalar, fields, items);
+        return new JsonValue(kind, path, line, column, keyLine, keyColumn, scalar, literal, fields, items);
     }
 
     public Kind kind() {
@@ -127,6 +135,12 @@ public final class JsonValue {
     public BigDecimal number() {
         requireKind(Kind.NUMBER);
         return (BigDecimal) scalar;
+    }
+
+    /** A number exactly as written in the file ({@code 2}, {@code 2.10}, {@code 1e3}). */
+    public String numberLiteral() {
+        requireKind(Kind.NUMBER);
+        return literal;
     }
 
     /** The value of a boolean. */

@@ -82,13 +82,19 @@ class RuleReferencesTest {
                 then
                     actions.propose("OFFER_PRODUCT", $c.text("script"), 90, "x");
                     actions.propose("OFFER_PRODUCT", String.valueOf("acne.nope"), 90, "x");
+                end
+                rule "s"
+                    ruleflow-group "policy"
+                when
+                    Customer( )
+                then
                     policy.veto("offer product", "quiet");
                 end
                 """;
         List<Diagnostic> found = new RuleReferences(Locale.ENGLISH, CODES, SCRIPTS)
                 .check(List.of(new RuleSource("rules/r.drl", drl)));
         assertThat(found).extracting(Diagnostic::format).containsExactly(
-                "rules/r.drl:8:17: warning: Action \"offer product\" should be written in capitals with underscores, "
+                "rules/r.drl:14:17: warning: Action \"offer product\" should be written in capitals with underscores, "
                         + "like \"OFFER_PRODUCT\".");
     }
 }

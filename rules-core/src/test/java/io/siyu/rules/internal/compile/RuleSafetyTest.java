@@ -20,7 +20,7 @@ class RuleSafetyTest {
 
     private static List<Diagnostic> check(String drl, Class<?>... allowed) {
         RuleSource source = new RuleSource("rules/r.drl", drl);
-        return new RuleSafety(MESSAGES, new FactVocabulary(List.of(allowed))).check(source, DrlFile.read(source, MESSAGES));
+        return new RuleSafety(MESSAGES, new FactVocabulary(List.of(allowed))).check(DrlFile.read(source, MESSAGES));
     }
 
     /** A rule whose then part is {@code then}. */

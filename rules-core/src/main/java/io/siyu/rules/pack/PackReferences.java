@@ -1,0 +1,63 @@
+package io.siyu.rules.pack;
+
+import io.siyu.rules.codebook.Codebook;
+import io.siyu.rules.codebook.Question;
+import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.internal.json.JsonReader;
+import io.siyu.rules.internal.json.JsonValue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Cross-checks between the files of a pack that are not rules: every tag of {@code scripts.json} against the
+ * codebook, each at the line and column where it is written. (Rules are checked by {@code RuleReferences},
+ * test tables by {@code CaseRunner.check}.) Stateless.
+ */
+final class PackReferences {
+    private PackReferences() {
+    }
+
+    /**
+     * Every tag of a script ({@code "tags": ["3", "Z"]}) that is not a code of the codebook.
+     *
+     * @param scriptsJson the text of {@code scripts.json}, which has already been read without errors
+     * @param codes       every code of the codebook
+     */
+    static List<Diagnostic> scriptTags(String scriptsJson, Set<String> codes, Locale locale) {
+        JsonReader reader = new JsonReader(RulePack.SCRIPTS_FILE, PackManifest.MESSAGES, locale);
+        List<Diagnostic> out = new java.util.ArrayList<>();
+        reader.parse(scriptsJson).map(root -> root.fields().get("scripts")).filter(s -> s.kind() == JsonValue.Kind.ARRAY)
+                .ifPresent(scripts -> {
+                    for (JsonValue script : scripts.items()) {
+                        JsonValue tags = script.fields().get("tags");
+                        if (tags == null || tags.kind() != JsonValue.Kind.ARRAY) {
+                            continue;
+                        }
+                        JsonValue id = script.fields().get("id");
+                        String name = id != null && id.kind() == JsonValue.Kind.STRING ? id.text() : script.path();
+                        for (JsonValue tag : tags.items()) {
+                            if (tag.kind() == JsonValue.Kind.STRING && !codes.contains(tag.text())) {
+                                reader.error(tag, "pack.unknown-tag", tag.text(), name,
+                                        String.join(", ", new TreeSet<>(codes)));
+                            }
+                        }
+                    }
+                });
+        out.addAll(reader.diagnostics());
+        return out;
+    }
+
+    /** Every question of the codebook with its options, in codebook order: what {@code answered(...)} may name. */
+    static Map<String, List<String>> questions(Codebook codebook) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Question q : codebook.questions()) {
+            out.put(q.id(), q.options().stream().map(Question.Option::id).toList());
+        }
+        return out;
+    }
+}
