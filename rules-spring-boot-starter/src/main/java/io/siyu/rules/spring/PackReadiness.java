@@ -1,0 +1,50 @@
+package io.siyu.rules.spring;
+
+import io.siyu.rules.pack.DecisionListener;
+import io.siyu.rules.pack.RulePack;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * The application's readiness while a pack is built in the background: when Spring Boot declares the application
+ * ready to accept traffic before the pack serves, this turns readiness back to REFUSING_TRAFFIC, and to
+ * ACCEPTING_TRAFFIC once the first version serves. So {@code /actuator/health/readiness} is OUT_OF_SERVICE
+ * meanwhile, with no setting of the host's. Thread-safe: the pack's loader thread and the starting thread meet in
+ * one lock, so that the pack turning ready while the application turns ready cannot leave readiness refused.
+ */
+final class PackReadiness implements DecisionListener, ApplicationListener<AvailabilityChangeEvent<?>> {
+    private final ApplicationEventPublisher publisher;
+    private final Object lock = new Object();
+    private boolean packReady;
+    private boolean refused;
+
+    PackReadiness(ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @Override
+    public void onApplicationEvent(AvailabilityChangeEvent<?> event) {
+        if (event.getState() != ReadinessState.ACCEPTING_TRAFFIC) {
+            return;
+        }
+        synchronized (lock) {
+            if (!packReady) {
+                refused = true;
+                AvailabilityChangeEvent.publish(publisher, this, ReadinessState.REFUSING_TRAFFIC);
+            }
+        }
+    }
+
+    @Override
+    public void ready(RulePack pack) {
+        synchronized (lock) {
+            packReady = true;
+            if (refused) {
+                refused = false;
+                AvailabilityChangeEvent.publish(publisher, this, ReadinessState.ACCEPTING_TRAFFIC);
+            }
+        }
+    }
+}
