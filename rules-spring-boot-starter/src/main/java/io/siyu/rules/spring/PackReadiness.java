@@ -6,6 +6,7 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 
 /**
  * The application's readiness while a pack is built in the background: when Spring Boot declares the application
@@ -13,8 +14,13 @@ import org.springframework.context.ApplicationListener;
  * ACCEPTING_TRAFFIC once the first version serves. So {@code /actuator/health/readiness} is OUT_OF_SERVICE
  * meanwhile, with no setting of the host's. Thread-safe: the pack's loader thread and the starting thread meet in
  * one lock, so that the pack turning ready while the application turns ready cannot leave readiness refused.
+ *
+ * <p>Spring Boot's {@code ApplicationAvailabilityBean} records each state as its listener is told; this listener
+ * must be told after it (last in order, and made after it: {@link SiyuRulesAutoConfiguration} comes after
+ * Boot's availability auto-configuration), or the REFUSING_TRAFFIC it publishes while ACCEPTING_TRAFFIC is being
+ * told would be overwritten by ACCEPTING_TRAFFIC.
  */
-final class PackReadiness implements DecisionListener, ApplicationListener<AvailabilityChangeEvent<?>> {
+final class PackReadiness implements DecisionListener, ApplicationListener<AvailabilityChangeEvent<?>>, Ordered {
     private final ApplicationEventPublisher publisher;
     private final Object lock = new Object();
     private boolean packReady;
@@ -35,6 +41,11 @@ final class PackReadiness implements DecisionListener, ApplicationListener<Avail
                 AvailabilityChangeEvent.publish(publisher, this, ReadinessState.REFUSING_TRAFFIC);
             }
         }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
     }
 
     @Override

@@ -26,7 +26,7 @@ import java.time.Clock;
  *
  * <p>Off with {@code siyu.rules.enabled=false}.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration")
 @ConditionalOnProperty(prefix = SiyuRulesProperties.PREFIX, name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SiyuRulesProperties.class)
 public class SiyuRulesAutoConfiguration {
