@@ -8,7 +8,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
-import org.springframework.mock.env.MockEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +34,16 @@ class FailureAnalyzerTest {
                         SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> { }));
     }
 
+    /**
+     * An environment with these properties. (Not spring-test's MockEnvironment: its methods changed signatures in
+     * Spring 7, and these tests also run on Boot 4, in rules-spring-boot-test-boot4.)
+     */
+    static Environment environment(Map<String, Object> properties) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+        return environment;
+    }
+
     static FailureAnalysis analyze(Throwable failure, Environment environment) {
         return analyzers(environment).stream().filter(PackFailureAnalyzer.class::isInstance)
                 .map(a -> a.analyze(failure)).findFirst().orElseThrow();
@@ -41,7 +53,7 @@ class FailureAnalyzerTest {
     void aBrokenPackIsShownAsItsProblemsOneALine() {
         Runners.starter().withBean(PackSource.class, () -> PackSource.files(Packs.broken())).run(context -> {
             assertThat(context).hasFailed();
-            FailureAnalysis analysis = analyze(context.getStartupFailure(), new MockEnvironment());
+            FailureAnalysis analysis = analyze(context.getStartupFailure(), environment(Map.of()));
             List<String> lines = analysis.getDescription().lines().toList();
             assertThat(lines.get(0)).isEqualTo("The rule pack in (in-memory files) cannot be loaded: 1 problem(s).");
             assertThat(lines.get(1)).isEmpty();
@@ -57,7 +69,7 @@ class FailureAnalyzerTest {
         Runners.starter().withBean(PackSource.class, () -> PackSource.files(Packs.broken()))
                 .withPropertyValues("siyu.rules.locale=zh_CN").run(context -> {
                     FailureAnalysis analysis = analyze(context.getStartupFailure(),
-                            new MockEnvironment().withProperty("siyu.rules.locale", "zh_CN"));
+                            environment(Map.of("siyu.rules.locale", "zh_CN")));
                     assertThat(analysis.getAction()).contains("请按上面列出的行修改规则包文件");
                     assertThat(analysis.getDescription()).contains("rules/rules.drl:4:");
                 });
@@ -68,7 +80,7 @@ class FailureAnalyzerTest {
         Runners.starter().withBean(DataSource.class, Unreachable::new)
                 .withBean(PackSource.class, () -> PackSource.files(Packs.mini("1"))).run(context -> {
                     assertThat(context).hasFailed();
-                    FailureAnalysis analysis = analyze(context.getStartupFailure(), new MockEnvironment());
+                    FailureAnalysis analysis = analyze(context.getStartupFailure(), environment(Map.of()));
                     assertThat(analysis.getDescription()).startsWith("The funnel's database cannot be used: ");
                     assertThat(analysis.getAction()).contains("spring.datasource.url")
                             .contains("siyu.rules.funnel.enabled=false");
@@ -77,7 +89,7 @@ class FailureAnalyzerTest {
 
     @Test
     void otherFailuresAreLeftToSpringBoot() {
-        assertThat(new PackFailureAnalyzer(new MockEnvironment()).analyze(new IllegalStateException("x"))).isNull();
+        assertThat(new PackFailureAnalyzer(environment(Map.of())).analyze(new IllegalStateException("x"))).isNull();
     }
 
     /** A database that refuses every connection. */
