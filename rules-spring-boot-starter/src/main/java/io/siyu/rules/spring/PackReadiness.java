@@ -16,9 +16,11 @@ import org.springframework.core.Ordered;
  * one lock, so that the pack turning ready while the application turns ready cannot leave readiness refused.
  *
  * <p>Spring Boot's {@code ApplicationAvailabilityBean} records each state as its listener is told; this listener
- * must be told after it (last in order, and made after it: {@link SiyuRulesAutoConfiguration} comes after
- * Boot's availability auto-configuration), or the REFUSING_TRAFFIC it publishes while ACCEPTING_TRAFFIC is being
- * told would be overwritten by ACCEPTING_TRAFFIC.
+ * must be told after it, or the REFUSING_TRAFFIC it publishes while ACCEPTING_TRAFFIC is being told would be
+ * overwritten by ACCEPTING_TRAFFIC. Listeners of the same order are told in the order they were made, so this one
+ * is last in order and its bean method makes Boot's bean first ({@link SiyuRulesAutoConfiguration}): the
+ * application's own beans that need the pack make this listener early, before Boot's would otherwise be made
+ * (the sample's NotReadyTest failed that way).
  */
 final class PackReadiness implements DecisionListener, ApplicationListener<AvailabilityChangeEvent<?>>, Ordered {
     private final ApplicationEventPublisher publisher;

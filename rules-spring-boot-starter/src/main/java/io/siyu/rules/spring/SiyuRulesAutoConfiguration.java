@@ -6,6 +6,7 @@ import io.siyu.rules.pack.PackOptions;
 import io.siyu.rules.pack.PackSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -73,12 +74,16 @@ public class SiyuRulesAutoConfiguration {
     /**
      * Keeps the application's readiness at REFUSING_TRAFFIC while a pack built in the background is not ready.
      *
-     * @param publisher where availability changes are published
+     * @param publisher    where availability changes are published
+     * @param availability Spring Boot's record of the availability states, made before this listener so that it is
+     *                     told of each state first (see {@link PackReadiness})
      * @return the listener (also told when the pack is ready)
      */
     @Bean
     @ConditionalOnProperty(prefix = SiyuRulesProperties.PREFIX, name = "startup", havingValue = "background")
-    PackReadiness siyuRulesReadiness(ApplicationEventPublisher publisher) {
+    PackReadiness siyuRulesReadiness(ApplicationEventPublisher publisher,
+                                     ObjectProvider<ApplicationAvailability> availability) {
+        availability.getIfAvailable();
         return new PackReadiness(publisher);
     }
 
