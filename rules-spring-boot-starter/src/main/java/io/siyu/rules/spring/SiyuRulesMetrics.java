@@ -4,11 +4,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.siyu.rules.decision.Decision;
+import io.siyu.rules.decision.IntentLevel;
 import io.siyu.rules.funnel.FunnelEvent;
 import io.siyu.rules.pack.DecisionListener;
 import io.siyu.rules.pack.RulePack;
 import io.siyu.rules.pack.RulePackException;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,15 +50,39 @@ public final class SiyuRulesMetrics implements DecisionListener {
     public static final String FUNNEL_EVENTS = "siyu.funnel.events";
 
     private final MeterRegistry registry;
-    private final Map<DecisionKey, Counter> decisions = new ConcurrentHashMap<>();
-    private final Map<String, Timer> latency = new ConcurrentHashMap<>();
-    private final Map<RuleKey, Counter> fired = new ConcurrentHashMap<>();
+    /** The meters of one pack id: looked up by strings and an enum, so that recording a decision allocates nothing. */
+    private final Map<String, PackMeters> packs = new ConcurrentHashMap<>();
     private final Map<String, Counter> funnelEvents = new ConcurrentHashMap<>();
 
-    private record DecisionKey(String pack, String action, String intent) {
-    }
+    /** The meters of one pack: decisions by action, then intent level; its latency; its rules. */
+    private final class PackMeters {
+        final String pack;
+        final Timer latency;
+        final Map<String, Map<IntentLevel, Counter>> decisions = new ConcurrentHashMap<>();
+        final Map<String, Counter> fired = new ConcurrentHashMap<>();
 
-    private record RuleKey(String pack, String rule) {
+        PackMeters(String pack) {
+            this.pack = pack;
+            this.latency = Timer.builder(LATENCY).description("The time of a decision").tag("pack", pack)
+                    .register(registry);
+        }
+
+        Counter decision(String action, IntentLevel intent) {
+            Map<IntentLevel, Counter> byIntent = decisions.computeIfAbsent(action, a -> new ConcurrentHashMap<>());
+            Counter counter = byIntent.get(intent);
+            if (counter == null) {
+                counter = byIntent.computeIfAbsent(intent, i -> Counter.builder(DECISIONS)
+                        .description("Decisions by winning action and intent level").tag("pack", pack)
+                        .tag("action", action).tag("intent", i.name()).register(registry));
+            }
+            return counter;
+        }
+
+        Counter rule(String rule) {
+            Counter counter = fired.get(rule);
+            return counter != null ? counter : fired.computeIfAbsent(rule, r -> Counter.builder(RULES_FIRED)
+                    .description("Rule firings").tag("pack", pack).tag("rule", r).register(registry));
+        }
     }
 
     /**
@@ -75,18 +101,15 @@ public final class SiyuRulesMetrics implements DecisionListener {
 
     @Override
     public void decided(Decision decision, long nanos) {
-        String pack = decision.packId();
-        decisions.computeIfAbsent(new DecisionKey(pack, decision.action(), decision.intent().name()),
-                k -> Counter.builder(DECISIONS).description("Decisions by winning action and intent level")
-                        .tag("pack", k.pack()).tag("action", k.action()).tag("intent", k.intent()).register(registry))
-                .increment();
-        latency.computeIfAbsent(pack, p -> Timer.builder(LATENCY).description("The time of a decision")
-                        .tag("pack", p).register(registry))
-                .record(nanos, TimeUnit.NANOSECONDS);
-        for (String rule : decision.firedRules()) {
-            fired.computeIfAbsent(new RuleKey(pack, rule), k -> Counter.builder(RULES_FIRED)
-                            .description("Rule firings").tag("pack", k.pack()).tag("rule", k.rule()).register(registry))
-                    .increment();
+        PackMeters meters = packs.get(decision.packId());
+        if (meters == null) {
+            meters = packs.computeIfAbsent(decision.packId(), PackMeters::new);
+        }
+        meters.decision(decision.action(), decision.intent()).increment();
+        meters.latency.record(nanos, TimeUnit.NANOSECONDS);
+        List<String> fired = decision.firedRules();
+        for (int i = 0; i < fired.size(); i++) {
+            meters.rule(fired.get(i)).increment();
         }
     }
 
