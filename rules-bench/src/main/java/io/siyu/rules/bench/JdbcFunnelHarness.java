@@ -34,6 +34,7 @@ import java.util.concurrent.Future;
  * SIYU_BENCH_POSTGRES_PASSWORD=... java -Xmx6g -cp rules-bench/target/benchmarks.jar \
  *   io.siyu.rules.bench.JdbcFunnelHarness [journeys (1000000)] [ingest customers (50000)]
  * </pre>
+ * With 0 journeys it measures the ingest only.
  * It drops and recreates the funnel's tables ({@code siyu_funnel_*}) in that database: use a scratch one.
  */
 public final class JdbcFunnelHarness {
@@ -50,7 +51,9 @@ public final class JdbcFunnelHarness {
                     + " processors, JVM " + System.getProperty("java.vm.version"));
             ingest(database, ingestCustomers, 1);
             ingest(database, ingestCustomers, 2);
-            advanceAndReopen(database, journeys);
+            if (journeys > 0) {
+                advanceAndReopen(database, journeys);
+            }
         }
     }
 
