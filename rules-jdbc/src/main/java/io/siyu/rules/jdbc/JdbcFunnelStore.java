@@ -645,6 +645,35 @@ public final class JdbcFunnelStore implements FunnelStore {
     }
 
     @Override
+    public void forEachJournal(Consumer<? super List<FunnelEvent>> action) {
+        Objects.requireNonNull(action, "action");
+        transaction("reading the journal", connection -> {
+            // In customer order, streamed (a fetch size in a transaction): one customer's events at a time.
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT * FROM siyu_funnel_event ORDER BY customer_id")) {
+                select.setFetchSize(1000);
+                try (ResultSet row = select.executeQuery()) {
+                    List<FunnelEvent> journal = new ArrayList<>();
+                    String customer = null;
+                    while (row.next()) {
+                        FunnelEvent event = Rows.event(row);
+                        if (customer != null && !customer.equals(event.customerId())) {
+                            action.accept(List.copyOf(journal));
+                            journal.clear();
+                        }
+                        customer = event.customerId();
+                        journal.add(event);
+                    }
+                    if (!journal.isEmpty()) {
+                        action.accept(List.copyOf(journal));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
     public List<Journey> startedOn(LocalDate day) {
         Objects.requireNonNull(day, "day");
         return transaction("reading the journeys started on " + day, connection -> {
