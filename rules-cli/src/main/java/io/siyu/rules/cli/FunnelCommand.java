@@ -131,8 +131,8 @@ final class FunnelCommand implements Callable<Integer> {
         /** The pack, loaded (its rules compiled); required. */
         RulePack loadPack() {
             if (pack == null) {
-                throw new ParameterException(spec.commandLine(), "Missing --pack: plan needs the rule pack whose "
-                        + "content rules choose each group's content");
+                throw new ParameterException(spec.commandLine(), "Missing --pack: " + spec.name() + " needs the rule "
+                        + "pack (plan: its content rules; report: its holdout and attribution settings)");
             }
             requireDirectory();
             try {
