@@ -178,4 +178,20 @@ class HoldoutPackTest {
         GroupDay treated = new GroupDay("D-2026-11-23-1", Stage.SEEDING, 1, acne, LocalDate.of(2026, 11, 24));
         assertThat(pack.contentFor(treated)).isNotEmpty();
     }
+
+    @Test
+    void aWrongHoldoutOrWindowIsAnErrorAtItsPlaceInEnglishAndChinese() {
+        String rule = "rule \"x\"\n    ruleflow-group \"propose\"\nwhen\nthen\nend\n";
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            RulePackException e = org.assertj.core.api.Assertions.catchThrowableOfType(RulePackException.class,
+                    () -> RulePack.load(PackSource.files(java.util.Map.of(
+                            "pack.json", "{\"id\": \"h\", \"version\": \"1\",\n"
+                                    + " \"holdout\": {\"percent\": 2.555},\n \"attribution\": {\"windowDays\": 91}}",
+                            "rules/x.drl", rule)), PackOptions.builder().locale(locale).build()));
+            assertThat(e.diagnostics()).extracting(d -> d.key() + " " + d.path() + " " + d.line())
+                    .containsExactly("pack.holdout-precision holdout.percent 2", "json.out-of-range attribution.windowDays 3");
+            assertThat(e.diagnostics().get(0).message()).contains(locale == Locale.ENGLISH
+                    ? "The holdout share 2.555 has more than two decimals" : "对照组比例 2.555 的小数超过两位");
+        }
+    }
 }
