@@ -307,8 +307,9 @@ public final class RulePack {
      * of CPU ({@code BENCHMARKS.md}).
      *
      * @param customer the customer to decide for; not null
-     * @return the decision, never null: its action is {@link Decision#NONE} when no proposal survives;
-     *         with its explanation ({@link Decision#explain()})
+     * @return the decision, never null: its action is {@link Decision#NONE} when no proposal survives, and
+     *         {@link Decision#HOLDOUT} (no text; what would have won in {@link Decision#counterfactual()}) for a
+     *         customer in the holdout of {@code pack.json}; with its explanation ({@link Decision#explain()})
      * @throws NullPointerException when {@code customer} is null
      * @throws io.siyu.rules.decision.DecisionException when a rule loops (fires more than
      *         {@link PackOptions#maxFirings()} times in one phase) or throws for this customer, or the winning

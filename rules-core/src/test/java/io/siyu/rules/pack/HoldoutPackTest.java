@@ -194,4 +194,13 @@ class HoldoutPackTest {
                     ? "The holdout share 2.555 has more than two decimals" : "对照组比例 2.555 的小数超过两位");
         }
     }
+
+    @Test
+    void aPacksCaseTablesStillTestTheRulesWhenSomeOfTheirCustomersAreHeldOut() {
+        io.siyu.rules.cases.CaseRunner runner = io.siyu.rules.cases.CaseRunner.of(pack);
+        io.siyu.rules.cases.CaseTable table = io.siyu.rules.cases.CaseTable.load(
+                Path.of("src/test/resources/cases/skincare.csv"), Locale.ENGLISH);
+        List<io.siyu.rules.cases.CaseResult> results = runner.run(List.of(table));
+        assertThat(results).isNotEmpty().allSatisfy(r -> assertThat(r.passed()).as(r.format()).isTrue());
+    }
 }
