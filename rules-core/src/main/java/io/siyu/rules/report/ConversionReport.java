@@ -607,8 +607,11 @@ public final class ConversionReport {
                             + e.customerId());
                 }
             }
-            events.sort(Comparator.comparing(FunnelEvent::timestamp).thenComparing(FunnelEvent::kind)
-                    .thenComparing(FunnelEvent::eventId));
+            // Time order; a send before anything else of its millisecond, so that a purchase stamped in the same
+            // millisecond as the send is attributed to it ("at or before").
+            events.sort(Comparator.comparing(FunnelEvent::timestamp)
+                    .thenComparing(e -> e.kind() != FunnelEvent.Kind.SENT)
+                    .thenComparing(FunnelEvent::kind).thenComparing(FunnelEvent::eventId));
             long entered = Long.MIN_VALUE;
             boolean boughtAfterEntering = false;
             FunnelEvent.Sent last = null;

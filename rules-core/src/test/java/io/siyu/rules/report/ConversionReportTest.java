@@ -172,4 +172,15 @@ class ConversionReportTest {
         assertThat(report.toTable(Locale.ENGLISH)).contains("treatment beats holdout", "acne.offer B", "acne.offer A",
                 "acne.offer: B beats A");
     }
+
+    @Test
+    void aPurchaseInTheSameMillisecondAsASendIsAttributedToIt() {
+        Instant t = at("2026-11-23T10:00:00");
+        ConversionReport r = ConversionReport.builder(Holdout.NONE, 7, SHANGHAI).add(List.of(
+                new FunnelEvent.Purchased("p", "c1", t, 100),
+                new FunnelEvent.Sent("s", "c1", t, "d-1", "acne.offer", ""),
+                new FunnelEvent.Added("a", "c1", t.minusSeconds(60)))).build();
+        assertThat(r.unattributedPurchases()).isZero();
+        assertThat(r.scripts().get(0).variants().get(0).purchases()).isEqualTo(1);
+    }
 }
