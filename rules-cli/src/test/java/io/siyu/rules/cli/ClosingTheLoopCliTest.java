@@ -88,4 +88,30 @@ class ClosingTheLoopCliTest {
         assertThat(Cli.run("", "explain", "--log", file.toString()).err()).contains("--log needs --customer");
         assertThat(Cli.run("", "explain").err()).startsWith("Missing required parameter: 'PACK'");
     }
+
+    @Test
+    void siyuFunnelPlanGivesTheControlGroupNothing() {
+        Path pack = ReportFixture.pack(tmp);
+        String db = "jdbc:h2:file:" + tmp.resolve("plan-db").toAbsolutePath();
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            events.append("{\"type\":\"Added\",\"eventId\":\"a").append(i).append("\",\"customerId\":\"c").append(i)
+                    .append("\",\"timestamp\":\"2026-11-23T02:00:00Z\"}\n");
+            events.append("{\"type\":\"Surveyed\",\"eventId\":\"s").append(i).append("\",\"customerId\":\"c")
+                    .append(i).append("\",\"timestamp\":\"2026-11-23T02:01:00Z\",\"tags\":[{\"questionId\":\"concern\",")
+                    .append("\"optionId\":\"acne\",\"code\":\"D\"}]}\n");
+        }
+        String clock = "2026-11-24T10:00:00+08:00";
+        assertThat(Cli.run(events.toString(), "funnel", "record", "--pack", pack.toString(), "--db", db, "--clock",
+                clock).exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(Cli.run("", "funnel", "advance", "--pack", pack.toString(), "--db", db, "--clock", clock)
+                .exitCode()).isEqualTo(ExitCodes.OK);
+        Cli.Result plan = Cli.run("", "funnel", "plan", "--date", "2026-11-24", "--pack", pack.toString(), "--db", db,
+                "--clock", clock);
+        assertThat(plan.exitCode()).as(plan.err()).isEqualTo(ExitCodes.OK);
+        assertThat(plan.out()).contains("D-2026-11-23-1 (seeding day 1)").doesNotContain("holdout-");
+        // The held-out customers were seated, in the control group, which the plan leaves out.
+        Cli.Result report = Cli.run("", "funnel", "report", "--pack", pack.toString(), "--db", db, "--clock", clock);
+        assertThat(report.out()).contains("holdout-D-2026-11-23-1", "D-2026-11-23-1");
+    }
 }

@@ -103,6 +103,28 @@ public record PackManifest(String id, String version, String description, ZoneId
     }
 
     /**
+     * Reads a {@code pack.json} on its own, without loading the pack (its rules are not compiled): for a tool that
+     * needs only the pack's settings, such as the holdout of {@code siyu funnel}.
+     *
+     * @param text   the text of {@code pack.json}
+     * @param locale the language of the problems
+     * @return the manifest
+     * @throws NullPointerException when an argument is null
+     * @throws RulePackException    listing every problem of the file, each with its line, column and JSON path
+     */
+    public static PackManifest parse(String text, Locale locale) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(locale, "locale");
+        List<Diagnostic> problems = new java.util.ArrayList<>();
+        Optional<PackManifest> manifest = parse(text, locale, problems);
+        if (manifest.isEmpty() || problems.stream().anyMatch(Diagnostic::isError)) {
+            io.siyu.rules.internal.i18n.Messages messages = io.siyu.rules.internal.i18n.Messages.of(MESSAGES, locale);
+            throw new RulePackException(messages.format("pack.failed", FILE, problems.size()), problems);
+        }
+        return manifest.get();
+    }
+
+    /**
      * Reads a manifest, adding every problem to {@code problems}.
      *
      * @return the manifest, or empty when it has errors
