@@ -9,6 +9,8 @@ import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.pack.PackManifest;
 import io.siyu.rules.pack.RulePack;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
+import org.apache.commons.statistics.interval.Interval;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -41,8 +43,8 @@ import java.util.TreeMap;
  * holdout or the treatment arm by {@link Holdout#arm}; a customer of an arm converts when they bought at or after
  * entering, whatever was sent.
  *
- * <p><b>Statistics</b> (computed with Apache Commons Statistics' normal distribution, 95% two-sided): a rate's
- * interval is Wilson's score interval; a difference of two rates has Newcombe's hybrid score interval (his method
+ * <p><b>Statistics</b> (computed with Apache Commons Statistics: its Wilson score interval and normal distribution,
+ * 95% two-sided): a rate's interval is Wilson's score interval; a difference of two rates has Newcombe's hybrid score interval (his method
  * 10, built from the two Wilson intervals) and the two-proportion z-test's p-value (pooled variance). "A beats B"
  * when the difference's interval excludes zero; otherwise the verdict says how many more customers per arm would
  * let a difference as large as the one seen show at 5% significance with 80% power (the usual sample-size formula
@@ -54,6 +56,8 @@ import java.util.TreeMap;
 public final class ConversionReport {
     private static final String MESSAGES = "io.siyu.rules.report.messages";
     private static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
+    /** The error rate of the 95% intervals. */
+    private static final double ALPHA = 0.05;
     /** z for a two-sided 95% interval: Φ⁻¹(0.975) ≈ 1.95996. */
     private static final double Z = NORMAL.inverseCumulativeProbability(0.975);
     /** z for 80% power: Φ⁻¹(0.8) ≈ 0.84162. */
@@ -77,6 +81,7 @@ public final class ConversionReport {
          * @param trials    the trials
          * @return the rate
          * @throws IllegalArgumentException when a count is negative or successes exceed trials
+         * @throws ArithmeticException      when {@code trials} is more than {@link Integer#MAX_VALUE}
          */
         public static Rate of(long successes, long trials) {
             if (successes < 0 || trials < 0 || successes > trials) {
@@ -85,15 +90,12 @@ public final class ConversionReport {
             if (trials == 0) {
                 return new Rate(0, 0, 0, 0, 1);
             }
-            double n = trials;
-            double p = successes / n;
-            double z2 = Z * Z;
-            double denominator = 1 + z2 / n;
-            double centre = (p + z2 / (2 * n)) / denominator;
-            double half = Z / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+            Interval wilson = BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate(Math.toIntExact(trials),
+                    Math.toIntExact(successes), ALPHA);
+            double p = successes / (double) trials;
             // At 0 and at n the ends are exactly 0 and 1; the formula leaves a rounding error there.
-            double low = successes == 0 ? 0 : Math.max(0, centre - half);
-            double high = successes == trials ? 1 : Math.min(1, centre + half);
+            double low = successes == 0 ? 0 : Math.max(0, wilson.getLowerBound());
+            double high = successes == trials ? 1 : Math.min(1, wilson.getUpperBound());
             return new Rate(successes, trials, p, low, high);
         }
     }
