@@ -3,6 +3,10 @@ package io.siyu.rules.cli;
 import io.siyu.rules.decision.Decision;
 import io.siyu.rules.decision.JsonInputException;
 import io.siyu.rules.diagnostic.Diagnostic;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.siyu.rules.funnel.FunnelStoreException;
+import io.siyu.rules.jdbc.JdbcDecisionLog;
 import io.siyu.rules.pack.DecisionLog;
 import io.siyu.rules.pack.RulePack;
 import io.siyu.rules.pack.RuleStatistics;
@@ -66,9 +70,14 @@ final class ExplainCommand implements Callable<Integer> {
             + "explanation: fires, wins and vetoes per rule, and the rules that never fired.")
     private boolean stats;
 
-    @Option(names = "--log", paramLabel = "FILE", description = "Read this decision log (the current file; its "
-            + "rotated files beside it are read too) instead of deciding. Needs --customer.")
-    private Path log;
+    @Option(names = "--log", paramLabel = "FILE|JDBC_URL", description = "Read this decision log instead of deciding: "
+            + "a file (the current one; its rotated files beside it are read too) or a database "
+            + "(jdbc:postgresql://HOST/DB, jdbc:h2:file:PATH: the table siyu_funnel_decision). Needs --customer.")
+    private String log;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "With --log JDBC_URL: the database user. "
+            + "Default: sa for H2. The password comes from the environment variable SIYU_DB_PASSWORD.")
+    private String dbUser;
 
     @Option(names = "--customer", paramLabel = "ID", description = "With --log: the customer whose decisions to show.")
     private String customer;
@@ -133,11 +142,40 @@ final class ExplainCommand implements Callable<Integer> {
         return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_LINES_FAILED;
     }
 
+    /** The decisions of the customer in a database's decision log (rules-jdbc's table). */
+    private List<Decision> readDatabase(Optional<LocalDate> day, ZoneId zoneId) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(log);
+        String user = dbUser != null ? dbUser : log.startsWith("jdbc:h2:") ? "sa" : null;
+        if (user != null) {
+            config.setUsername(user);
+        }
+        String secret = System.getenv("SIYU_DB_PASSWORD");
+        if (secret != null) {
+            config.setPassword(secret);
+        }
+        config.setMaximumPoolSize(1);
+        config.setInitializationFailTimeout(1);
+        try (HikariDataSource dataSource = new HikariDataSource(config)) {
+            return JdbcDecisionLog.read(dataSource, customer, day, zoneId);
+        } catch (RuntimeException e) {
+            if (e instanceof FunnelStoreException) {
+                throw e;
+            }
+            Throwable reason = e.getCause() instanceof java.sql.SQLException ? e.getCause() : e;
+            throw new FunnelStoreException(FunnelStoreException.Reason.UNAVAILABLE, reason,
+                    FunnelCommand.JdbcUrls.redact(log), String.valueOf(reason.getMessage()).lines().findFirst()
+                    .orElse("").strip());
+        }
+    }
+
     private int readLog() {
         if (customer == null) {
             throw new ParameterException(spec.commandLine(), "--log needs --customer ID: whose decisions to show");
         }
-        if (!Files.exists(log) && !Files.isDirectory(log.toAbsolutePath().getParent())) {
+        boolean database = log.startsWith("jdbc:");
+        Path file = database ? null : Path.of(log);
+        if (file != null && !Files.exists(file) && !Files.isDirectory(file.toAbsolutePath().getParent())) {
             throw new ParameterException(spec.commandLine(), "--log: no such file: " + log);
         }
         Optional<LocalDate> day;
@@ -154,7 +192,10 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = streams.out();
         List<Decision> decisions;
         try {
-            decisions = DecisionLog.read(log, customer, day, zoneId);
+            decisions = database ? readDatabase(day, zoneId) : DecisionLog.read(file, customer, day, zoneId);
+        } catch (FunnelStoreException e) {
+            streams.err().println("siyu explain: " + e.message(pack.locale()));
+            return ExitCodes.INTERNAL_ERROR;
         } catch (JsonInputException e) {
             streams.err().println("siyu explain: " + e.getMessage());
             for (Diagnostic d : e.diagnostics()) {

@@ -114,4 +114,27 @@ class ClosingTheLoopCliTest {
         Cli.Result report = Cli.run("", "funnel", "report", "--pack", pack.toString(), "--db", db, "--clock", clock);
         assertThat(report.out()).contains("holdout-D-2026-11-23-1", "D-2026-11-23-1");
     }
+
+    @Test
+    void explainLogReadsADatabaseDecisionLogToo() {
+        String url = "jdbc:h2:file:" + tmp.resolve("log-db").toAbsolutePath();
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("sa");
+        try (com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource(config)) {
+            io.siyu.rules.jdbc.JdbcDecisionLog log = io.siyu.rules.jdbc.JdbcDecisionLog.builder(dataSource).build();
+            io.siyu.rules.pack.RulePack p = io.siyu.rules.pack.RulePack.load(Cli.SKINCARE,
+                    io.siyu.rules.pack.PackOptions.builder().listener(log).clock(java.time.Clock.fixed(
+                            java.time.Instant.parse("2026-11-23T02:00:00Z"), java.time.ZoneOffset.UTC)).build());
+            p.decide(io.siyu.rules.decision.Customer.builder("c8").tags(p.codebook().decode("3DU2")).replied(true)
+                    .attribute("nickname", "小美").build());
+            log.close();
+        }
+        Cli.Result r = Cli.run("", "explain", "--log", url, "--customer", "c8");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("Customer c8", "STRENGTHEN_MOTIVE").doesNotContain("小美");
+        Cli.Result down = Cli.run("", "explain", "--log", "jdbc:postgresql://127.0.0.1:1/none", "--customer", "c8");
+        assertThat(down.exitCode()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(down.err()).startsWith("siyu explain: ").doesNotContain("Exception");
+    }
 }

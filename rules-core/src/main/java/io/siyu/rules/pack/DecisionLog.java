@@ -108,8 +108,7 @@ public final class DecisionLog implements DecisionListener, Closeable {
      */
     @Override
     public void decided(Decision decision, long nanos) {
-        if (sampleBuckets < SAMPLE_BUCKETS && Math.floorMod(mix(decision.customerId().hashCode()), SAMPLE_BUCKETS)
-                >= sampleBuckets) {
+        if (sampleBuckets < SAMPLE_BUCKETS && !sampled(decision.customerId(), sampleBuckets)) {
             return;
         }
         String line = line(decision, personalData) + "\n";
@@ -134,6 +133,29 @@ public final class DecisionLog implements DecisionListener, Closeable {
                 throw new UncheckedIOException("cannot write the decision log " + file, e);
             }
         }
+    }
+
+    /**
+     * Whether a decision log that keeps {@code rate} of the customers keeps this customer's decisions: the same
+     * answer on every run and JVM (the id's {@link String#hashCode()}, which Java specifies, spread by murmur3's
+     * finalizer, modulo 10,000). For other logs that sample as this one does ({@code JdbcDecisionLog}).
+     *
+     * @param customerId the customer
+     * @param rate       the share of customers kept, 0 to 1
+     * @return true when the customer is in the sample
+     * @throws NullPointerException     when {@code customerId} is null
+     * @throws IllegalArgumentException when {@code rate} is outside [0, 1]
+     */
+    public static boolean isSampled(String customerId, double rate) {
+        Objects.requireNonNull(customerId, "customerId");
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("rate must be between 0 and 1, got " + rate);
+        }
+        return sampled(customerId, (int) Math.round(rate * SAMPLE_BUCKETS));
+    }
+
+    private static boolean sampled(String customerId, int buckets) {
+        return Math.floorMod(mix(customerId.hashCode()), SAMPLE_BUCKETS) < buckets;
     }
 
     /** murmur3's 32-bit finalizer: ids that differ in their last character (c1, c2 ...) land far apart. */

@@ -114,9 +114,8 @@ final class Rows {
         if (event instanceof FunnelEvent.Surveyed surveyed) {
             statement.setString(6, tagsJson(surveyed.tags()));
         } else if (event instanceof FunnelEvent.Sent sent) {
-            // A send's decision, script and variant go in the JSON column of survey tags: the schema (version 1)
-            // stays as it is, and a database written by this version is still read by the one before (which never
-            // sees a SENT row it did not write).
+            // A send's decision, script and variant go in the JSON column of survey tags: the journal needs no column
+            // of its own for the one event kind that has them.
             statement.setString(6, sentJson(sent));
         } else {
             statement.setNull(6, Types.VARCHAR);
