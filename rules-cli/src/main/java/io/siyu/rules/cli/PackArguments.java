@@ -62,6 +62,17 @@ public final class PackArguments {
      * @throws PackLoadFailure    when the pack has errors (siyu prints them and exits with 1)
      */
     public RulePack load() {
+        return load(false);
+    }
+
+    /**
+     * Loads the pack, counting rule statistics or not.
+     *
+     * @param ruleStatistics whether the pack counts what each rule does ({@code siyu explain --stats})
+     * @throws ParameterException when PACK does not exist or is not a directory (a usage error)
+     * @throws PackLoadFailure    when the pack has errors (siyu prints them and exits with 1)
+     */
+    public RulePack load(boolean ruleStatistics) {
         if (!Files.exists(directory)) {
             throw new ParameterException(spec.commandLine(), "No such directory: " + directory);
         }
@@ -70,7 +81,7 @@ public final class PackArguments {
                     directory + " is a file; PACK must be the rule pack's directory (the folder with pack.json)");
         }
         try {
-            return RulePack.load(directory, options());
+            return RulePack.load(directory, options().toBuilder().ruleStatistics(ruleStatistics).build());
         } catch (RulePackException e) {
             throw new PackLoadFailure(directory, e);
         }

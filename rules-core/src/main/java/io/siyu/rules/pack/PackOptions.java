@@ -27,8 +27,10 @@ public final class PackOptions {
     private final Set<Class<?>> allowedClasses;
     private final int maxFirings;
     private final Listeners listeners;
+    private final boolean ruleStatistics;
 
     private PackOptions(Builder b) {
+        this.ruleStatistics = b.ruleStatistics;
         this.locale = b.locale;
         this.clock = b.clock;
         this.compileMode = b.compileMode;
@@ -65,7 +67,8 @@ public final class PackOptions {
      * @return a new builder; changing it does not change these options
      */
     public Builder toBuilder() {
-        Builder b = new Builder().locale(locale).clock(clock).compileMode(compileMode).maxFirings(maxFirings);
+        Builder b = new Builder().locale(locale).clock(clock).compileMode(compileMode).maxFirings(maxFirings)
+                .ruleStatistics(ruleStatistics);
         b.allowedClasses.addAll(allowedClasses);
         b.listeners.addAll(listeners.all());
         b.shared = listeners;
@@ -126,6 +129,15 @@ public final class PackOptions {
         return listeners.all();
     }
 
+    /**
+     * Whether packs count what each rule does ({@link RulePack#ruleStatistics()}).
+     *
+     * @return true when rule statistics are counted (default false)
+     */
+    public boolean ruleStatistics() {
+        return ruleStatistics;
+    }
+
     /** The listeners with their failure count; for the packs loaded with these options. */
     Listeners listenerGroup() {
         return listeners;
@@ -140,8 +152,22 @@ public final class PackOptions {
         private int maxFirings = DEFAULT_MAX_FIRINGS;
         private final List<DecisionListener> listeners = new ArrayList<>();
         private Listeners shared;
+        private boolean ruleStatistics;
 
         private Builder() {
+        }
+
+        /**
+         * Counts, per rule, how often it fires, wins and vetoes ({@link RulePack#ruleStatistics()}). Off by default:
+         * then a decision does no work and allocates nothing for them; on, each decision adds a few uncontended
+         * {@link java.util.concurrent.atomic.LongAdder} increments.
+         *
+         * @param on whether to count
+         * @return this builder
+         */
+        public Builder ruleStatistics(boolean on) {
+            this.ruleStatistics = on;
+            return this;
         }
 
         /**

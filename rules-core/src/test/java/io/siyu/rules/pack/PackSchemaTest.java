@@ -50,7 +50,7 @@ class PackSchemaTest {
 
     /** Loader errors beyond a JSON Schema: relations between values, other files, or the world. */
     private static final Set<String> NOT_EXPRESSIBLE = Set.of(
-            "pack.unknown-timezone", "pack.thresholds-order",
+            "pack.unknown-timezone", "pack.thresholds-order", "pack.holdout-precision",
             "codebook.duplicate-question", "codebook.duplicate-option", "codebook.duplicate-code",
             "codebook.code-prefix", "codebook.retired-code-clash", "codebook.codes-too-long",
             "script.duplicate-id", "script.duplicate-persona", "script.duplicate-variant-id", "script.unknown-persona",

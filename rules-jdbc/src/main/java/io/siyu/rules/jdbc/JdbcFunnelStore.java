@@ -59,7 +59,7 @@ public final class JdbcFunnelStore implements FunnelStore {
     /** The name of the Flyway history table of the funnel's schema. */
     public static final String HISTORY_TABLE = "siyu_funnel_schema_history";
     /** The newest schema version this library knows (its latest migration). */
-    public static final String SCHEMA_VERSION = "2";
+    public static final String SCHEMA_VERSION = "3";
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcFunnelStore.class);
     private static final String MIGRATIONS = "classpath:io/siyu/rules/jdbc/migration";
@@ -99,6 +99,23 @@ public final class JdbcFunnelStore implements FunnelStore {
      *                              {@link FunnelStoreException.Reason#FAILED} when the migration fails
      */
     public static JdbcFunnelStore create(DataSource dataSource) {
+        Migrated database = migrateAndDescribe(dataSource);
+        return new JdbcFunnelStore(dataSource, database.where(), database.postgres());
+    }
+
+    /**
+     * Connects once, then creates rules-jdbc's tables or migrates them to {@link #SCHEMA_VERSION} (the funnel's and
+     * the decision log's: one schema, one history); the database's URL without its password.
+     */
+    static String migrate(DataSource dataSource) {
+        return migrateAndDescribe(dataSource).where();
+    }
+
+    /** A migrated database: its URL without its password, and whether it is a real PostgreSQL. */
+    private record Migrated(String where, boolean postgres) {
+    }
+
+    private static Migrated migrateAndDescribe(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         String where = describe(dataSource);
         boolean postgres;
@@ -125,7 +142,7 @@ public final class JdbcFunnelStore implements FunnelStore {
             throw new FunnelStoreException(FunnelStoreException.Reason.FAILED, e,
                     "migrating the funnel's tables at " + where, firstLine(e));
         }
-        return new JdbcFunnelStore(dataSource, where, postgres);
+        return new Migrated(where, postgres);
     }
 
     /** The funnel's migrations: the SQL scripts of {@value #MIGRATIONS} and the Java ones. */
@@ -134,7 +151,7 @@ public final class JdbcFunnelStore implements FunnelStore {
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
                 .locations(MIGRATIONS)
-                .javaMigrations(new V2PostgresIngest())
+                .javaMigrations(new V3PostgresIngest())
                 // The funnel's tables live beside the host's: a schema that holds other tables is normal.
                 .baselineOnMigrate(true)
                 .baselineVersion("0");
@@ -161,7 +178,7 @@ public final class JdbcFunnelStore implements FunnelStore {
         return url == null ? "?" : url.replaceAll("(?i)(password=)[^;&]*", "$1***");
     }
 
-    private static String firstLine(Exception e) {
+    static String firstLine(Exception e) {
         String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
         return message.lines().findFirst().orElse(message).strip();
     }
@@ -721,6 +738,35 @@ public final class JdbcFunnelStore implements FunnelStore {
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         action.accept(Rows.journey(row, cohort(connection, row.getString("cohort_codes"))));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void forEachJournal(Consumer<? super List<FunnelEvent>> action) {
+        Objects.requireNonNull(action, "action");
+        transaction("reading the journal", connection -> {
+            // In customer order, streamed (a fetch size in a transaction): one customer's events at a time.
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT * FROM siyu_funnel_event ORDER BY customer_id")) {
+                select.setFetchSize(1000);
+                try (ResultSet row = select.executeQuery()) {
+                    List<FunnelEvent> journal = new ArrayList<>();
+                    String customer = null;
+                    while (row.next()) {
+                        FunnelEvent event = Rows.event(row);
+                        if (customer != null && !customer.equals(event.customerId())) {
+                            action.accept(List.copyOf(journal));
+                            journal.clear();
+                        }
+                        customer = event.customerId();
+                        journal.add(event);
+                    }
+                    if (!journal.isEmpty()) {
+                        action.accept(List.copyOf(journal));
                     }
                 }
             }

@@ -176,7 +176,7 @@ final class PostgresBatches {
             journal[2][i] = event.kind().name();
             journal[3][i] = event.timestamp().toEpochMilli();
             journal[4][i] = event instanceof FunnelEvent.Purchased purchased ? purchased.amountFen() : null;
-            journal[5][i] = event instanceof FunnelEvent.Surveyed surveyed ? Rows.tagsJson(surveyed.tags()) : null;
+            journal[5][i] = Rows.tagsColumn(event);
         }
         try (PreparedStatement statement = connection.prepareStatement(WRITE)) {
             int p = 1;

@@ -10,6 +10,8 @@ import io.siyu.rules.funnel.Journey;
 import io.siyu.rules.funnel.contract.Journals;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
@@ -47,22 +49,24 @@ class JdbcFunnelStoreTest {
         Path migrations = Path.of("src/main/resources/io/siyu/rules/jdbc/migration");
         try (Stream<Path> files = Files.list(migrations)) {
             Stream<String> scripts = files.map(f -> f.getFileName().toString()).map(n -> n.substring(1, n.indexOf("__")));
-            assertThat(Stream.concat(scripts, Stream.of(new V2PostgresIngest().getVersion().getVersion()))
+            assertThat(Stream.concat(scripts, Stream.of(new V3PostgresIngest().getVersion().getVersion()))
                     .max(Comparator.comparingInt(Integer::parseInt))).contains(JdbcFunnelStore.SCHEMA_VERSION);
         }
     }
 
-    @Test
-    void aStoreOfSchemaVersion1IsMigratedAndKeepsItsData() throws SQLException {
-        migratesAndKeepsItsData(Databases.h2(""));
+    @ParameterizedTest(name = "schema version {0}")
+    @ValueSource(strings = {"1", "2"})
+    void anOlderStoreIsMigratedAndKeepsItsData(String version) throws SQLException {
+        migratesAndKeepsItsData(Databases.h2(""), version);
     }
 
-    @Test
-    void onPostgreSqlAStoreOfSchemaVersion1IsMigratedKeepsItsDataAndGetsTheIngestShape() throws SQLException {
+    @ParameterizedTest(name = "schema version {0}")
+    @ValueSource(strings = {"1", "2"})
+    void onPostgreSqlAnOlderStoreIsMigratedKeepsItsDataAndGetsTheIngestShape(String version) throws SQLException {
         DataSource database = Databases.postgres();
         Databases.drop(database);
         try {
-            migratesAndKeepsItsData(database);
+            migratesAndKeepsItsData(database, version);
             assertThat(query(database, "SELECT array_to_string(reloptions, ',') FROM pg_class"
                     + " WHERE relname = 'siyu_funnel_journey'")).isEqualTo("fillfactor=70");
             assertThat(query(database, "SELECT string_agg(table_name || '.' || column_name || ' ' || collation_name,"
@@ -77,12 +81,12 @@ class JdbcFunnelStoreTest {
     }
 
     /**
-     * Day 0 of a journal recorded by schema version 1 (its tables made by Flyway up to version 1, its rows as the
-     * library of that version wrote them), then the store opened by this library (migrated to the current version),
-     * and the rest of the journal recorded and advanced through: the same journeys, journal and report as the
-     * whole journal in memory.
+     * Day 0 of a journal recorded by schema version {@code version} (its tables made by Flyway up to that version,
+     * its rows as the library of versions 1 and 2 wrote them; with version 2 a decision logged too), then the store
+     * opened by this library (migrated to the current version), and the rest of the journal recorded and advanced
+     * through: the same journeys, journal and report as the whole journal in memory, and the decision log kept.
      */
-    private static void migratesAndKeepsItsData(DataSource database) throws SQLException {
+    private static void migratesAndKeepsItsData(DataSource database, String version) throws SQLException {
         List<FunnelEvent> journal = Journals.generated(80, 5);
         int dayOne = 0;
         while (!LocalDate.ofInstant(journal.get(dayOne).timestamp(), Journals.SHANGHAI)
@@ -91,12 +95,21 @@ class JdbcFunnelStoreTest {
         }
         Funnel reference = Funnel.inMemory(FunnelConfig.defaults(), LATE);
         reference.recordAll(journal.subList(0, dayOne));
-        JdbcFunnelStore.migrations(database).target("1").load().migrate();
+        JdbcFunnelStore.migrations(database).target(version).load().migrate();
         writeAsSchemaVersion1(database, reference.store());
-        assertThat(schemaVersion(database)).isEqualTo("1");
+        if (version.equals("2")) {
+            execute(database, "INSERT INTO siyu_funnel_decision (decision_id, pack_id, pack_version, customer_id,"
+                    + " decided_ms, action, arm, intent, decision) VALUES ('d1', 'p', '1', 'c-logged', 0, 'WAIT',"
+                    + " 'TREATMENT', 'NONE', '{}')");
+        }
+        assertThat(schemaVersion(database)).isEqualTo(version);
 
         FunnelStore store = JdbcFunnelStore.create(database);
         assertThat(schemaVersion(database)).isEqualTo(JdbcFunnelStore.SCHEMA_VERSION);
+        if (version.equals("2")) {
+            assertThat(query(database, "SELECT customer_id FROM siyu_funnel_decision")).as("decision log kept")
+                    .isEqualTo("c-logged");
+        }
         assertThat(journeys(store)).as("journeys kept").isEqualTo(journeys(reference.store()));
         for (Journey journey : journeys(reference.store())) {
             assertThat(store.read(journey.customerId())).isEqualTo(reference.store().read(journey.customerId()));
@@ -116,7 +129,7 @@ class JdbcFunnelStoreTest {
         assertThat(migrated.report().total().entered()).isEqualTo(80);
     }
 
-    /** The rows schema version 1 held for what {@code source} holds (no groups: day 0 only). */
+    /** The rows schema versions 1 and 2 held for what {@code source} holds (no groups: day 0 only). */
     private static void writeAsSchemaVersion1(DataSource database, FunnelStore source) throws SQLException {
         List<FunnelStore.Due> due = source.due(Journals.DAY_0.plusDays(3650), Optional.empty(), 10_000);
         Map<String, LocalDate> boundaries = new HashMap<>();
@@ -208,8 +221,8 @@ class JdbcFunnelStoreTest {
         FunnelStoreException e = catchThrowableOfType(FunnelStoreException.class,
                 () -> JdbcFunnelStore.create(database));
         assertThat(e.reason()).isEqualTo(FunnelStoreException.Reason.SCHEMA_NEWER);
-        assertThat(e.getMessage()).contains("schema version 3", "(up to 2)");
-        assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).contains("结构版本是 3", "最高 2");
+        assertThat(e.getMessage()).contains("schema version 4", "(up to 3)");
+        assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).contains("结构版本是 4", "最高 3");
     }
 
     @Test
@@ -222,14 +235,14 @@ class JdbcFunnelStoreTest {
             FunnelStoreException e = catchThrowableOfType(FunnelStoreException.class,
                     () -> JdbcFunnelStore.create(database));
             assertThat(e.reason()).isEqualTo(FunnelStoreException.Reason.SCHEMA_NEWER);
-            assertThat(e.getMessage()).contains("schema version 3", "(up to 2)");
+            assertThat(e.getMessage()).contains("schema version 4", "(up to 3)");
         } finally {
             Databases.drop(database);
             JdbcFunnelStore.create(database);
         }
     }
 
-    /** What a newer siyu-rules would have done: its migration 3 applied to the funnel's tables. */
+    /** What a newer siyu-rules would have done: its migration 4 applied to the funnel's tables. */
     private static void newerLibrary(DataSource database) {
         JdbcFunnelStore.migrations(database)
                 .locations("classpath:io/siyu/rules/jdbc/migration", "classpath:io/siyu/rules/jdbc/newer")

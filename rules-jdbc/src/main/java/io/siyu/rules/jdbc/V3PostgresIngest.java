@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Schema version 2: on PostgreSQL, tables shaped for ingest (measured in BENCHMARKS.md, "The funnel on a
+ * Schema version 3: on PostgreSQL, tables shaped for ingest (measured in BENCHMARKS.md, "The funnel on a
  * database"); on other databases nothing, the version being recorded all the same so that every database of this
  * library reads one schema version. A Java migration because the statements are PostgreSQL's own and Flyway's SQL
  * migrations cannot branch by database; it is registered by {@link JdbcFunnelStore} (not found by scanning).
@@ -24,7 +24,7 @@ import java.util.List;
  * </ul>
  * Thread-safe (stateless).
  */
-final class V2PostgresIngest implements JavaMigration {
+final class V3PostgresIngest implements JavaMigration {
     /** The statements on PostgreSQL, in order; their text is the migration's checksum. */
     static final List<String> POSTGRES = List.of(
             "ALTER TABLE siyu_funnel_journey SET (fillfactor = 70)",
@@ -34,7 +34,7 @@ final class V2PostgresIngest implements JavaMigration {
 
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("2");
+        return MigrationVersion.fromVersion("3");
     }
 
     @Override
