@@ -200,7 +200,7 @@ public final class JdbcFunnelHarness {
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             for (String table : List.of("siyu_funnel_event", "siyu_funnel_seat", "siyu_funnel_group", "siyu_funnel_journey",
                     "siyu_funnel_cohort", "siyu_funnel_crossing", "siyu_funnel_counter", "siyu_funnel_progress",
-                    JdbcFunnelStore.HISTORY_TABLE)) {
+                    "siyu_funnel_decision", JdbcFunnelStore.HISTORY_TABLE)) {
                 s.executeUpdate("DROP TABLE IF EXISTS " + table);
             }
         }
