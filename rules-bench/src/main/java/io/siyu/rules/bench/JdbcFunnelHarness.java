@@ -34,6 +34,7 @@ import java.util.concurrent.Future;
  * SIYU_BENCH_POSTGRES_PASSWORD=... java -Xmx6g -cp rules-bench/target/benchmarks.jar \
  *   io.siyu.rules.bench.JdbcFunnelHarness [journeys (1000000)] [ingest customers (50000)]
  * </pre>
+ * With 0 journeys it measures the ingest only.
  * It drops and recreates the funnel's tables ({@code siyu_funnel_*}) in that database: use a scratch one.
  */
 public final class JdbcFunnelHarness {
@@ -50,7 +51,9 @@ public final class JdbcFunnelHarness {
                     + " processors, JVM " + System.getProperty("java.vm.version"));
             ingest(database, ingestCustomers, 1);
             ingest(database, ingestCustomers, 2);
-            advanceAndReopen(database, journeys);
+            if (journeys > 0) {
+                advanceAndReopen(database, journeys);
+            }
         }
     }
 
@@ -197,7 +200,7 @@ public final class JdbcFunnelHarness {
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             for (String table : List.of("siyu_funnel_event", "siyu_funnel_seat", "siyu_funnel_group", "siyu_funnel_journey",
                     "siyu_funnel_cohort", "siyu_funnel_crossing", "siyu_funnel_counter", "siyu_funnel_progress",
-                    JdbcFunnelStore.HISTORY_TABLE)) {
+                    "siyu_funnel_decision", JdbcFunnelStore.HISTORY_TABLE)) {
                 s.executeUpdate("DROP TABLE IF EXISTS " + table);
             }
         }

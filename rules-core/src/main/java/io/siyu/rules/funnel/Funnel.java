@@ -438,9 +438,7 @@ public final class Funnel {
             }
             Map<String, FunnelStore.CustomerRecord> stored = store.readAll(
                     pending.stream().map(c -> c.customerId).toList());
-            List<FunnelStore.EventKey> keys = new ArrayList<>();
-            pending.forEach(c -> c.events.forEach(e -> keys.add(FunnelStore.EventKey.of(e))));
-            Set<FunnelStore.EventKey> recorded = store.recorded(keys);
+            Set<FunnelStore.EventKey> recorded = recorded(pending, stored, attempt > 1);
             List<FunnelStore.Write> writes = new ArrayList<>();
             List<CustomerChange> writing = new ArrayList<>();
             for (CustomerChange change : pending) {
@@ -465,6 +463,31 @@ public final class Funnel {
                 LOG.debug("{} customers changed meanwhile; attempt {} again", pending.size(), attempt + 1);
             }
         }
+    }
+
+    /**
+     * Which of the pending events are in the journal. Only events that may be are looked up: a customer without
+     * a record has no journal (events are journaled only with a write of the record), and an event later than
+     * the latest in its customer's journal is not in it, unless its id was recorded before with another time.
+     * Then the write conflicts (the journal's key refuses the event), and the next attempt, {@code everything},
+     * looks up every event. An in-order stream of events (the usual webhook stream) is looked up not at all.
+     */
+    private Set<FunnelStore.EventKey> recorded(List<CustomerChange> pending,
+                                               Map<String, FunnelStore.CustomerRecord> stored, boolean everything) {
+        List<FunnelStore.EventKey> keys = new ArrayList<>();
+        for (CustomerChange change : pending) {
+            FunnelStore.CustomerRecord record = stored.get(change.customerId);
+            if (record == null && !everything) {
+                continue;
+            }
+            long latest = record == null ? Journey.NONE : record.journalMillis();
+            for (FunnelEvent event : change.events) {
+                if (everything || latest == Journey.NONE || event.timestamp().toEpochMilli() <= latest) {
+                    keys.add(FunnelStore.EventKey.of(event));
+                }
+            }
+        }
+        return keys.isEmpty() ? Set.of() : store.recorded(keys);
     }
 
     /**

@@ -139,8 +139,9 @@ public interface FunnelStore {
      * @param nextBoundary    the date of the current journey's next day boundary ({@link #due}), empty when
      *                        it has none (converted, nurtured, left, or not entered)
      * @param journalMillis   epoch milliseconds of the latest event of the journal after the change
-     * @param appended        the events to append to the journal, none of them recorded before; an
-     *                        unmodifiable copy, may be empty
+     * @param appended        the events to append to the journal, none of them known to be recorded (the
+     *                        write conflicts when one is: the journal's key is unique); an unmodifiable copy,
+     *                        may be empty
      */
     record Write(String customerId, long expectedVersion, List<Journey> journeys, int firstChanged,
                  Optional<LocalDate> nextBoundary, long journalMillis, List<FunnelEvent> appended) {

@@ -9,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,7 @@ public final class JdbcFunnelStore implements FunnelStore {
     /** The name of the Flyway history table of the funnel's schema. */
     public static final String HISTORY_TABLE = "siyu_funnel_schema_history";
     /** The newest schema version this library knows (its latest migration). */
-    public static final String SCHEMA_VERSION = "2";
+    public static final String SCHEMA_VERSION = "3";
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcFunnelStore.class);
     private static final String MIGRATIONS = "classpath:io/siyu/rules/jdbc/migration";
@@ -66,15 +67,21 @@ public final class JdbcFunnelStore implements FunnelStore {
     private static final int TRANSACTION_ATTEMPTS = 5;
     /** Rows of one IN list: well under every driver's limit on parameters. */
     private static final int IN_LIST = 500;
+    private static final String INSERT_JOURNEY = "INSERT INTO " + J
+            + " (customer_id, journey_no, version, journal_ms, next_boundary, " + Rows.JOURNEY_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, " + placeholders(Rows.JOURNEY_COLUMN_COUNT) + ")";
 
     private final DataSource dataSource;
     private final String where;
+    /** Whether the database is PostgreSQL: then a batch is read and written with arrays ({@link PostgresBatches}). */
+    private final boolean postgres;
     /** Cohort tags by codes: few, never changed once stored. */
     private final Map<String, TagSet> cohorts = new ConcurrentHashMap<>();
 
-    private JdbcFunnelStore(DataSource dataSource, String where) {
+    private JdbcFunnelStore(DataSource dataSource, String where, boolean postgres) {
         this.dataSource = dataSource;
         this.where = where;
+        this.postgres = postgres;
         cohorts.put("", TagSet.none());
     }
 
@@ -92,7 +99,8 @@ public final class JdbcFunnelStore implements FunnelStore {
      *                              {@link FunnelStoreException.Reason#FAILED} when the migration fails
      */
     public static JdbcFunnelStore create(DataSource dataSource) {
-        return new JdbcFunnelStore(dataSource, migrate(dataSource));
+        Migrated database = migrateAndDescribe(dataSource);
+        return new JdbcFunnelStore(dataSource, database.where(), database.postgres());
     }
 
     /**
@@ -100,21 +108,25 @@ public final class JdbcFunnelStore implements FunnelStore {
      * the decision log's: one schema, one history); the database's URL without its password.
      */
     static String migrate(DataSource dataSource) {
+        return migrateAndDescribe(dataSource).where();
+    }
+
+    /** A migrated database: its URL without its password, and whether it is a real PostgreSQL. */
+    private record Migrated(String where, boolean postgres) {
+    }
+
+    private static Migrated migrateAndDescribe(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         String where = describe(dataSource);
+        boolean postgres;
         try (Connection connection = dataSource.getConnection()) {
             where = redact(connection.getMetaData().getURL());
+            // H2 in its PostgreSQL mode names itself H2: only a real PostgreSQL takes the array statements.
+            postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
             throw new FunnelStoreException(FunnelStoreException.Reason.UNAVAILABLE, e, where, firstLine(e));
         }
-        Flyway flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .table(HISTORY_TABLE)
-                .locations(MIGRATIONS)
-                // The funnel's tables live beside the host's: a schema that holds other tables is normal.
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load();
+        Flyway flyway = migrations(dataSource).load();
         try {
             MigrationInfo current = flyway.info().current();
             if (current != null && current.getVersion() != null
@@ -130,7 +142,19 @@ public final class JdbcFunnelStore implements FunnelStore {
             throw new FunnelStoreException(FunnelStoreException.Reason.FAILED, e,
                     "migrating the funnel's tables at " + where, firstLine(e));
         }
-        return where;
+        return new Migrated(where, postgres);
+    }
+
+    /** The funnel's migrations: the SQL scripts of {@value #MIGRATIONS} and the Java ones. */
+    static FluentConfiguration migrations(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .table(HISTORY_TABLE)
+                .locations(MIGRATIONS)
+                .javaMigrations(new V3PostgresIngest())
+                // The funnel's tables live beside the host's: a schema that holds other tables is normal.
+                .baselineOnMigrate(true)
+                .baselineVersion("0");
     }
 
     /** The data source's URL if it tells it (HikariCP, H2, PostgreSQL and MySQL data sources do), else its class. */
@@ -190,6 +214,32 @@ public final class JdbcFunnelStore implements FunnelStore {
                 throw new FunnelStoreException(FunnelStoreException.Reason.FAILED, e, what + " at " + where,
                         firstLine(e));
             }
+        }
+    }
+
+    /**
+     * Runs {@code work}, which is one statement on PostgreSQL, as that statement's own transaction (auto-commit):
+     * a statement is atomic and sees one snapshot, and an explicit transaction would only add the round trip of
+     * its commit. Elsewhere, or on a connection a pool hands out with auto-commit off, as {@link #transaction}.
+     */
+    private <T> T statement(String what, Work<T> work) {
+        if (!postgres) {
+            return transaction(what, work);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                if (connection.getAutoCommit()) {
+                    return work.run(connection);
+                }
+            } catch (SQLException e) {
+                if (attempt < TRANSACTION_ATTEMPTS && retryable(e)) {
+                    LOG.debug("Retrying {} after {}", what, e.getSQLState());
+                    continue;
+                }
+                throw new FunnelStoreException(FunnelStoreException.Reason.FAILED, e, what + " at " + where,
+                        firstLine(e));
+            }
+            return transaction(what, work);
         }
     }
 
@@ -314,18 +364,15 @@ public final class JdbcFunnelStore implements FunnelStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return transaction("reading customers", connection -> Map.copyOf(readRecords(connection, ids)));
+        return statement("reading customers", connection -> Map.copyOf(readRecords(connection, ids)));
     }
 
     private Map<String, CustomerRecord> readRecords(Connection connection, List<String> ids) throws SQLException {
         Map<String, List<Journey>> journeys = new LinkedHashMap<>();
         Map<String, long[]> versions = new HashMap<>();
-        for (List<String> chunk : chunks(ids)) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + J
-                    + " WHERE customer_id IN (" + placeholders(chunk.size()) + ") ORDER BY customer_id, journey_no")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setString(i + 1, chunk.get(i));
-                }
+        for (List<String> chunk : postgres ? List.of(ids) : chunks(ids)) {
+            try (PreparedStatement select = postgres ? PostgresBatches.readCustomers(connection, chunk)
+                    : readCustomers(connection, chunk)) {
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         String customer = row.getString("customer_id");
@@ -344,6 +391,20 @@ public final class JdbcFunnelStore implements FunnelStore {
             out.put(customer, new CustomerRecord(customer, version[0], list, version[1]));
         });
         return out;
+    }
+
+    private static PreparedStatement readCustomers(Connection connection, List<String> ids) throws SQLException {
+        PreparedStatement select = connection.prepareStatement("SELECT * FROM " + J
+                + " WHERE customer_id IN (" + placeholders(ids.size()) + ") ORDER BY customer_id, journey_no");
+        try {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setString(i + 1, ids.get(i));
+            }
+            return select;
+        } catch (SQLException | RuntimeException e) {
+            select.close();
+            throw e;
+        }
     }
 
     @Override
@@ -369,6 +430,9 @@ public final class JdbcFunnelStore implements FunnelStore {
         List<EventKey> all = List.copyOf(new LinkedHashSet<>(keys));
         if (all.isEmpty()) {
             return Set.of();
+        }
+        if (postgres) {
+            return statement("looking up events", connection -> Set.copyOf(PostgresBatches.recorded(connection, all)));
         }
         // By customer (the primary key's prefix) and filtered here: a list of (customer, event) pairs is planned
         // badly by PostgreSQL (measured: 40 times slower for 500 pairs), and customers have few events each.
@@ -426,9 +490,12 @@ public final class JdbcFunnelStore implements FunnelStore {
         order.sort(Comparator.comparing(i -> writes.get(i).customerId()));
         List<Write> sorted = order.stream().map(writes::get).toList();
         WriteResult[] sortedResults;
+        // On PostgreSQL a batch of customers with one journey each is written by one statement.
+        boolean oneStatement = sorted.stream().allMatch(write -> write.journeys().size() == 1);
         try {
-            sortedResults = transaction("writing " + writes.size() + " customers",
-                    connection -> writeAll(connection, sorted));
+            String what = "writing " + writes.size() + " customers";
+            sortedResults = oneStatement ? statement(what, connection -> writeAll(connection, sorted))
+                    : transaction(what, connection -> writeAll(connection, sorted));
         } catch (FunnelStoreException e) {
             if (!(e.getCause() instanceof SQLException sql) || !integrityViolation(sql)) {
                 throw e;
@@ -451,109 +518,63 @@ public final class JdbcFunnelStore implements FunnelStore {
 
     private WriteResult[] writeAll(Connection connection, List<Write> writes) throws SQLException {
         WriteResult[] results = new WriteResult[writes.size()];
-        // 1. The compare-and-set on journey 1 (and its contents when it changed); new customers are inserted.
+        if (postgres) {
+            // Journey 1 of every customer, the trimmed journeys and the journal in one statement.
+            Set<String> written = PostgresBatches.write(connection, writes);
+            List<Write> applied = new ArrayList<>();
+            for (int i = 0; i < writes.size(); i++) {
+                boolean done = written.contains(writes.get(i).customerId());
+                results[i] = done ? WriteResult.APPLIED : WriteResult.CONFLICT;
+                if (done) {
+                    applied.add(writes.get(i));
+                }
+            }
+            writeLaterJourneys(connection, applied);
+            return results;
+        }
+        // 1. The compare-and-set on journey 1 (and its contents when it changed); new customers' journey 1 inserted.
         List<Integer> updates = new ArrayList<>();
         List<Integer> inserts = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
             (writes.get(i).expectedVersion() == 0 ? inserts : updates).add(i);
         }
-        if (!updates.isEmpty()) {
-            try (PreparedStatement cas = connection.prepareStatement("UPDATE " + J
-                    + " SET version = ?, journal_ms = ?, next_boundary = ?, " + assignments()
-                    + " WHERE customer_id = ? AND journey_no = 1 AND version = ?")) {
-                for (int i : updates) {
-                    Write write = writes.get(i);
-                    Journey first = write.journeys().get(0);
-                    cas.setLong(1, write.expectedVersion() + 1);
-                    cas.setLong(2, write.journalMillis());
-                    Rows.setDate(cas, 3, write.journeys().size() == 1 ? write.nextBoundary().orElse(null) : null);
-                    int p = Rows.bindJourney(cas, 4, first);
-                    cas.setString(p++, write.customerId());
-                    cas.setLong(p, write.expectedVersion());
-                    cas.addBatch();
-                }
-                int[] counts = cas.executeBatch();
-                for (int k = 0; k < updates.size(); k++) {
-                    results[updates.get(k)] = counts[k] == 0 ? WriteResult.CONFLICT : WriteResult.APPLIED;
-                }
+        compareAndSet(connection, writes, updates, results);
+        // A customer created meanwhile fails the transaction (the primary key): write() retries one by one.
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_JOURNEY)) {
+            for (int i : inserts) {
+                results[i] = WriteResult.APPLIED;
+                bindInsert(insert, writes.get(i), 0);
+                insert.addBatch();
+            }
+            if (!inserts.isEmpty()) {
+                insert.executeBatch();
             }
         }
         List<Write> applied = new ArrayList<>();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + J
-                + " (customer_id, journey_no, version, journal_ms, next_boundary, " + Rows.JOURNEY_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, " + placeholders(Rows.JOURNEY_COLUMN_COUNT) + ")")) {
-            boolean any = false;
-            for (int i : inserts) {
-                Write write = writes.get(i);
-                results[i] = WriteResult.APPLIED;
-                for (int n = 0; n < write.journeys().size(); n++) {
-                    bindInsert(insert, write, n);
-                    insert.addBatch();
-                    any = true;
-                }
+        for (int i = 0; i < writes.size(); i++) {
+            if (results[i] == WriteResult.APPLIED) {
+                applied.add(writes.get(i));
             }
-            for (int i = 0; i < writes.size(); i++) {
-                if (results[i] == WriteResult.APPLIED) {
-                    applied.add(writes.get(i));
-                }
+        }
+        // 2. The later journeys that changed (re-entered customers): update, or insert when new.
+        writeLaterJourneys(connection, applied);
+        // A journal replayed from its start may give fewer journeys than were stored: the extra ones go. One
+        // statement per number of journeys (nearly always one: customers with a single journey).
+        Map<Integer, List<String>> rewritten = new HashMap<>();
+        for (Write write : applied) {
+            if (write.expectedVersion() > 0 && write.firstChanged() == 0) {
+                rewritten.computeIfAbsent(write.journeys().size(), n -> new ArrayList<>()).add(write.customerId());
             }
-            if (any) {
-                insert.executeBatch();
-            }
-            // 2. The later journeys that changed (re-entered customers): update, or insert when new.
-            List<Object[]> later = new ArrayList<>();
-            for (int i : updates) {
-                if (results[i] != WriteResult.APPLIED) {
-                    continue;
-                }
-                Write write = writes.get(i);
-                for (int n = Math.max(1, write.firstChanged()); n < write.journeys().size(); n++) {
-                    later.add(new Object[] {write, n});
-                }
-            }
-            if (!later.isEmpty()) {
-                int[] counts;
-                try (PreparedStatement update = connection.prepareStatement("UPDATE " + J
-                        + " SET version = ?, next_boundary = ?, " + assignments()
-                        + " WHERE customer_id = ? AND journey_no = ?")) {
-                    for (Object[] item : later) {
-                        Write write = (Write) item[0];
-                        int n = (int) item[1];
-                        update.setLong(1, write.expectedVersion() + 1);
-                        Rows.setDate(update, 2, n == write.journeys().size() - 1
-                                ? write.nextBoundary().orElse(null) : null);
-                        int p = Rows.bindJourney(update, 3, write.journeys().get(n));
-                        update.setString(p++, write.customerId());
-                        update.setInt(p, n + 1);
-                        update.addBatch();
+        }
+        for (Map.Entry<Integer, List<String>> entry : rewritten.entrySet()) {
+            for (List<String> chunk : chunks(entry.getValue())) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + J
+                        + " WHERE journey_no > ? AND customer_id IN (" + placeholders(chunk.size()) + ")")) {
+                    delete.setInt(1, entry.getKey());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        delete.setString(i + 2, chunk.get(i));
                     }
-                    counts = update.executeBatch();
-                }
-                boolean missing = false;
-                for (int k = 0; k < later.size(); k++) {
-                    if (counts[k] == 0) {
-                        bindInsert(insert, (Write) later.get(k)[0], (int) later.get(k)[1]);
-                        insert.addBatch();
-                        missing = true;
-                    }
-                }
-                if (missing) {
-                    insert.executeBatch();
-                }
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM " + J + " WHERE customer_id = ? AND journey_no > ?")) {
-                    boolean deletes = false;
-                    for (Write write : applied) {
-                        if (write.expectedVersion() > 0 && write.firstChanged() == 0) {
-                            delete.setString(1, write.customerId());
-                            delete.setInt(2, write.journeys().size());
-                            delete.addBatch();
-                            deletes = true;
-                        }
-                    }
-                    if (deletes) {
-                        delete.executeBatch();
-                    }
+                    delete.executeUpdate();
                 }
             }
         }
@@ -573,6 +594,78 @@ public final class JdbcFunnelStore implements FunnelStore {
             }
         }
         return results;
+    }
+
+    /** The compare-and-set of journey 1 of {@code updates}, one execution each in a JDBC batch. */
+    private static void compareAndSet(Connection connection, List<Write> writes, List<Integer> updates,
+                                      WriteResult[] results) throws SQLException {
+        if (updates.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement cas = connection.prepareStatement("UPDATE " + J
+                + " SET version = ?, journal_ms = ?, next_boundary = ?, " + assignments()
+                + " WHERE customer_id = ? AND journey_no = 1 AND version = ?")) {
+            for (int i : updates) {
+                Write write = writes.get(i);
+                Journey first = write.journeys().get(0);
+                cas.setLong(1, write.expectedVersion() + 1);
+                cas.setLong(2, write.journalMillis());
+                Rows.setDate(cas, 3, write.journeys().size() == 1 ? write.nextBoundary().orElse(null) : null);
+                int p = Rows.bindJourney(cas, 4, first);
+                cas.setString(p++, write.customerId());
+                cas.setLong(p, write.expectedVersion());
+                cas.addBatch();
+            }
+            int[] counts = cas.executeBatch();
+            for (int k = 0; k < updates.size(); k++) {
+                results[updates.get(k)] = counts[k] == 0 ? WriteResult.CONFLICT : WriteResult.APPLIED;
+            }
+        }
+    }
+
+    /**
+     * The journeys after the first that changed, of the writes applied (customers who came back): updated, or
+     * inserted where there is no row yet. Most writes have none, and then nothing is executed.
+     */
+    private static void writeLaterJourneys(Connection connection, List<Write> applied) throws SQLException {
+        List<Object[]> later = new ArrayList<>();
+        for (Write write : applied) {
+            for (int n = Math.max(1, write.firstChanged()); n < write.journeys().size(); n++) {
+                later.add(new Object[] {write, n});
+            }
+        }
+        if (later.isEmpty()) {
+            return;
+        }
+        int[] counts;
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + J
+                + " SET version = ?, next_boundary = ?, " + assignments()
+                + " WHERE customer_id = ? AND journey_no = ?")) {
+            for (Object[] item : later) {
+                Write write = (Write) item[0];
+                int n = (int) item[1];
+                update.setLong(1, write.expectedVersion() + 1);
+                Rows.setDate(update, 2, n == write.journeys().size() - 1 ? write.nextBoundary().orElse(null) : null);
+                int p = Rows.bindJourney(update, 3, write.journeys().get(n));
+                update.setString(p++, write.customerId());
+                update.setInt(p, n + 1);
+                update.addBatch();
+            }
+            counts = update.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_JOURNEY)) {
+            boolean missing = false;
+            for (int k = 0; k < later.size(); k++) {
+                if (counts[k] == 0) {
+                    bindInsert(insert, (Write) later.get(k)[0], (int) later.get(k)[1]);
+                    insert.addBatch();
+                    missing = true;
+                }
+            }
+            if (missing) {
+                insert.executeBatch();
+            }
+        }
     }
 
     private static String assignments() {

@@ -111,15 +111,26 @@ final class Rows {
         } else {
             statement.setNull(5, Types.BIGINT);
         }
-        if (event instanceof FunnelEvent.Surveyed surveyed) {
-            statement.setString(6, tagsJson(surveyed.tags()));
-        } else if (event instanceof FunnelEvent.Sent sent) {
-            // A send's decision, script and variant go in the JSON column of survey tags: the journal needs no column
-            // of its own for the one event kind that has them.
-            statement.setString(6, sentJson(sent));
-        } else {
+        String tags = tagsColumn(event);
+        if (tags == null) {
             statement.setNull(6, Types.VARCHAR);
+        } else {
+            statement.setString(6, tags);
         }
+    }
+
+    /**
+     * The journal's tags column of an event: a survey's tags, a send's decision, script and variant (the journal
+     * needs no column of its own for the one event kind that has them), else null.
+     */
+    static String tagsColumn(FunnelEvent event) {
+        if (event instanceof FunnelEvent.Surveyed surveyed) {
+            return tagsJson(surveyed.tags());
+        }
+        if (event instanceof FunnelEvent.Sent sent) {
+            return sentJson(sent);
+        }
+        return null;
     }
 
     static FunnelEvent event(ResultSet row) throws SQLException {

@@ -37,6 +37,11 @@ final class FaultyDataSource implements DataSource {
         failAt = executed.get() + n;
     }
 
+    /** Breaks nothing more (a failure armed by {@link #failInStatements} and not reached yet is dropped). */
+    void heal() {
+        failAt = Long.MAX_VALUE;
+    }
+
     /** Statements executed so far. */
     long executed() {
         return executed.get();

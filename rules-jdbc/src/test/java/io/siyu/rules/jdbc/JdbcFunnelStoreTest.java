@@ -1,5 +1,6 @@
 package io.siyu.rules.jdbc;
 
+import io.siyu.rules.codebook.TagSet;
 import io.siyu.rules.funnel.Funnel;
 import io.siyu.rules.funnel.FunnelConfig;
 import io.siyu.rules.funnel.FunnelEvent;
@@ -7,9 +8,10 @@ import io.siyu.rules.funnel.FunnelStore;
 import io.siyu.rules.funnel.FunnelStoreException;
 import io.siyu.rules.funnel.Journey;
 import io.siyu.rules.funnel.contract.Journals;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
@@ -18,13 +20,21 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +48,157 @@ class JdbcFunnelStoreTest {
     void theSchemaVersionIsTheLatestMigration() throws IOException {
         Path migrations = Path.of("src/main/resources/io/siyu/rules/jdbc/migration");
         try (Stream<Path> files = Files.list(migrations)) {
-            assertThat(files.map(f -> f.getFileName().toString()).map(n -> n.substring(1, n.indexOf("__")))
+            Stream<String> scripts = files.map(f -> f.getFileName().toString()).map(n -> n.substring(1, n.indexOf("__")));
+            assertThat(Stream.concat(scripts, Stream.of(new V3PostgresIngest().getVersion().getVersion()))
                     .max(Comparator.comparingInt(Integer::parseInt))).contains(JdbcFunnelStore.SCHEMA_VERSION);
+        }
+    }
+
+    @ParameterizedTest(name = "schema version {0}")
+    @ValueSource(strings = {"1", "2"})
+    void anOlderStoreIsMigratedAndKeepsItsData(String version) throws SQLException {
+        migratesAndKeepsItsData(Databases.h2(""), version);
+    }
+
+    @ParameterizedTest(name = "schema version {0}")
+    @ValueSource(strings = {"1", "2"})
+    void onPostgreSqlAnOlderStoreIsMigratedKeepsItsDataAndGetsTheIngestShape(String version) throws SQLException {
+        DataSource database = Databases.postgres();
+        Databases.drop(database);
+        try {
+            migratesAndKeepsItsData(database, version);
+            assertThat(query(database, "SELECT array_to_string(reloptions, ',') FROM pg_class"
+                    + " WHERE relname = 'siyu_funnel_journey'")).isEqualTo("fillfactor=70");
+            assertThat(query(database, "SELECT string_agg(table_name || '.' || column_name || ' ' || collation_name,"
+                    + " ', ' ORDER BY table_name, column_name) FROM information_schema.columns"
+                    + " WHERE table_name IN ('siyu_funnel_journey', 'siyu_funnel_event') AND collation_name = 'C'"))
+                    .isEqualTo("siyu_funnel_event.customer_id C, siyu_funnel_event.event_id C,"
+                            + " siyu_funnel_journey.customer_id C");
+        } finally {
+            Databases.drop(database);
+            JdbcFunnelStore.create(database);
+        }
+    }
+
+    /**
+     * Day 0 of a journal recorded by schema version {@code version} (its tables made by Flyway up to that version,
+     * its rows as the library of versions 1 and 2 wrote them; with version 2 a decision logged too), then the store
+     * opened by this library (migrated to the current version), and the rest of the journal recorded and advanced
+     * through: the same journeys, journal and report as the whole journal in memory, and the decision log kept.
+     */
+    private static void migratesAndKeepsItsData(DataSource database, String version) throws SQLException {
+        List<FunnelEvent> journal = Journals.generated(80, 5);
+        int dayOne = 0;
+        while (!LocalDate.ofInstant(journal.get(dayOne).timestamp(), Journals.SHANGHAI)
+                .isAfter(Journals.DAY_0)) {
+            dayOne++;
+        }
+        Funnel reference = Funnel.inMemory(FunnelConfig.defaults(), LATE);
+        reference.recordAll(journal.subList(0, dayOne));
+        JdbcFunnelStore.migrations(database).target(version).load().migrate();
+        writeAsSchemaVersion1(database, reference.store());
+        if (version.equals("2")) {
+            execute(database, "INSERT INTO siyu_funnel_decision (decision_id, pack_id, pack_version, customer_id,"
+                    + " decided_ms, action, arm, intent, decision) VALUES ('d1', 'p', '1', 'c-logged', 0, 'WAIT',"
+                    + " 'TREATMENT', 'NONE', '{}')");
+        }
+        assertThat(schemaVersion(database)).isEqualTo(version);
+
+        FunnelStore store = JdbcFunnelStore.create(database);
+        assertThat(schemaVersion(database)).isEqualTo(JdbcFunnelStore.SCHEMA_VERSION);
+        if (version.equals("2")) {
+            assertThat(query(database, "SELECT customer_id FROM siyu_funnel_decision")).as("decision log kept")
+                    .isEqualTo("c-logged");
+        }
+        assertThat(journeys(store)).as("journeys kept").isEqualTo(journeys(reference.store()));
+        for (Journey journey : journeys(reference.store())) {
+            assertThat(store.read(journey.customerId())).isEqualTo(reference.store().read(journey.customerId()));
+            assertThat(store.journal(journey.customerId())).containsExactlyInAnyOrderElementsOf(
+                    reference.store().journal(journey.customerId()));
+        }
+        Funnel migrated = Funnel.create(FunnelConfig.defaults(), LATE, store);
+        assertThat(migrated.recordAll(journal.subList(0, dayOne))).as("day 0 again: every event a duplicate")
+                .allMatch(recorded -> recorded.outcome() == Funnel.Outcome.DUPLICATE);
+        migrated.recordAll(journal.subList(dayOne, journal.size()));
+        reference.recordAll(journal.subList(dayOne, journal.size()));
+        migrated.advance(Journals.DAY_0.plusDays(30));
+        reference.advance(Journals.DAY_0.plusDays(30));
+
+        assertThat(migrated.report()).isEqualTo(reference.report());
+        assertThat(journeys(store)).isEqualTo(journeys(reference.store()));
+        assertThat(migrated.report().total().entered()).isEqualTo(80);
+    }
+
+    /** The rows schema versions 1 and 2 held for what {@code source} holds (no groups: day 0 only). */
+    private static void writeAsSchemaVersion1(DataSource database, FunnelStore source) throws SQLException {
+        List<FunnelStore.Due> due = source.due(Journals.DAY_0.plusDays(3650), Optional.empty(), 10_000);
+        Map<String, LocalDate> boundaries = new HashMap<>();
+        due.forEach(d -> boundaries.put(d.record().customerId(), d.nextBoundary()));
+        Set<String> customers = new TreeSet<>();
+        source.forEachJourney(journey -> customers.add(journey.customerId()));
+        Map<String, TagSet> cohorts = new HashMap<>();
+        try (Connection c = database.getConnection();
+             PreparedStatement journeyRow = c.prepareStatement("INSERT INTO siyu_funnel_journey"
+                     + " (customer_id, journey_no, version, journal_ms, next_boundary, " + Rows.JOURNEY_COLUMNS
+                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement eventRow = c.prepareStatement("INSERT INTO siyu_funnel_event"
+                     + " (customer_id, event_id, kind, occurred_ms, amount_fen, tags) VALUES (?, ?, ?, ?, ?, ?)");
+             PreparedStatement cohortRow = c.prepareStatement(
+                     "INSERT INTO siyu_funnel_cohort (cohort_codes, tags) VALUES (?, ?)")) {
+            for (String customer : customers) {
+                FunnelStore.CustomerRecord record = source.read(customer).orElseThrow();
+                for (int n = 0; n < record.journeys().size(); n++) {
+                    Journey journey = record.journeys().get(n);
+                    boolean last = n == record.journeys().size() - 1;
+                    journeyRow.setString(1, customer);
+                    journeyRow.setInt(2, n + 1);
+                    journeyRow.setLong(3, record.version());
+                    journeyRow.setLong(4, record.journalMillis());
+                    Rows.setDate(journeyRow, 5, last ? boundaries.get(customer) : null);
+                    Rows.bindJourney(journeyRow, 6, journey);
+                    journeyRow.executeUpdate();
+                    if (!journey.cohortCodes().isEmpty()) {
+                        cohorts.put(journey.cohortCodes(), journey.cohort());
+                    }
+                }
+                for (FunnelEvent event : source.journal(customer)) {
+                    Rows.bindEvent(eventRow, event);
+                    eventRow.executeUpdate();
+                }
+            }
+            for (var cohort : cohorts.entrySet()) {
+                cohortRow.setString(1, cohort.getKey());
+                cohortRow.setString(2, Rows.tagsJson(cohort.getValue()));
+                cohortRow.executeUpdate();
+            }
+            try (PreparedStatement progress = c.prepareStatement(
+                    "UPDATE siyu_funnel_progress SET advanced_through = ? WHERE id = 1")) {
+                Rows.setDate(progress, 1, source.advancedThrough().orElse(null));
+                progress.executeUpdate();
+            }
+            for (FunnelStore.Crossing crossing : source.crossings()) {
+                try (PreparedStatement row = c.prepareStatement("INSERT INTO siyu_funnel_crossing"
+                        + " (crossed_day, owner, finished_ms, moved, seated) VALUES (?, ?, ?, ?, ?)")) {
+                    Rows.setDate(row, 1, crossing.day());
+                    row.setString(2, crossing.owner());
+                    row.setLong(3, crossing.finishedAt().toEpochMilli());
+                    row.setInt(4, crossing.moved());
+                    row.setInt(5, crossing.seated());
+                    row.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static String schemaVersion(DataSource database) {
+        return JdbcFunnelStore.migrations(database).load().info().current().getVersion().getVersion();
+    }
+
+    private static String query(DataSource database, String sql) throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet row = s.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
         }
     }
 
@@ -62,8 +221,8 @@ class JdbcFunnelStoreTest {
         FunnelStoreException e = catchThrowableOfType(FunnelStoreException.class,
                 () -> JdbcFunnelStore.create(database));
         assertThat(e.reason()).isEqualTo(FunnelStoreException.Reason.SCHEMA_NEWER);
-        assertThat(e.getMessage()).contains("schema version 3", "(up to 2)");
-        assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).contains("结构版本是 3", "最高 2");
+        assertThat(e.getMessage()).contains("schema version 4", "(up to 3)");
+        assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).contains("结构版本是 4", "最高 3");
     }
 
     @Test
@@ -76,16 +235,16 @@ class JdbcFunnelStoreTest {
             FunnelStoreException e = catchThrowableOfType(FunnelStoreException.class,
                     () -> JdbcFunnelStore.create(database));
             assertThat(e.reason()).isEqualTo(FunnelStoreException.Reason.SCHEMA_NEWER);
-            assertThat(e.getMessage()).contains("schema version 3", "(up to 2)");
+            assertThat(e.getMessage()).contains("schema version 4", "(up to 3)");
         } finally {
             Databases.drop(database);
             JdbcFunnelStore.create(database);
         }
     }
 
-    /** What a newer siyu-rules would have done: its migration 3 applied to the funnel's tables. */
+    /** What a newer siyu-rules would have done: its migration 4 applied to the funnel's tables. */
     private static void newerLibrary(DataSource database) {
-        Flyway.configure().dataSource(database).table(JdbcFunnelStore.HISTORY_TABLE)
+        JdbcFunnelStore.migrations(database)
                 .locations("classpath:io/siyu/rules/jdbc/migration", "classpath:io/siyu/rules/jdbc/newer")
                 .load().migrate();
     }
@@ -194,6 +353,8 @@ class JdbcFunnelStoreTest {
             }
         }
 
+        // A failure armed for the last advance may not have been reached (it took fewer statements): not in the checks.
+        faulty.heal();
         assertThat(faulty.failures()).as("connections broken").isGreaterThan(10);
         assertThat(retries).isEqualTo(faulty.failures());
         assertThat(funnel.report()).isEqualTo(reference.report());

@@ -194,6 +194,28 @@ public abstract class FunnelStoreContract {
                 .containsExactlyInAnyOrder("a", "order-1");
     }
 
+    @Test
+    void anEventIdRecordedBeforeIsADuplicateEvenWithALaterTime() {
+        FunnelStore store = emptyStore();
+        Funnel funnel = funnel(store, config(), clockOn(0, "23:00"));
+        funnel.recordAll(List.of(new FunnelEvent.Added("a", "c1", at(0, "10:00")),
+                new FunnelEvent.Purchased("order-1", "c1", at(0, "10:05"), 100)));
+
+        // The shop resends order-1 stamped with the time of the resend, later than anything recorded for c1.
+        List<Funnel.Recorded> again = funnel(reopen(store), config(), clockOn(0, "23:00")).recordAll(List.of(
+                new FunnelEvent.MessageReceived("m", "c1", at(0, "10:06")),
+                new FunnelEvent.Purchased("order-1", "c1", at(0, "10:30"), 100),
+                new FunnelEvent.Added("b", "c2", at(0, "10:31"))));
+
+        assertThat(again).extracting(Funnel.Recorded::outcome).containsExactly(Funnel.Outcome.APPLIED,
+                Funnel.Outcome.DUPLICATE, Funnel.Outcome.APPLIED);
+        assertThat(funnel.journey("c1").orElseThrow().purchases()).isEqualTo(1);
+        assertThat(funnel.journey("c1").orElseThrow().revenueFen()).isEqualTo(100);
+        assertThat(reopen(store).journal("c1")).extracting(FunnelEvent::eventId)
+                .containsExactlyInAnyOrder("a", "order-1", "m");
+        assertThat(funnel.journey("c2")).isPresent();
+    }
+
     // ------------------------------------------------------------------ several instances
 
     @Test
@@ -292,6 +314,95 @@ public abstract class FunnelStoreContract {
                 new FunnelStore.Write("x", 0, List.of(Journey.start("x")), 0, Optional.empty(), 0, List.of()),
                 new FunnelStore.Write("x", 0, List.of(Journey.start("x")), 0, Optional.empty(), 0, List.of()))))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aWriteOfAnEventRecordedMeanwhileOrOfACustomerCreatedMeanwhileConflictsAloneAndChangesNothing() {
+        FunnelStore store = emptyStore();
+        Funnel funnel = funnel(store, config(), clockOn(0, "12:00"));
+        funnel.record(new FunnelEvent.Added("a", "c1", at(0, "10:00")));
+        funnel.record(new FunnelEvent.Added("a", "c2", at(0, "10:00")));
+        FunnelStore.CustomerRecord c1 = store.read("c1").orElseThrow();
+        FunnelStore.CustomerRecord c2 = store.read("c2").orElseThrow();
+        FunnelEvent again = new FunnelEvent.MessageReceived("a", "c1", at(0, "10:05"));
+        FunnelEvent message = new FunnelEvent.MessageReceived("m", "c2", at(0, "10:05"));
+        FunnelEvent added = new FunnelEvent.Added("x", "c3", at(0, "10:05"));
+        FunnelStore.Write known = new FunnelStore.Write("c2", 0, List.of(Journey.start("c2")), 0, Optional.empty(),
+                at(0, "10:05").toEpochMilli(), List.of(new FunnelEvent.Added("y", "c2", at(0, "10:05"))));
+
+        List<FunnelStore.WriteResult> results = reopen(store).write(List.of(
+                new FunnelStore.Write("c1", c1.version(), c1.journeys(), 0, Optional.empty(),
+                        at(0, "10:05").toEpochMilli(), List.of(again)),
+                known,
+                new FunnelStore.Write("c3", 0, List.of(Journey.start("c3")), 0, Optional.empty(),
+                        at(0, "10:05").toEpochMilli(), List.of(added))));
+
+        assertThat(results).as("an event id recorded before; a customer who exists; a new one").containsExactly(
+                FunnelStore.WriteResult.CONFLICT, FunnelStore.WriteResult.CONFLICT, FunnelStore.WriteResult.APPLIED);
+        assertThat(store.read("c1")).contains(c1);
+        assertThat(store.read("c2")).contains(c2);
+        assertThat(store.journal("c1")).extracting(FunnelEvent::timestamp).containsExactly(at(0, "10:00"));
+        assertThat(store.recorded(List.of(FunnelStore.EventKey.of(message), new FunnelStore.EventKey("c2", "y"),
+                FunnelStore.EventKey.of(added)))).containsExactly(FunnelStore.EventKey.of(added));
+        assertThat(store.read("c3")).hasValueSatisfying(record -> assertThat(record.version()).isEqualTo(1));
+    }
+
+    @Test
+    void ofConcurrentWritesOfOneVersionExactlyOneIsAppliedPerCustomer() throws Exception {
+        FunnelStore store = emptyStore();
+        Funnel funnel = funnel(store, config(), clockOn(0, "23:00"));
+        List<String> customers = new ArrayList<>();
+        for (int c = 0; c < 20; c++) {
+            customers.add("c" + c);
+            funnel.record(new FunnelEvent.Added("a", "c" + c, at(0, "10:00")));
+        }
+        int writers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            for (int round = 1; round <= 10; round++) {
+                Map<String, FunnelStore.CustomerRecord> before = store.readAll(customers);
+                CyclicBarrier start = new CyclicBarrier(writers);
+                List<Future<List<FunnelStore.WriteResult>>> results = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    FunnelStore writer = reopen(store);
+                    String id = "r" + round + "-w" + w;
+                    List<FunnelStore.Write> writes = new ArrayList<>();
+                    for (String customer : customers) {
+                        FunnelStore.CustomerRecord record = before.get(customer);
+                        FunnelEvent message = new FunnelEvent.MessageReceived(id, customer, at(0, "11:00").plusSeconds(round));
+                        writes.add(new FunnelStore.Write(customer, record.version(), record.journeys(), 0,
+                                Optional.empty(), message.timestamp().toEpochMilli(), List.of(message)));
+                    }
+                    results.add(pool.submit(() -> {
+                        start.await(10, TimeUnit.SECONDS);
+                        return writer.write(writes);
+                    }));
+                }
+                Map<String, Integer> applied = new HashMap<>();
+                Map<String, String> winners = new HashMap<>();
+                for (int w = 0; w < writers; w++) {
+                    List<FunnelStore.WriteResult> outcome = results.get(w).get(30, TimeUnit.SECONDS);
+                    for (int c = 0; c < customers.size(); c++) {
+                        if (outcome.get(c) == FunnelStore.WriteResult.APPLIED) {
+                            applied.merge(customers.get(c), 1, Integer::sum);
+                            winners.put(customers.get(c), "r" + round + "-w" + w);
+                        }
+                    }
+                }
+                String thisRound = "r" + round + "-";
+                for (String customer : customers) {
+                    assertThat(applied.get(customer)).as("writers applied for %s in %s", customer, thisRound)
+                            .isEqualTo(1);
+                    assertThat(store.read(customer).orElseThrow().version())
+                            .isEqualTo(before.get(customer).version() + 1);
+                    assertThat(store.journal(customer)).extracting(FunnelEvent::eventId)
+                            .filteredOn(id -> id.startsWith(thisRound))
+                            .containsExactly(winners.get(customer));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
