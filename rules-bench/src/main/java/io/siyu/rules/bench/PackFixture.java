@@ -42,7 +42,7 @@ public abstract class PackFixture {
     protected void load(CompileMode mode) {
         directory = BenchPacks.directory(pack);
         rulePack = BenchPacks.load(directory, mode);
-        customers = CustomerSet.standard(rulePack.codebook());
+        customers = CustomerSet.forPack(rulePack);
         plain = new PlainDrools(directory, rulePack.manifest(), mode, BenchPacks.DAYTIME,
                 rulePack.options().maxFirings());
         HandWrittenSkincare java = new HandWrittenSkincare(rulePack.manifest().thresholds(),
