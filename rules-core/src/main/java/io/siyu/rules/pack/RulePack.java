@@ -205,7 +205,7 @@ public final class RulePack {
         DecisionPipeline pipeline = new DecisionPipeline(compiled.kieBase().get(),
                 new DecisionPipeline.Settings(m.id(), m.version(), m.thresholds(), m.contact(), m.zone(),
                         options.clock(), options.maxFirings(), options.locale()),
-                library, compiled.rules(), compiled.dates());
+                library, compiled.rules(), compiled.dates(), compiled.startingWithNoFact().isEmpty());
         return new RulePack(source, m, codebook.orElse(null), library,
                 funnel.orElseGet(() -> FunnelConfig.defaults().withZone(m.zone())), compiled.rules(), pipeline,
                 options, sortedForReading(problems));

@@ -6,6 +6,8 @@ import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.Diagnostic.Severity;
 import io.siyu.rules.internal.i18n.Messages;
 import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -89,9 +91,13 @@ public final class DrlCompiler {
      * @param diagnostics every problem in every file, in reading order, without duplicates
      * @param releaseId   the release id of the executable-model build (already removed from the
      *                    {@code KieRepository}), or empty when none was made
+     * @param startingWithNoFact the rules whose conditions do not start with a plain fact pattern (they start
+     *                    with {@code not}, {@code exists}, {@code eval}, {@code or}, a {@code from} or nothing):
+     *                    Drools matches those once per session, so a session that decides for them must be
+     *                    reset between decisions rather than kept
      */
     public record Result(Optional<KieBase> kieBase, List<RuleInfo> rules, Map<String, RuleDates> dates,
-                         List<Diagnostic> diagnostics, Optional<ReleaseId> releaseId) {
+                         List<Diagnostic> diagnostics, Optional<ReleaseId> releaseId, Set<String> startingWithNoFact) {
     }
 
     /**
@@ -114,6 +120,7 @@ public final class DrlCompiler {
         RuleSafety safety = new RuleSafety(messages, vocabulary);
         RuleAttributes attributes = new RuleAttributes(messages);
         Map<String, String> buildable = new LinkedHashMap<>();
+        Set<String> noFact = new LinkedHashSet<>();
         for (RuleSource source : sources) {
             DrlFile drl = DrlFile.read(source, messages);
             files.put(source.file(), drl);
@@ -123,7 +130,7 @@ public final class DrlCompiler {
             RuleAttributes.Result attrs = attributes.read(drl);
             problems.addAll(attrs.problems());
             dates.putAll(attrs.windows());
-            describe(source.file(), attrs.droolsText(), drl, rules, packages, blocking, problems);
+            describe(source.file(), attrs.droolsText(), drl, rules, packages, noFact, blocking, problems);
             problems.addAll(blocking);
             if (blocking.stream().noneMatch(Diagnostic::isError)) {
                 buildable.put(source.file(), attrs.droolsText());
@@ -131,7 +138,7 @@ public final class DrlCompiler {
         }
         Set<String> duplicated = duplicateNames(files.values(), problems);
         if (buildable.isEmpty()) {
-            return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.empty());
+            return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.empty(), noFact);
         }
         Map<String, String> generated = new LinkedHashMap<>();
         for (String pkg : new LinkedHashSet<>(packages.values())) {
@@ -146,17 +153,17 @@ public final class DrlCompiler {
             reported.add(new MessageImpl(id++, r));
         }
         if (!accept(translator, reported, problems)) {
-            return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.empty());
+            return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.empty(), noFact);
         }
         KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration();
         conf.setOption(KieBaseMutabilityOption.DISABLED);
         if (!executableModel) {
             InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(conf);
             base.addPackages(builder.getKnowledgePackages());
-            return new Result(Optional.of(base), rules, dates, tidy(problems), Optional.empty());
+            return new Result(Optional.of(base), rules, dates, tidy(problems), Optional.empty(), noFact);
         }
         return executableModel(generated, buildable, packages, conf, files, vocabulary, duplicated, rules, dates,
-                problems);
+                problems, noFact);
     }
 
     /**
@@ -194,7 +201,7 @@ public final class DrlCompiler {
     private Result executableModel(Map<String, String> generated, Map<String, String> buildable,
                                    Map<String, String> packages, KieBaseConfiguration conf, Map<String, DrlFile> files,
                                    FactVocabulary vocabulary, Set<String> duplicated, List<RuleInfo> rules,
-                                   Map<String, RuleDates> dates, List<Diagnostic> problems) {
+                                   Map<String, RuleDates> dates, List<Diagnostic> problems, Set<String> noFact) {
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("io.siyu.rules.pack", "pack-" + UUID.randomUUID(), "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -214,11 +221,11 @@ public final class DrlCompiler {
         try {
             builder.buildAll(executableModelProject());
             if (!accept(translator, builder.getResults().getMessages(), problems)) {
-                return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.of(releaseId));
+                return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.of(releaseId), noFact);
             }
             KieContainer container = ks.newKieContainer(releaseId);
             KieBase base = container.newKieBase(conf);
-            return new Result(Optional.of(base), rules, dates, tidy(problems), Optional.of(releaseId));
+            return new Result(Optional.of(base), rules, dates, tidy(problems), Optional.of(releaseId), noFact);
         } finally {
             // The repository would keep every build's module (and its classes) alive: loading a pack
             // again and again must not grow the heap.
@@ -285,7 +292,7 @@ public final class DrlCompiler {
      * phases are recorded.
      */
     private void describe(String file, String text, DrlFile drl, List<RuleInfo> rules, Map<String, String> packages,
-                          List<Diagnostic> blocking, List<Diagnostic> problems) {
+                          Set<String> noFact, List<Diagnostic> blocking, List<Diagnostic> problems) {
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
         try {
@@ -303,6 +310,9 @@ public final class DrlCompiler {
                 : pkg.getNamespace();
         packages.put(file, namespace);
         for (RuleDescr rule : pkg.getRules()) {
+            if (!startsWithAFact(rule)) {
+                noFact.add(rule.getName());
+            }
             AttributeDescr group = rule.getAttributes().get(GROUP_ATTRIBUTE);
             Optional<Phase> phase = group == null ? Optional.empty() : Phase.ofGroupName(group.getValue());
             if (group == null) {
@@ -315,5 +325,16 @@ public final class DrlCompiler {
             }
             phase.ifPresent(p -> rules.add(new RuleInfo(rule.getName(), file, rule.getLine(), p)));
         }
+    }
+
+    /**
+     * Whether a rule's conditions start with a plain pattern on a fact ({@code Customer( ... )}, {@code $p :
+     * Proposal( ... )}), not {@code not}, {@code exists}, {@code eval}, {@code or}, {@code forall}, a pattern
+     * {@code from} somewhere, or nothing: every match of such a rule comes from a fact the decision inserts.
+     */
+    private static boolean startsWithAFact(RuleDescr rule) {
+        List<? extends BaseDescr> conditions = rule.getLhs() == null ? List.of() : rule.getLhs().getDescrs();
+        return !conditions.isEmpty() && conditions.get(0) instanceof PatternDescr pattern
+                && pattern.getSource() == null;
     }
 }
