@@ -17,7 +17,7 @@ import java.util.List;
  * the minimum and median over the rounds after the warm-up (the thread's CPU time does not count the time
  * other processes hold the core; the minimum is the round least disturbed by cache and frequency effects).
  *
- * <pre>java -cp rules-bench/target/benchmarks.jar io.siyu.rules.bench.DecideLoop [pack] [seconds] [decide|decideAll] [CLASSIC|EXECUTABLE_MODEL]</pre>
+ * <pre>java -cp rules-bench/target/benchmarks.jar io.siyu.rules.bench.DecideLoop [pack] [seconds] [decide|decideAll|handWritten] [CLASSIC|EXECUTABLE_MODEL]</pre>
  */
 public final class DecideLoop {
     private DecideLoop() {
@@ -32,13 +32,19 @@ public final class DecideLoop {
     public static void main(String[] args) {
         String packName = args.length > 0 ? args[0] : BenchPacks.DEFAULT_PACK;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        boolean batch = args.length > 2 && "decideAll".equals(args[2]);
+        String what = args.length > 2 ? args[2] : "decide";
+        boolean batch = "decideAll".equals(what);
         CompileMode mode = args.length > 3 ? CompileMode.valueOf(args[3]) : CompileMode.CLASSIC;
         Path dir = BenchPacks.directory(packName);
         try {
             RulePack pack = BenchPacks.load(dir, mode);
             List<Customer> customers = CustomerSet.forPack(pack);
+            HandWritten java = "handWritten".equals(what) ? HandWritten.forPack(pack).orElseThrow() : null;
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long process0 = 0;
+            long decided = 0;
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             long warm = System.nanoTime() + seconds * 1_000_000_000L / 3;
             double[] rounds = new double[100_000];
@@ -48,6 +54,10 @@ public final class DecideLoop {
                 long cpu0 = threads.getCurrentThreadCpuTime();
                 if (batch) {
                     sink += pack.decideAll(customers).size();
+                } else if (java != null) {
+                    for (Customer c : customers) {
+                        sink += java.decide(c).length();
+                    }
                 } else {
                     for (Customer c : customers) {
                         sink += pack.decide(c).firedRules().size();
@@ -55,14 +65,21 @@ public final class DecideLoop {
                 }
                 double us = (threads.getCurrentThreadCpuTime() - cpu0) / 1e3 / customers.size();
                 if (System.nanoTime() > warm && n < rounds.length) {
+                    if (n == 0) {
+                        process0 = os.getProcessCpuTime();
+                    } else {
+                        decided += customers.size();
+                    }
                     rounds[n++] = us;
                 }
             }
             double[] measured = Arrays.copyOf(rounds, n);
             Arrays.sort(measured);
-            System.out.printf("%s %s %s: %d rounds; thread CPU per customer: min %.2f us, median %.2f us (%d)%n",
-                    packName, batch ? "decideAll" : "decide", mode, n, n == 0 ? 0 : measured[0],
-                    n == 0 ? 0 : measured[n / 2], sink % 10);
+            double process = decided == 0 ? 0 : (os.getProcessCpuTime() - process0) / 1e3 / decided;
+            System.out.printf("%s %s %s: %d rounds; thread CPU per customer: min %.2f us, median %.2f us; "
+                            + "process CPU per customer (GC, JIT included) %.2f us (%d)%n",
+                    packName, what, mode, n, n == 0 ? 0 : measured[0], n == 0 ? 0 : measured[n / 2], process,
+                    sink % 10);
         } finally {
             BenchPacks.delete(dir);
         }
