@@ -13,6 +13,7 @@ import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.DiagnosticException;
 import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.diagnostic.Diagnostic.Severity;
+import io.siyu.rules.internal.compile.CompiledRules;
 import io.siyu.rules.internal.compile.FactVocabulary;
 import io.siyu.rules.internal.compile.RuleDates;
 import io.siyu.rules.funnel.GroupDay;
@@ -28,6 +29,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -102,6 +104,26 @@ public final class DecisionPipeline {
                             Map<String, RuleDates> dates, boolean keepSessions) {
         this(kieBase, new Sessions(Objects.requireNonNull(kieBase, "kieBase"), keepSessions), settings, scripts,
                 rules, dates);
+    }
+
+    /**
+     * A pipeline over a pack compiled ahead of time: the rule base is made from the compiled classes, with
+     * no compiler.
+     *
+     * @param compiled     the executable model's classes
+     * @param extraFacts   the classes the host allowed besides the fact model
+     * @param settings     the pack's settings
+     * @param scripts      the script library
+     * @param rules        where each rule is written
+     * @param dates        the date windows of dated rules
+     * @param keepSessions whether sessions can be kept between decisions (see the constructor)
+     * @return the pipeline
+     * @throws IllegalStateException when the classes cannot be loaded (see {@link CompiledRules#kieBase})
+     */
+    public static DecisionPipeline of(CompiledRules compiled, Collection<Class<?>> extraFacts, Settings settings,
+                                      ScriptLibrary scripts, List<RuleInfo> rules, Map<String, RuleDates> dates,
+                                      boolean keepSessions) {
+        return new DecisionPipeline(compiled.kieBase(extraFacts), settings, scripts, rules, dates, keepSessions);
     }
 
     private DecisionPipeline(KieBase kieBase, Sessions sessions, Settings settings, ScriptLibrary scripts,
