@@ -302,10 +302,6 @@ public final class RulePack {
                 }
             }
         }
-        if (problems.stream().anyMatch(Diagnostic::isError)) {
-            throw failure(source, problems, messages);
-        }
-
         if (codebook.isPresent() && scripts.isPresent()) {
             problems.addAll(PackReferences.scriptTags(scriptsText.get(), codebook.get().allCodes(), options.locale()));
         }
