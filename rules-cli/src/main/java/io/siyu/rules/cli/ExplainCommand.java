@@ -34,6 +34,6 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return CustomerLines.run(pack, input, streams, new ExplainSink(streams.out()));
+        return CustomerLines.run(pack, input, streams, new ExplainSink());
     }
 }
