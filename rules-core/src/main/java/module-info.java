@@ -20,6 +20,7 @@ module io.siyu.rules {
     exports io.siyu.rules.pack;
     exports io.siyu.rules.script;
     exports io.siyu.rules.cases;
+    exports io.siyu.rules.report;
 
     // Drools 10.2 ships automatic modules (an Automatic-Module-Name in every jar). None is a transitive
     // requirement: no exported signature names a Drools type. The compiler builds rules with the
@@ -47,6 +48,9 @@ module io.siyu.rules {
     // ICU4J (an automatic module): remarks are cut at extended grapheme clusters, which java.text on Java 17
     // does not know (it splits emoji ZWJ sequences and flags), and read with Unicode case folding.
     requires com.ibm.icu;
+    // Commons Statistics: the Wilson interval and the normal distribution behind the report (io.siyu.rules.report).
+    requires org.apache.commons.statistics.distribution;
+    requires org.apache.commons.statistics.interval;
 
     // Jackson binds funnel journeys and events (FunnelJson), including a private record for the stored
     // form of a journey: deep reflection needs the package open to it, and only to it.

@@ -37,8 +37,12 @@ import java.util.concurrent.atomic.LongAdder;
 @Fork(1)
 @State(Scope.Benchmark)
 public class ListenerBenchmark {
-    /** {@code none}, or {@code metrics}: one listener counting decisions and summing their nanoseconds. */
-    @Param({"none", "metrics"})
+    /**
+     * {@code none}; {@code metrics}: one listener counting decisions and summing their nanoseconds;
+     * {@code statistics}: no listener, rule statistics on ({@code PackOptions.ruleStatistics(true)});
+     * {@code holdout}: no listener, a 5% holdout in {@code pack.json} (every decision hashes the customer id).
+     */
+    @Param({"none", "metrics", "statistics", "holdout"})
     public String listener;
 
     private RulePack pack;
@@ -62,6 +66,17 @@ public class ListenerBenchmark {
                 }
             });
         }
+        options.ruleStatistics(listener.equals("statistics"));
+        if (listener.equals("holdout")) {
+            try {
+                Path manifest = directory.resolve("pack.json");
+                String json = java.nio.file.Files.readString(manifest).strip();
+                java.nio.file.Files.writeString(manifest, json.substring(0, json.length() - 1)
+                        + ", \"holdout\": {\"percent\": 5, \"salt\": \"bench\"}}");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         pack = RulePack.load(directory, options.build());
         customers = CustomerSet.standard(pack.codebook());
     }
@@ -70,6 +85,9 @@ public class ListenerBenchmark {
     @TearDown(Level.Trial)
     public void check() {
         BenchPacks.delete(directory);
+        if (listener.equals("statistics") && pack.ruleStatistics().decisions() == 0) {
+            throw new IllegalStateException("rule statistics were on but counted no decision");
+        }
         if (listener.equals("metrics") != (decisions.sum() > 0)) {
             throw new IllegalStateException("listener " + listener + " was told " + decisions.sum() + " decisions");
         }

@@ -16,9 +16,11 @@ import io.siyu.rules.funnel.FunnelReport;
 import io.siyu.rules.funnel.FunnelStore;
 import io.siyu.rules.funnel.FunnelStoreException;
 import io.siyu.rules.funnel.GroupDay;
+import io.siyu.rules.funnel.Holdout;
 import io.siyu.rules.funnel.Journey;
 import io.siyu.rules.funnel.PlannedContent;
 import io.siyu.rules.jdbc.JdbcFunnelStore;
+import io.siyu.rules.pack.PackManifest;
 import io.siyu.rules.pack.PackOptions;
 import io.siyu.rules.pack.RulePack;
 import io.siyu.rules.pack.RulePackException;
@@ -131,12 +133,36 @@ final class FunnelCommand implements Callable<Integer> {
         /** The pack, loaded (its rules compiled); required. */
         RulePack loadPack() {
             if (pack == null) {
-                throw new ParameterException(spec.commandLine(), "Missing --pack: plan needs the rule pack whose "
-                        + "content rules choose each group's content");
+                throw new ParameterException(spec.commandLine(), "Missing --pack: " + spec.name() + " needs the rule "
+                        + "pack (plan: its content rules; report: its holdout and attribution settings)");
             }
             requireDirectory();
             try {
                 return RulePack.load(pack, PackOptions.builder().locale(locale()).clock(clock()).build());
+            } catch (RulePackException e) {
+                throw new PackLoadFailure(pack, e);
+            }
+        }
+
+        /**
+         * The holdout of the pack's pack.json (read on its own, the rules not compiled), or none without --pack: held-out
+         * customers are seated in control groups.
+         *
+         * @throws PackLoadFailure when pack.json has errors
+         */
+        Holdout holdout() {
+            if (pack == null) {
+                return Holdout.NONE;
+            }
+            requireDirectory();
+            Path file = pack.resolve(PackManifest.FILE);
+            if (!Files.exists(file)) {
+                return Holdout.NONE;
+            }
+            try {
+                return PackManifest.parse(Files.readString(file, StandardCharsets.UTF_8), locale()).holdout();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
             } catch (RulePackException e) {
                 throw new PackLoadFailure(pack, e);
             }
@@ -223,7 +249,7 @@ final class FunnelCommand implements Callable<Integer> {
             }
             try (HikariDataSource dataSource = options.dataSource()) {
                 FunnelStore store = JdbcFunnelStore.create(dataSource);
-                return run(Funnel.create(config, options.clock(), store), store);
+                return run(Funnel.create(config, options.clock(), store, options.holdout()), store);
             } catch (FunnelStoreException e) {
                 // The database's own reason (wrong password, no server, a newer schema) is the whole message.
                 err.println("siyu funnel: " + e.message(options.locale()));

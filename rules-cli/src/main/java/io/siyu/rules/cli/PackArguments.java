@@ -64,9 +64,20 @@ public final class PackArguments {
      * @throws PackLoadFailure    when the pack has errors (siyu prints them and exits with 1)
      */
     public RulePack load() {
+        return load(false);
+    }
+
+    /**
+     * Loads the pack, counting rule statistics or not.
+     *
+     * @param ruleStatistics whether the pack counts what each rule does ({@code siyu explain --stats})
+     * @throws ParameterException when PACK does not exist or is neither a directory nor a zip (a usage error)
+     * @throws PackLoadFailure    when the pack has errors (siyu prints them and exits with 1)
+     */
+    public RulePack load(boolean ruleStatistics) {
         checkExists();
         try {
-            return RulePack.load(source(), options());
+            return RulePack.load(source(), options().toBuilder().ruleStatistics(ruleStatistics).build());
         } catch (RulePackException e) {
             throw new PackLoadFailure(directory, e);
         }

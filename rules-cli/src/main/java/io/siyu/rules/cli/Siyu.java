@@ -77,11 +77,12 @@ public final class Siyu implements Callable<Integer> {
                 .addSubcommand(new CheckCommand(streams))
                 .addSubcommand(new CompileCommand(streams))
                 .addSubcommand(new DecideCommand(streams))
-                .addSubcommand(new ExplainCommand(streams))
+                .addSubcommand(ExplainCommand.create(streams))
                 .addSubcommand(new SimulateCommand(streams, backends.simulator()))
                 .addSubcommand(new TestCommand(streams, backends.testRunner()))
                 .addSubcommand(new DemoCommand(streams, backends.demo()))
                 .addSubcommand(FunnelCommand.create(streams))
+                .addSubcommand(ReportCommand.create(streams))
                 .addSubcommand(new CommandLine.HelpCommand());
         cl.setOut(streams.out());
         cl.setErr(streams.err());

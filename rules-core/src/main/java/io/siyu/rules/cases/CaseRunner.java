@@ -369,10 +369,19 @@ public final class CaseRunner {
     /** Every expectation of the row that the decision does not meet, one sentence each; the only such check. */
     private static List<String> unmet(CaseRow row, Decision d, Messages messages) {
         List<String> unmet = new ArrayList<>();
-        if (!d.action().equals(row.action())) {
-            unmet.add(messages.format("mismatch.action", row.action(), d.action()));
+        String action = d.action();
+        Optional<String> script = d.scriptId();
+        if (d.isHeldOut() && !row.action().equals(Decision.HOLDOUT)) {
+            // A customer of the pack's holdout: the row tests the rules, so it is checked against what they chose
+            // (the counterfactual), not against the experiment's HOLDOUT.
+            action = d.counterfactual().map(c -> c.winner().getAction()).orElse(Decision.NONE);
+            script = d.counterfactual().flatMap(Decision.Counterfactual::scriptId);
         }
-        row.script().filter(s -> !d.scriptId().equals(Optional.of(s))).ifPresent(s -> unmet.add(d.scriptId()
+        if (!action.equals(row.action())) {
+            unmet.add(messages.format("mismatch.action", row.action(), action));
+        }
+        Optional<String> actualScript = script;
+        row.script().filter(s -> !actualScript.equals(Optional.of(s))).ifPresent(s -> unmet.add(actualScript
                 .map(actual -> messages.format("mismatch.script", s, actual))
                 .orElseGet(() -> messages.format("mismatch.no-script", s))));
         row.intent().filter(i -> d.intent() != i).ifPresent(i ->

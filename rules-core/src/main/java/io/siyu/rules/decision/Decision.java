@@ -1,7 +1,13 @@
 package io.siyu.rules.decision;
 
+import io.siyu.rules.funnel.Holdout;
 import io.siyu.rules.script.RenderedScript;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +21,13 @@ import java.util.Optional;
  * could not be made (a looping rule, a script with a missing variable) is, inside
  * {@code decideAll}, a decision whose {@link #failure()} says why and whose action is {@link #FAILED}.
  *
+ * <p>A customer in the pack's holdout control group ({@code "holdout"} in {@code pack.json}) gets a decision with
+ * action {@link #HOLDOUT}: no winner, no script, no text — a host that ignores the flag still sends nothing — and
+ * the proposal that would have won, with its script's variant, in {@link #counterfactual()}.
+ *
+ * <p>Every decision has an {@link #id()}, derived from the pack, the customer and the moment it was made, which the
+ * host records with the send ({@code FunnelEvent.Sent}) so that purchases can be attributed to it.
+ *
  * <p>Immutable and thread-safe, with value equality. The rule pack makes decisions;
  * {@link #builder(String, String, String)} makes one from its parts (to read a stored decision back, or in
  * a test). Every list it returns is unmodifiable and may be empty; absent parts are {@code Optional}.
@@ -24,6 +37,38 @@ public final class Decision {
     public static final String NONE = "NONE";
     /** The action of a decision that failed (see {@link #failure()}). */
     public static final String FAILED = "FAILED";
+    /** The action for a customer in the holdout control group: send nothing (see {@link #counterfactual()}). */
+    public static final String HOLDOUT = "HOLDOUT";
+
+    /**
+     * What a held-out customer would have been sent.
+     *
+     * @param winner    the proposal that won arbitration and would have been acted on
+     * @param variantId the A/B variant of its script the customer would have got, or {@code ""} when the script has
+     *                  no variants or the proposal sends no script
+     */
+    public record Counterfactual(Proposal winner, String variantId) {
+        /**
+         * Makes one.
+         *
+         * @param winner    the proposal that would have won
+         * @param variantId the variant id, or {@code ""}
+         * @throws NullPointerException when an argument is null
+         */
+        public Counterfactual {
+            Objects.requireNonNull(winner, "winner");
+            Objects.requireNonNull(variantId, "variantId");
+        }
+
+        /**
+         * The script that would have been sent.
+         *
+         * @return the winner's script id; empty when it sends no script
+         */
+        public Optional<String> scriptId() {
+            return winner.script();
+        }
+    }
 
     private final String customerId;
     private final String action;
@@ -38,12 +83,20 @@ public final class Decision {
     private final String packId;
     private final String packVersion;
     private final String failure;
+    private final Instant decidedAt;
+    private final boolean heldOut;
+    private final Counterfactual counterfactual;
+    /** Derived from the other fields on first use (a benign race, like {@code String.hashCode}): no cost per decision. */
+    private String id;
 
     private Decision(Builder b) {
         this.customerId = b.customerId;
         this.failure = b.failure;
-        this.winner = b.failure == null ? b.winner : null;
-        this.action = b.failure != null ? FAILED : winner == null ? NONE : winner.getAction();
+        this.heldOut = b.failure == null && b.heldOut;
+        this.counterfactual = heldOut ? b.counterfactual : null;
+        this.decidedAt = b.decidedAt;
+        this.winner = b.failure == null && !heldOut ? b.winner : null;
+        this.action = b.failure != null ? FAILED : heldOut ? HOLDOUT : winner == null ? NONE : winner.getAction();
         this.script = winner == null ? null : b.script;
         this.intent = b.intent;
         this.score = b.score;
@@ -85,6 +138,70 @@ public final class Decision {
     }
 
     /**
+     * The decision's id: {@code "d-"} and 24 lowercase hex digits, the start of the SHA-256 of the UTF-8 bytes of
+     * {@code packId, packVersion, customerId, decidedAt} (ISO-8601, or empty when unknown) joined by {@code '\n'}.
+     * The same decision (same pack version, customer and moment) always has the same id; record it with the send
+     * ({@code FunnelEvent.Sent}) and in logs. Computed on first use.
+     *
+     * @return the id, e.g. {@code d-3f2a9c0b11d4e5f60718293a}
+     */
+    public String id() {
+        String known = id;
+        if (known == null) {
+            String source = packId + "\n" + packVersion + "\n" + customerId + "\n"
+                    + (decidedAt == null ? "" : decidedAt.toString());
+            byte[] digest;
+            try {
+                digest = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+            }
+            known = "d-" + HexFormat.of().formatHex(digest, 0, 12);
+            id = known;
+        }
+        return known;
+    }
+
+    /**
+     * When the decision was made: the pack's clock when the rules ran.
+     *
+     * @return the moment; empty for a decision built from parts without one (or read from JSON written before it
+     *         was recorded)
+     */
+    public Optional<Instant> decidedAt() {
+        return Optional.ofNullable(decidedAt);
+    }
+
+    /**
+     * Which arm of the holdout experiment the customer is in.
+     *
+     * @return {@link Holdout.Arm#HOLDOUT} for a {@link #HOLDOUT} decision, {@link Holdout.Arm#TREATMENT} otherwise
+     *         (also when the pack has no holdout, and for a failed decision)
+     */
+    public Holdout.Arm arm() {
+        return heldOut ? Holdout.Arm.HOLDOUT : Holdout.Arm.TREATMENT;
+    }
+
+    /**
+     * Whether the customer is held out: the action is {@link #HOLDOUT} and nothing is to be sent.
+     *
+     * @return true for a {@link #HOLDOUT} decision
+     */
+    public boolean isHeldOut() {
+        return heldOut;
+    }
+
+    /**
+     * What a held-out customer would have been sent, had they not been held out.
+     *
+     * @return the would-be winner and its variant; empty when the customer is not held out, or no proposal would
+     *         have survived
+     */
+    public Optional<Counterfactual> counterfactual() {
+        return Optional.ofNullable(counterfactual);
+    }
+
+    /**
      * The customer's id.
      *
      * @return the id of the customer decided for
@@ -97,7 +214,7 @@ public final class Decision {
      * The action to take.
      *
      * @return the winning proposal's action (e.g. {@code OFFER_PRODUCT}), {@link #NONE} when no proposal
-     *         survived, {@link #FAILED} when the decision failed
+     *         survived, {@link #FAILED} when the decision failed, {@link #HOLDOUT} when the customer is held out
      */
     public String action() {
         return action;
@@ -106,7 +223,8 @@ public final class Decision {
     /**
      * The winning proposal.
      *
-     * @return the proposal that won arbitration; empty for {@link #NONE} and {@link #FAILED}
+     * @return the proposal that won arbitration; empty for {@link #NONE}, {@link #FAILED} and {@link #HOLDOUT}
+     *         (see {@link #counterfactual()})
      */
     public Optional<Proposal> winner() {
         return Optional.ofNullable(winner);
@@ -257,7 +375,17 @@ public final class Decision {
             return out.toString();
         }
         out.append("  Action: ").append(action);
-        if (winner != null) {
+        if (heldOut) {
+            out.append(" (holdout control group: nothing is sent");
+            if (counterfactual != null) {
+                Proposal w = counterfactual.winner();
+                out.append("; would have been ").append(w.getAction())
+                        .append(w.script().map(id -> " " + id).orElse(""))
+                        .append(counterfactual.variantId().isEmpty() ? "" : " variant " + counterfactual.variantId())
+                        .append(", rule \"").append(w.getRule()).append('"');
+            }
+            out.append(')');
+        } else if (winner != null) {
             out.append(" (priority ").append(winner.getPriority()).append(", rule \"").append(winner.getRule())
                     .append("\": ").append(winner.getReason()).append(')');
         } else {
@@ -311,12 +439,15 @@ public final class Decision {
                 && Objects.equals(winner, d.winner) && Objects.equals(script, d.script)
                 && intent == d.intent && score == d.score && evidence.equals(d.evidence) && losing.equals(d.losing)
                 && vetoed.equals(d.vetoed) && firedRules.equals(d.firedRules) && packId.equals(d.packId)
-                && packVersion.equals(d.packVersion) && Objects.equals(failure, d.failure);
+                && packVersion.equals(d.packVersion) && Objects.equals(failure, d.failure)
+                && Objects.equals(decidedAt, d.decidedAt) && heldOut == d.heldOut
+                && Objects.equals(counterfactual, d.counterfactual);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(customerId, action, winner, script, intent, score, firedRules, packVersion, failure);
+        return Objects.hash(customerId, action, winner, script, intent, score, firedRules, packVersion, failure,
+                decidedAt, counterfactual);
     }
 
     /**
@@ -337,6 +468,9 @@ public final class Decision {
         private List<Veto> vetoed = List.of();
         private List<String> firedRules = List.of();
         private String failure;
+        private Instant decidedAt;
+        private boolean heldOut;
+        private Counterfactual counterfactual;
 
         private Builder(String customerId, String packId, String packVersion) {
             this.customerId = Objects.requireNonNull(customerId, "customerId");
@@ -426,6 +560,33 @@ public final class Decision {
         }
 
         /**
+         * Sets when the decision was made.
+         *
+         * @param moment the moment, or <strong>null</strong> when unknown
+         * @return this builder
+         */
+        public Builder decidedAt(Instant moment) {
+            this.decidedAt = moment;
+            return this;
+        }
+
+        /**
+         * Marks the customer held out (action {@link #HOLDOUT}): the decision keeps no winner or script (they may
+         * still be set, and are dropped), and records what would have been sent.
+         *
+         * @param wouldHaveWon the proposal that would have won, or <strong>null</strong> when none would have
+         * @param variantId    the variant of its script the customer would have got, or {@code ""}
+         * @return this builder
+         * @throws NullPointerException when {@code variantId} is null
+         */
+        public Builder holdout(Proposal wouldHaveWon, String variantId) {
+            Objects.requireNonNull(variantId, "variantId");
+            this.heldOut = true;
+            this.counterfactual = wouldHaveWon == null ? null : new Counterfactual(wouldHaveWon, variantId);
+            return this;
+        }
+
+        /**
          * Marks the decision failed, with why; a failed decision keeps no winner or script (they may still
          * be set, and are dropped).
          *
@@ -448,7 +609,7 @@ public final class Decision {
         public Decision build() {
             // script() checks against the winner set so far; a later winner(...) must not leave another
             // proposal's text in the decision.
-            if (failure == null && script != null
+            if (failure == null && !heldOut && script != null
                     && (winner == null || !winner.getScriptId().equals(script.scriptId()))) {
                 throw new IllegalArgumentException("the rendered script " + script.scriptId()
                         + " is not the winner's script " + (winner == null ? "(no winner)" : winner.getScriptId()));

@@ -312,10 +312,14 @@ public final class DecisionJson {
      *  "losing":[{"action":"…","script":"…","priority":30,"reason":"…","rule":"…","sequence":2}],
      *  "packId":"gaozi","packVersion":"1.0.0",
      *  "winner":{"action":"OFFER_PRODUCT","script":"acne.offer","priority":90,"reason":"…","rule":"…","sequence":1},
-     *  "persona":"小丸子","channel":"one_to_one","failure":null}
+     *  "persona":"小丸子","channel":"one_to_one","failure":null,
+     *  "decisionId":"d-3f2a9c0b11d4e5f60718293a","decidedAt":"2026-11-23T02:00:00Z","arm":"TREATMENT",
+     *  "counterfactual":null}
      * }</pre>
      * Every field is always present; {@code script}, {@code variant}, {@code winner}, {@code persona},
-     * {@code channel} and {@code failure} may be {@code null} (see {@code docs/decisions-json.md}). The text
+     * {@code channel}, {@code failure}, {@code decidedAt} and {@code counterfactual} may be {@code null} (see
+     * {@code docs/decisions-json.md}). A held-out customer's decision has action {@code HOLDOUT}, arm
+     * {@code HOLDOUT}, an empty text and the would-be winner, with its {@code "variant"}, in {@code counterfactual}. The text
      * may hold the customer's personal data: treat the JSON as such.
      *
      * @param decision the decision
@@ -377,6 +381,16 @@ public final class DecisionJson {
             g.writeStringField("persona", script.map(RenderedScript::persona).orElse(null));
             g.writeStringField("channel", script.map(r -> r.channel().id()).orElse(null));
             g.writeStringField("failure", decision.failure().orElse(null));
+            g.writeStringField("decisionId", decision.id());
+            g.writeStringField("decidedAt", decision.decidedAt().map(Object::toString).orElse(null));
+            g.writeStringField("arm", decision.arm().name());
+            g.writeFieldName("counterfactual");
+            if (decision.counterfactual().isPresent()) {
+                Decision.Counterfactual c = decision.counterfactual().get();
+                writeProposal(g, c.winner(), true, c.variantId().isEmpty() ? null : c.variantId());
+            } else {
+                g.writeNull();
+            }
             g.writeEndObject();
         } catch (IOException e) {
             // A StringWriter does not fail.
@@ -386,6 +400,12 @@ public final class DecisionJson {
     }
 
     private static void writeProposal(JsonGenerator g, Proposal p) throws IOException {
+        writeProposal(g, p, false, null);
+    }
+
+    /** A proposal object; the counterfactual's has its script's {@code variant} too (null when none). */
+    private static void writeProposal(JsonGenerator g, Proposal p, boolean withVariant, String variant)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("action", p.getAction());
         g.writeStringField("script", p.script().orElse(null));
@@ -393,6 +413,9 @@ public final class DecisionJson {
         g.writeStringField("reason", p.getReason());
         g.writeStringField("rule", p.getRule());
         g.writeNumberField("sequence", p.getSequence());
+        if (withVariant) {
+            g.writeStringField("variant", variant);
+        }
         g.writeEndObject();
     }
 
@@ -426,7 +449,7 @@ public final class DecisionJson {
     private static final String DECISION_DOCUMENT = "<decision>";
     private static final List<String> DECISION_FIELDS = List.of("id", "action", "script", "variant", "text", "intent",
             "score", "reasons", "firedRules", "vetoes", "losing", "packId", "packVersion", "winner", "persona",
-            "channel", "failure", "line");
+            "channel", "failure", "decisionId", "decidedAt", "arm", "counterfactual", "line");
     private static final List<String> PROPOSAL_FIELDS = List.of("action", "script", "priority", "reason", "rule",
             "sequence");
     private static final List<String> VETO_FIELDS = List.of("action", "script", "reason", "rule", "proposal");
@@ -484,6 +507,26 @@ public final class DecisionJson {
         }
         Optional<Proposal> winner = o.get("winner").flatMap(p -> proposal(reader, p));
         Optional<String> failure = rawText(reader, o, "failure", false);
+        Optional<java.time.Instant> decidedAt = rawText(reader, o, "decidedAt", false).flatMap(t -> {
+            try {
+                return Optional.of(java.time.Instant.parse(t));
+            } catch (java.time.format.DateTimeParseException e) {
+                reader.error(o.get("decidedAt").get(), "decision.bad-moment", t);
+                return Optional.empty();
+            }
+        });
+        rawText(reader, o, "decisionId", false); // derived from the rest: read for its type only
+        boolean heldOut = rawText(reader, o, "arm", false).map(arm -> {
+            if (!arm.equals("TREATMENT") && !arm.equals("HOLDOUT")) {
+                reader.error(o.get("arm").get(), "decision.unknown-arm", arm);
+            }
+            return arm.equals("HOLDOUT");
+        }).orElse(false);
+        Optional<JsonValue> counterfactualValue = o.get("counterfactual");
+        Optional<Proposal> counterfactual = counterfactualValue.flatMap(p -> proposal(reader, p, COUNTERFACTUAL_FIELDS));
+        // The variant was checked (a text or null) with the proposal's other fields.
+        String counterfactualVariant = counterfactualValue.map(v -> v.fields().get("variant"))
+                .filter(v -> v.kind() == JsonValue.Kind.STRING).map(JsonValue::text).orElse("");
         String text = rawText(reader, o, "text", false).orElse("");
         Optional<String> variant = rawText(reader, o, "variant", false);
         Optional<String> persona = rawText(reader, o, "persona", false);
@@ -500,6 +543,10 @@ public final class DecisionJson {
         Decision.Builder b = Decision.builder(id.get(), packId.get(), packVersion.get())
                 .intent(intent, score, evidence).firedRules(fired).vetoed(vetoes).losing(losing);
         failure.ifPresent(b::failure);
+        decidedAt.ifPresent(b::decidedAt);
+        if (heldOut) {
+            b.holdout(counterfactual.orElse(null), counterfactualVariant);
+        }
         winner.ifPresent(w -> {
             b.winner(w);
             if (persona.isPresent() && channel.isPresent()) {
@@ -519,14 +566,24 @@ public final class DecisionJson {
         return Optional.empty();
     }
 
+    private static final List<String> COUNTERFACTUAL_FIELDS = List.of("action", "script", "priority", "reason",
+            "rule", "sequence", "variant");
+
     private static Optional<Proposal> proposal(JsonReader reader, JsonValue value) {
-        return reader.object(value, PROPOSAL_FIELDS).flatMap(p -> {
+        return proposal(reader, value, PROPOSAL_FIELDS);
+    }
+
+    private static Optional<Proposal> proposal(JsonReader reader, JsonValue value, List<String> fields) {
+        return reader.object(value, fields).flatMap(p -> {
             Optional<String> action = rawText(reader, p, "action", true);
             String script = rawText(reader, p, "script", false).orElse("");
             Optional<Integer> priority = p.requiredInteger("priority", Integer.MIN_VALUE, Integer.MAX_VALUE);
             Optional<String> reason = rawText(reader, p, "reason", true);
             Optional<String> rule = rawText(reader, p, "rule", true);
             int sequence = p.integer("sequence", 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            if (fields == COUNTERFACTUAL_FIELDS) {
+                rawText(reader, p, "variant", false);
+            }
             if (action.isEmpty() || priority.isEmpty() || reason.isEmpty() || rule.isEmpty()) {
                 return Optional.empty();
             }

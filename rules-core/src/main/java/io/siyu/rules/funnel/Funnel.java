@@ -89,6 +89,8 @@ public final class Funnel {
     private final Clock clock;
     private final FunnelStore store;
     private final FunnelMachine machine;
+    /** Who is held out: seated in control groups, never planned content, left out of the day's one-to-one list. */
+    private final Holdout holdout;
     /** Names this funnel's advances in the store's lease and crossing log. */
     private final String owner = "funnel-" + UUID.randomUUID();
     /** One advance at a time from this funnel; other funnels are kept out by the store's lease. */
@@ -135,10 +137,11 @@ public final class Funnel {
         }
     }
 
-    private Funnel(FunnelConfig config, Clock clock, FunnelStore store) {
+    private Funnel(FunnelConfig config, Clock clock, FunnelStore store, Holdout holdout) {
         this.config = config;
         this.clock = clock;
         this.store = store;
+        this.holdout = holdout;
         this.machine = FunnelMachine.of(config);
     }
 
@@ -153,8 +156,26 @@ public final class Funnel {
      * @throws NullPointerException when an argument is null
      */
     public static Funnel create(FunnelConfig config, Clock clock, FunnelStore store) {
+        return create(config, clock, store, Holdout.NONE);
+    }
+
+    /**
+     * A funnel with a holdout control group ({@code RulePack.funnel(store)} passes the pack's): held-out
+     * customers go through the same stages on the same days as the others, so that the two arms compare like
+     * with like, but they are seated in <em>control groups</em> ({@code holdout-D-2026-11-23-1}: kept in the store
+     * only, never a WeChat group to invite anyone to), which {@link #planFor} plans no content for, and they are
+     * left out of the day's one-to-one list ({@link DailyPlan#oneToOne()}).
+     *
+     * @param config  the funnel settings
+     * @param clock   what "today" is; its zone is ignored in favour of the funnel's
+     * @param store   where everything the funnel keeps is stored
+     * @param holdout who is held out ({@link Holdout#NONE}: nobody)
+     * @return the funnel
+     * @throws NullPointerException when an argument is null
+     */
+    public static Funnel create(FunnelConfig config, Clock clock, FunnelStore store, Holdout holdout) {
         return new Funnel(Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"),
-                Objects.requireNonNull(store, "store"));
+                Objects.requireNonNull(store, "store"), Objects.requireNonNull(holdout, "holdout"));
     }
 
     /**
@@ -176,6 +197,15 @@ public final class Funnel {
      */
     public FunnelConfig config() {
         return config;
+    }
+
+    /**
+     * The holdout control group.
+     *
+     * @return who is held out; {@link Holdout#NONE} for a funnel made without one
+     */
+    public Holdout holdout() {
+        return holdout;
     }
 
     /**
@@ -677,8 +707,12 @@ public final class Funnel {
         List<FunnelStore.Seat> wanted = new ArrayList<>(waiting.size());
         for (Pending pending : waiting) {
             Journey moved = pending.moved;
-            wanted.add(new FunnelStore.Seat(pending.record.customerId(), pending.record.journeys().size() - 1,
-                    groupPrefix(moved.cohort(), moved.startDate()), moved.cohort(), moved.startDate()));
+            String customerId = pending.record.customerId();
+            // Held-out customers fill control groups of their own: never in a group that gets content.
+            String prefix = (holdout.holdsOut(customerId) ? Holdout.GROUP_PREFIX : "")
+                    + groupPrefix(moved.cohort(), moved.startDate());
+            wanted.add(new FunnelStore.Seat(customerId, pending.record.journeys().size() - 1, prefix, moved.cohort(),
+                    moved.startDate()));
         }
         List<String> groups = store.seat(wanted, config.groupCapacity());
         Map<String, String> seats = new HashMap<>();
@@ -750,6 +784,9 @@ public final class Funnel {
         List<DailyPlan.GroupPlan> plans = new ArrayList<>();
         List<GroupDay> missing = new ArrayList<>();
         for (CohortGroup group : activeGroups(date)) {
+            if (Holdout.isControlGroup(group.groupId())) {
+                continue; // a control group gets nothing: not planned, not missing either
+            }
             GroupDay groupDay = new GroupDay(group.groupId(), group.stage(), group.day(), group.cohort(), date);
             List<PlannedContent> content = Objects.requireNonNull(contentFor.apply(groupDay), "planned content");
             if (content.isEmpty()) {
@@ -760,6 +797,7 @@ public final class Funnel {
         }
         List<Journey> oneToOne = store.startedOn(date).stream()
                 .filter(journey -> journey.stage() == Stage.ONE_TO_ONE)
+                .filter(journey -> !holdout.holdsOut(journey.customerId()))
                 .sorted(Comparator.comparing(Journey::customerId)).toList();
         return new DailyPlan(date, plans, missing, oneToOne);
     }
@@ -773,6 +811,26 @@ public final class Funnel {
     public FunnelReport report() {
         FunnelReport.Builder builder = new FunnelReport.Builder();
         store.forEachJourney(builder);
+        return builder.report();
+    }
+
+    /**
+     * The report over the journeys of one arm of the holdout experiment (one streamed pass over the store).
+     * Without a holdout every customer is in {@link Holdout.Arm#TREATMENT}.
+     *
+     * @param arm the arm
+     * @return the report over the customers of that arm
+     * @throws NullPointerException when {@code arm} is null
+     * @throws FunnelStoreException when the store fails
+     */
+    public FunnelReport report(Holdout.Arm arm) {
+        Objects.requireNonNull(arm, "arm");
+        FunnelReport.Builder builder = new FunnelReport.Builder();
+        store.forEachJourney(journey -> {
+            if (holdout.arm(journey.customerId()) == arm) {
+                builder.accept(journey);
+            }
+        });
         return builder.report();
     }
 

@@ -15,7 +15,7 @@ import java.util.Objects;
  * exact duplicate rule. In JSON an event is an object with a {@code "type"} property naming its
  * record ({@code "Added"}, {@code "Purchased"}, ...) and ISO-8601 timestamps ({@link FunnelJson}).
  *
- * <p>Every event is an immutable, thread-safe record; the interface is sealed: these seven kinds are all.
+ * <p>Every event is an immutable, thread-safe record; the interface is sealed: these eight kinds are all.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -25,7 +25,8 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = FunnelEvent.Purchased.class, name = "Purchased"),
         @JsonSubTypes.Type(value = FunnelEvent.LeftGroup.class, name = "LeftGroup"),
         @JsonSubTypes.Type(value = FunnelEvent.OptedOut.class, name = "OptedOut"),
-        @JsonSubTypes.Type(value = FunnelEvent.Blocked.class, name = "Blocked")
+        @JsonSubTypes.Type(value = FunnelEvent.Blocked.class, name = "Blocked"),
+        @JsonSubTypes.Type(value = FunnelEvent.Sent.class, name = "Sent")
 })
 public sealed interface FunnelEvent {
 
@@ -44,7 +45,9 @@ public sealed interface FunnelEvent {
         /** {@link OptedOut}. */
         OPTED_OUT,
         /** {@link Blocked}. */
-        BLOCKED
+        BLOCKED,
+        /** {@link Sent} (last: the order of the kinds before it, and so {@code Funnel.TIME_ORDER}, is kept). */
+        SENT
     }
 
     /**
@@ -271,6 +274,48 @@ public sealed interface FunnelEvent {
         @Override
         public Kind kind() {
             return Kind.BLOCKED;
+        }
+    }
+
+    /**
+     * The host sent the customer a script that a decision chose: what a purchase is attributed to (the last
+     * send within the pack's attribution window, {@code "attribution": {"windowDays": 7}} in {@code pack.json}).
+     * Record it when the message actually goes out, not when the decision is made; it changes no stage.
+     *
+     * @param eventId    the event's id, unique among the customer's events
+     * @param customerId the customer
+     * @param timestamp  when the message was sent
+     * @param decisionId the id of the decision that chose it ({@code Decision.id()})
+     * @param scriptId   the script sent
+     * @param variant    the A/B variant sent, or {@code ""} when the script has none (JSON: {@code null} or absent)
+     */
+    record Sent(String eventId, String customerId, Instant timestamp, String decisionId, String scriptId,
+                String variant) implements FunnelEvent {
+        /**
+         * Makes the event.
+         *
+         * @param eventId    the event's id
+         * @param customerId the customer
+         * @param timestamp  when it was sent
+         * @param decisionId the deciding decision's id
+         * @param scriptId   the script id, not blank
+         * @param variant    the variant id, or {@code ""}; null is taken as {@code ""}
+         * @throws NullPointerException     when an argument but {@code variant} is null
+         * @throws IllegalArgumentException when {@code scriptId} is blank
+         */
+        public Sent {
+            check(eventId, customerId, timestamp);
+            Objects.requireNonNull(decisionId, "decisionId");
+            Objects.requireNonNull(scriptId, "scriptId");
+            if (scriptId.isBlank()) {
+                throw new IllegalArgumentException("a send names the script sent");
+            }
+            variant = variant == null ? "" : variant;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.SENT;
         }
     }
 }

@@ -10,8 +10,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Forecasts a funnel's numbers by simulation: customers arrive each day, and each day every customer in
@@ -158,6 +160,42 @@ public final class FunnelForecast {
         }
     }
 
+    /**
+     * An experiment to simulate on top of the assumptions: a holdout control group whose customers buy at another
+     * rate, and one script sent on day 0 to every treatment customer, in A/B variants that each change the rate.
+     * With known effects, a simulation shows whether {@code ConversionReport} recovers them. Immutable.
+     *
+     * @param holdout        who is held out (their journeys use control groups and get no send)
+     * @param holdoutEffect  what a held-out customer's every daily chance to buy is multiplied by (e.g. 0.8: the
+     *                       pack adds 25% to their chances), 0 or more
+     * @param scriptId       the script sent on day 0, at intake, to every treatment customer
+     * @param variantEffects the variants of that script (drawn uniformly for each customer) and what each
+     *                       multiplies the customer's every daily chance to buy by; copied, sorted by variant id,
+     *                       not empty (one entry {@code "" -> 1.0} for a script without variants)
+     */
+    public record Experiment(Holdout holdout, double holdoutEffect, String scriptId,
+                             Map<String, Double> variantEffects) {
+        /**
+         * Checks the values.
+         *
+         * @param holdout        the holdout
+         * @param holdoutEffect  the held-out customers' factor, 0 or more
+         * @param scriptId       the script sent
+         * @param variantEffects the variants' factors, each 0 or more
+         * @throws NullPointerException     when an object argument, a key or a value is null
+         * @throws IllegalArgumentException when {@code variantEffects} is empty or a factor is negative or NaN
+         */
+        public Experiment {
+            Objects.requireNonNull(holdout, "holdout");
+            Objects.requireNonNull(scriptId, "scriptId");
+            variantEffects = java.util.Collections.unmodifiableMap(new TreeMap<>(variantEffects));
+            if (variantEffects.isEmpty() || !(holdoutEffect >= 0)
+                    || variantEffects.values().stream().anyMatch(f -> !(f >= 0))) {
+                throw new IllegalArgumentException("an experiment has variants and factors of 0 or more");
+            }
+        }
+    }
+
     private static final int REPURCHASE_WINDOW_DAYS = 30;
     private static final LocalTime INTAKE_TIME = LocalTime.of(9, 0);
     private static final LocalTime REPURCHASE_TIME = LocalTime.of(12, 0);
@@ -169,16 +207,24 @@ public final class FunnelForecast {
     private final Funnel funnel;
     private final List<String> customers = new ArrayList<>();
     private final List<List<String>> repurchasesByDay = new ArrayList<>();
+    /** What each customer's chances to buy are multiplied by (1 without an experiment). */
+    private final Map<String, Double> effects = new java.util.HashMap<>();
+    private final Experiment experiment;
+    private final List<String> variants;
     private long eventSequence;
 
-    private FunnelForecast(FunnelConfig config, Assumptions assumptions, long seed, int totalDays) {
+    private FunnelForecast(FunnelConfig config, Assumptions assumptions, long seed, int totalDays,
+                           Experiment experiment, FunnelStore store) {
         this.config = config;
         this.assumptions = assumptions;
         this.random = new SplittableRandom(seed);
+        this.experiment = experiment;
+        this.variants = experiment == null ? List.of() : List.copyOf(experiment.variantEffects().keySet());
         LocalDate lastDay = assumptions.firstDay().plusDays(totalDays);
         Clock endOfSimulation = Clock.fixed(lastDay.atTime(LocalTime.MAX).atZone(config.zone()).toInstant(),
                 config.zone());
-        this.funnel = Funnel.inMemory(config, endOfSimulation);
+        this.funnel = Funnel.create(config, endOfSimulation, store,
+                experiment == null ? Holdout.NONE : experiment.holdout());
         for (int day = 0; day <= totalDays; day++) {
             repurchasesByDay.add(new ArrayList<>());
         }
@@ -196,8 +242,33 @@ public final class FunnelForecast {
     public static FunnelReport run(FunnelConfig config, Assumptions assumptions, long seed) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(assumptions, "assumptions");
+        return run(config, assumptions, null, seed, FunnelStore.inMemory());
+    }
+
+    /**
+     * Simulates the funnel with an experiment into a store, and reports its numbers. Besides the events of
+     * {@link #run(FunnelConfig, Assumptions, long)}, every treatment customer is sent the experiment's script
+     * ({@link FunnelEvent.Sent}, one millisecond after their survey, with a variant drawn uniformly), and every
+     * customer's chances to buy are multiplied by their variant's effect, or the holdout's. The store keeps the
+     * whole journal: {@code ConversionReport} reads it.
+     *
+     * @param config      the funnel settings
+     * @param assumptions intake and probabilities
+     * @param experiment  the holdout and the script's variants with their effects
+     * @param seed        the random seed: the same seed gives the same events
+     * @param store       where the simulated funnel keeps everything, normally empty
+     * @return the report of the simulated funnel
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when an effect multiplies a chance (or a stage's pair of chances) past 1
+     * @throws FunnelStoreException     when the store fails
+     */
+    public static FunnelReport run(FunnelConfig config, Assumptions assumptions, Experiment experiment, long seed,
+                                   FunnelStore store) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(assumptions, "assumptions");
+        Objects.requireNonNull(store, "store");
         int totalDays = assumptions.intakeDays() + config.lastConversionDay() + REPURCHASE_WINDOW_DAYS;
-        FunnelForecast forecast = new FunnelForecast(config, assumptions, seed, totalDays);
+        FunnelForecast forecast = new FunnelForecast(config, assumptions, seed, totalDays, experiment, store);
         for (int day = 0; day <= totalDays; day++) {
             forecast.simulate(day);
         }
@@ -216,6 +287,9 @@ public final class FunnelForecast {
                 TagSet tags = assumptions.cohorts().get(random.nextInt(assumptions.cohorts().size()));
                 funnel.record(new FunnelEvent.Added(nextEventId(), customer, added));
                 funnel.record(new FunnelEvent.Surveyed(nextEventId(), customer, added.plusMillis(1), tags));
+                if (experiment != null) {
+                    assign(customer, added.plusMillis(2));
+                }
             }
         }
         Instant dailyStart = at(date, DAILY_TIME);
@@ -241,9 +315,26 @@ public final class FunnelForecast {
         }
     }
 
-    private void draw(Journey journey, int day, Instant when, double buy, double leave) {
+    /** Puts a customer in their arm: held out, or sent the script in a variant drawn uniformly. */
+    private void assign(String customer, Instant at) {
+        if (experiment.holdout().holdsOut(customer)) {
+            effects.put(customer, experiment.holdoutEffect());
+            return;
+        }
+        String variant = variants.get(random.nextInt(variants.size()));
+        effects.put(customer, experiment.variantEffects().get(variant));
+        funnel.record(new FunnelEvent.Sent(nextEventId(), customer, at, "sim-d-" + customer, experiment.scriptId(),
+                variant));
+    }
+
+    private void draw(Journey journey, int day, Instant when, double chanceToBuy, double leave) {
         double chance = random.nextDouble();
         String customer = journey.customerId();
+        double buy = chanceToBuy * effects.getOrDefault(customer, 1.0);
+        if (buy + leave > 1) {
+            throw new IllegalArgumentException("an effect takes a chance to buy to " + buy + " (leaving: " + leave
+                    + "): more than 1");
+        }
         if (chance < leave) {
             // In one-to-one service there is no group to leave yet: the customer opts out.
             funnel.record(journey.stage() == Stage.ONE_TO_ONE

@@ -52,6 +52,8 @@ final class FunnelMachine {
         OPTED_OUT,
         /** {@link FunnelEvent.Blocked}. */
         BLOCKED,
+        /** {@link FunnelEvent.Sent}. */
+        SENT,
         /** A day after day 0 has begun for a journey still in one-to-one service. */
         DAY_ZERO_ENDED,
         /** A seeding day (1 to {@code seedingDays}) has begun. */
@@ -145,6 +147,10 @@ final class FunnelMachine {
             }
             rows.add(new Transition(in, Trigger.OPTED_OUT, config.leaveOnOptOut() ? LEFT : in));
             rows.add(new Transition(in, Trigger.BLOCKED, LEFT));
+        }
+        // A send is recorded for attribution and changes no stage, wherever the customer is.
+        for (Stage any : Stage.values()) {
+            rows.add(new Transition(any, Trigger.SENT, any));
         }
         // LEFT is final: what a customer who left does is recorded, and an order counted (bought after leaving).
         // Added is not in the table: it starts a new journey when the re-entry policy allows (see reenters).

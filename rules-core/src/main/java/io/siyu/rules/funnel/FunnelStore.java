@@ -300,6 +300,32 @@ public interface FunnelStore {
     void forEachJourney(Consumer<? super Journey> action);
 
     /**
+     * Calls {@code action} once for every customer with a journal, with all of that customer's events (in no
+     * particular order), on the calling thread; for the conversion and attribution reports, which need each
+     * customer's sends and purchases together. Events recorded meanwhile may be missed.
+     *
+     * <p>The default reads the customer ids through {@link #forEachJourney} and then each journal with
+     * {@link #journal}: one read per customer. A store that can stream its journal in customer order should
+     * override it (the in-memory and JDBC stores do).
+     *
+     * @param action what to do with each customer's events (an unmodifiable, non-empty list)
+     * @throws NullPointerException when {@code action} is null
+     * @throws FunnelStoreException when the storage fails
+     * @throws RuntimeException     whatever {@code action} throws, which ends the iteration
+     */
+    default void forEachJournal(Consumer<? super List<FunnelEvent>> action) {
+        Objects.requireNonNull(action, "action");
+        java.util.Set<String> customers = new java.util.TreeSet<>();
+        forEachJourney(journey -> customers.add(journey.customerId()));
+        for (String customerId : customers) {
+            List<FunnelEvent> journal = journal(customerId);
+            if (!journal.isEmpty()) {
+                action.accept(journal);
+            }
+        }
+    }
+
+    /**
      * The current journeys whose day 0 is {@code day} (for the day's one-to-one service).
      *
      * @param day the start date

@@ -178,6 +178,19 @@ final class MemoryFunnelStore implements FunnelStore {
     }
 
     @Override
+    public void forEachJournal(Consumer<? super List<FunnelEvent>> action) {
+        Objects.requireNonNull(action, "action");
+        List<List<FunnelEvent>> journals = new ArrayList<>();
+        synchronized (this) {
+            for (Entry entry : customers.values()) {
+                journals.add(List.copyOf(entry.journal.values()));
+            }
+        }
+        // Outside the lock: the action may read the store.
+        journals.forEach(action);
+    }
+
+    @Override
     public synchronized List<Journey> startedOn(LocalDate day) {
         Objects.requireNonNull(day, "day");
         List<Journey> out = new ArrayList<>();

@@ -30,8 +30,10 @@ public final class PackOptions {
     private final int maxFirings;
     private final Listeners listeners;
     private final PackCache cache;
+    private final boolean ruleStatistics;
 
     private PackOptions(Builder b) {
+        this.ruleStatistics = b.ruleStatistics;
         this.locale = b.locale;
         this.clock = b.clock;
         this.compileMode = b.compileMode;
@@ -72,7 +74,8 @@ public final class PackOptions {
      * @return a new builder; changing it does not change these options
      */
     public Builder toBuilder() {
-        Builder b = new Builder().locale(locale).clock(clock).compileMode(compileMode).maxFirings(maxFirings);
+        Builder b = new Builder().locale(locale).clock(clock).compileMode(compileMode).maxFirings(maxFirings)
+                .ruleStatistics(ruleStatistics);
         b.allowedClasses.addAll(allowedClasses);
         b.listeners.addAll(listeners.all());
         b.shared = listeners;
@@ -169,6 +172,15 @@ public final class PackOptions {
         return listeners.all();
     }
 
+    /**
+     * Whether packs count what each rule does ({@link RulePack#ruleStatistics()}).
+     *
+     * @return true when rule statistics are counted (default false)
+     */
+    public boolean ruleStatistics() {
+        return ruleStatistics;
+    }
+
     /** The listeners with their failure count; for the packs loaded with these options. */
     Listeners listenerGroup() {
         return listeners;
@@ -185,8 +197,22 @@ public final class PackOptions {
         private Listeners shared;
         private Path cacheDirectory;
         private PackCache sharedCache;
+        private boolean ruleStatistics;
 
         private Builder() {
+        }
+
+        /**
+         * Counts, per rule, how often it fires, wins and vetoes ({@link RulePack#ruleStatistics()}). Off by default:
+         * then a decision does no work and allocates nothing for them; on, each decision adds a few uncontended
+         * {@link java.util.concurrent.atomic.LongAdder} increments.
+         *
+         * @param on whether to count
+         * @return this builder
+         */
+        public Builder ruleStatistics(boolean on) {
+            this.ruleStatistics = on;
+            return this;
         }
 
         /**

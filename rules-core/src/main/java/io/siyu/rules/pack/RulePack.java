@@ -18,6 +18,7 @@ import io.siyu.rules.funnel.FunnelConfig;
 import io.siyu.rules.funnel.FunnelForecast;
 import io.siyu.rules.funnel.FunnelReport;
 import io.siyu.rules.funnel.GroupDay;
+import io.siyu.rules.funnel.Holdout;
 import io.siyu.rules.funnel.FunnelStore;
 import io.siyu.rules.funnel.PlannedContent;
 import io.siyu.rules.internal.compile.CompiledRules;
@@ -81,10 +82,20 @@ public final class RulePack {
     private final DecisionPipeline pipeline;
     private final PackOptions options;
     private final Listeners listeners;
+    /** The rule statistics, or null when they are off (then deciding does nothing for them). */
+    private final RuleStatistics.Counters counters;
 
     private RulePack(PackSource source, PackManifest manifest, Codebook codebook, ScriptLibrary scripts,
                      FunnelConfig funnelConfig, List<RuleInfo> rules, DecisionPipeline pipeline, PackOptions options,
                      List<Diagnostic> warnings) {
+        this(source, manifest, codebook, scripts, funnelConfig, rules, pipeline, options, warnings,
+                options.ruleStatistics() ? new RuleStatistics.Counters(rules) : null);
+    }
+
+    private RulePack(PackSource source, PackManifest manifest, Codebook codebook, ScriptLibrary scripts,
+                     FunnelConfig funnelConfig, List<RuleInfo> rules, DecisionPipeline pipeline, PackOptions options,
+                     List<Diagnostic> warnings, RuleStatistics.Counters counters) {
+        this.counters = counters;
         this.funnelConfig = funnelConfig;
         this.warnings = List.copyOf(warnings);
         this.source = source;
@@ -331,7 +342,7 @@ public final class RulePack {
 
     private static DecisionPipeline.Settings settings(PackManifest m, PackOptions options) {
         return new DecisionPipeline.Settings(m.id(), m.version(), m.thresholds(), m.contact(), m.zone(),
-                options.clock(), options.maxFirings(), options.locale());
+                options.clock(), options.maxFirings(), options.locale(), m.holdout());
     }
 
     private static RulePack assemble(PackSource source, PackOptions options, PackManifest m,
@@ -538,8 +549,9 @@ public final class RulePack {
      * of CPU ({@code BENCHMARKS.md}).
      *
      * @param customer the customer to decide for; not null
-     * @return the decision, never null: its action is {@link Decision#NONE} when no proposal survives;
-     *         with its explanation ({@link Decision#explain()})
+     * @return the decision, never null: its action is {@link Decision#NONE} when no proposal survives, and
+     *         {@link Decision#HOLDOUT} (no text; what would have won in {@link Decision#counterfactual()}) for a
+     *         customer in the holdout of {@code pack.json}; with its explanation ({@link Decision#explain()})
      * @throws NullPointerException when {@code customer} is null
      * @throws io.siyu.rules.decision.DecisionException when a rule loops (fires more than
      *         {@link PackOptions#maxFirings()} times in one phase) or throws for this customer, or the winning
@@ -547,7 +559,7 @@ public final class RulePack {
      *         never quotes the customer's data. The pack stays usable for other customers.
      */
     public Decision decide(Customer customer) {
-        if (listeners.isEmpty()) {
+        if (listeners.isEmpty() && counters == null) {
             return pipeline.decide(customer);
         }
         Objects.requireNonNull(customer, "customer");
@@ -557,10 +569,18 @@ public final class RulePack {
             decision = pipeline.decide(customer);
         } catch (DiagnosticException e) {
             long nanos = System.nanoTime() - start;
-            listeners.decided(pipeline.failed(customer, e), nanos);
+            Decision failed = pipeline.failed(customer, e);
+            if (counters != null) {
+                counters.count(failed);
+            }
+            listeners.decided(failed, nanos);
             throw e;
         }
-        listeners.decided(decision, System.nanoTime() - start);
+        long nanos = System.nanoTime() - start;
+        if (counters != null) {
+            counters.count(decision);
+        }
+        listeners.decided(decision, nanos);
         return decision;
     }
 
@@ -574,7 +594,7 @@ public final class RulePack {
      * @throws NullPointerException when {@code customers} or one of its elements is null
      */
     public List<Decision> decideAll(List<Customer> customers) {
-        if (listeners.isEmpty()) {
+        if (listeners.isEmpty() && counters == null) {
             return pipeline.decideAll(customers);
         }
         Objects.requireNonNull(customers, "customers");
@@ -603,7 +623,7 @@ public final class RulePack {
     public RulePack withClock(Clock clock) {
         Objects.requireNonNull(clock, "clock");
         return new RulePack(source, manifest, codebook, scripts, funnelConfig, rules, pipeline.withClock(clock),
-                options.toBuilder().clock(clock).build(), warnings);
+                options.toBuilder().clock(clock).build(), warnings, counters);
     }
 
     /**
@@ -687,7 +707,9 @@ public final class RulePack {
     }
 
     /**
-     * A funnel over a store, run with this pack's funnel settings and clock. The host keeps the store
+     * A funnel over a store, run with this pack's funnel settings, clock and holdout (held-out customers are
+     * seated in control groups that get no content: see {@link Funnel#create(FunnelConfig, Clock, FunnelStore,
+     * Holdout)}). The host keeps the store
      * ({@link FunnelStore#inMemory()}, or a database's); a funnel over a store that holds data resumes where
      * it stopped (see {@link Funnel#create(FunnelConfig, Clock, FunnelStore)}).
      *
@@ -696,7 +718,7 @@ public final class RulePack {
      * @throws NullPointerException when {@code store} is null
      */
     public Funnel funnel(FunnelStore store) {
-        return Funnel.create(funnelConfig, options.clock(), store);
+        return Funnel.create(funnelConfig, options.clock(), store, manifest.holdout());
     }
 
     /**
@@ -714,7 +736,7 @@ public final class RulePack {
      *         script cannot be rendered; nothing is planned then
      */
     public DailyPlan planFor(LocalDate date, Funnel funnel) {
-        return funnel.planFor(date, pipeline::contentFor);
+        return funnel.planFor(date, this::contentFor);
     }
 
     /**
@@ -768,14 +790,47 @@ public final class RulePack {
      * not apply: a plan is made ahead of the time it is sent. Runs on the calling thread in a Drools
      * session of its own, like {@link #decide(Customer)}.
      *
+     * <p>A control group of the holdout ({@link Holdout#isControlGroup}: its id starts with {@code holdout-}) gets
+     * nothing: the rules are not asked, the list is empty.
+     *
      * @param day the group day
-     * @return the content, best first; a new, unmodifiable list, empty when no rule chose any
+     * @return the content, best first; a new, unmodifiable list, empty when no rule chose any or the group is a
+     *         control group
      * @throws NullPointerException when {@code day} is null
      * @throws io.siyu.rules.decision.DecisionException when a content rule loops or throws, or a chosen
      *         script cannot be rendered
      */
     public List<PlannedContent> contentFor(GroupDay day) {
+        if (Holdout.isControlGroup(day.groupId())) {
+            return List.of();
+        }
         return Collections.unmodifiableList(pipeline.contentFor(day));
+    }
+
+    /**
+     * What each rule did over the decisions this pack made since it was loaded or last
+     * {@linkplain #resetRuleStatistics() reset} (fires, wins, vetoes): see {@link RuleStatistics}. Counted only
+     * with {@link PackOptions.Builder#ruleStatistics(boolean) ruleStatistics(true)}. Shared with the packs of
+     * {@link #withClock(Clock)}; a {@link LiveRulePack} counts per version — a listener reads the totals of the
+     * version that stopped serving in {@link DecisionListener#reloaded} ({@code previous.ruleStatistics()}).
+     *
+     * @return a snapshot, one row per rule in {@link #rules()} order; all zero when statistics are off
+     */
+    public RuleStatistics ruleStatistics() {
+        if (counters == null) {
+            return new RuleStatistics.Counters(rules).snapshot();
+        }
+        return counters.snapshot();
+    }
+
+    /**
+     * Sets every rule statistic back to zero (decisions running meanwhile may be counted before or after). Does
+     * nothing when statistics are off.
+     */
+    public void resetRuleStatistics() {
+        if (counters != null) {
+            counters.reset();
+        }
     }
 
     /**

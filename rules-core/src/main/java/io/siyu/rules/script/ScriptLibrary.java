@@ -195,6 +195,22 @@ public final class ScriptLibrary {
     }
 
     /**
+     * The A/B variant a customer gets of a script, without rendering it: the variant {@link #render} would
+     * choose. For a held-out customer's decision, which records what would have been sent and renders nothing.
+     *
+     * @param scriptId   the id of the script
+     * @param customerId the customer's stable id
+     * @return the variant id; {@code ""} when the script has no variants or there is no such script
+     * @throws NullPointerException when an argument is null
+     */
+    public String variantFor(String scriptId, String customerId) {
+        Objects.requireNonNull(scriptId, "scriptId");
+        Objects.requireNonNull(customerId, "customerId");
+        Script script = scripts.get(scriptId);
+        return script == null ? "" : script.variantId(script.variantIndex(customerId));
+    }
+
+    /**
      * Renders a script for one customer.
      *
      * <p>The variant (when the script has variants) is chosen by a stable hash of the script id and

@@ -41,8 +41,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @AnalyzeClasses(packages = "io.siyu.rules", importOptions = ImportOption.DoNotIncludeTests.class)
 class ApiSurfaceTest {
-    /** Public top-level types in exported packages, measured when the budget was introduced. */
-    static final int BUDGET = 60;
+    /**
+     * Public top-level types in exported packages, measured when the budget was introduced. 63 (60 had one to
+     * spare): the closing-loop
+     * work added {@code funnel.Holdout} (the holdout setting, the arm of a customer, shared by funnel, decision and
+     * pack), {@code pack.RuleStatistics} (what each rule did, read from the pack), {@code pack.DecisionLog} (the
+     * decision log, a listener the host registers) and
+     * {@code report.ConversionReport} (attribution, conversion per variant and uplift; its values are nested).
+     */
+    static final int BUDGET = 63;
 
     private static final Set<String> EXPORTED = ApiLine.exportedPackages();
 

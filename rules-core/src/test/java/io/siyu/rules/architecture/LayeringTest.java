@@ -21,7 +21,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   <li>{@code internal.compile} — {@code decision}, {@code funnel}; {@code internal.engine} — {@code decision},
  *       {@code funnel}, {@code script}, {@code internal.compile} (both: and the first two layers);</li>
  *   <li>{@code pack} — everything below;</li>
- *   <li>{@code cases} (the CSV case-table runner, API; optional until it exists) — everything below.</li>
+ *   <li>{@code cases} (the CSV case-table runner, API; optional until it exists) — everything below;</li>
+ *   <li>{@code report} (conversion, attribution and holdout uplift) — everything below but {@code cases}.</li>
  * </ol>
  * A package that fits no layer fails {@link #everyClassIsInALayer}: place it deliberately.
  */
@@ -44,6 +45,7 @@ class LayeringTest {
             .layer("Engine").definedBy("io.siyu.rules.internal.engine..")
             .layer("Pack").definedBy("io.siyu.rules.pack..")
             .optionalLayer("Cases").definedBy("io.siyu.rules.cases..")
+            .layer("Report").definedBy("io.siyu.rules.report..")
 
             .whereLayer("Diagnostic").mayNotAccessAnyLayer()
             .whereLayer("I18n").mayNotAccessAnyLayer()
@@ -60,6 +62,8 @@ class LayeringTest {
                     with("Codebook", "Script", "Funnel", "Decision", "Compile", "Engine"))
             .whereLayer("Cases").mayOnlyAccessLayers(
                     with("Codebook", "Script", "Funnel", "Decision", "Compile", "Engine", "Pack"))
+            .whereLayer("Report").mayOnlyAccessLayers(
+                    with("Codebook", "Script", "Funnel", "Decision", "Pack"))
             .because("each package builds on the ones below it only: they can be understood, tested and "
                     + "changed from the bottom up");
 
@@ -69,7 +73,8 @@ class LayeringTest {
                     "io.siyu.rules.internal.json..",
                     "io.siyu.rules.internal.files..", "io.siyu.rules.codebook..", "io.siyu.rules.script..",
                     "io.siyu.rules.funnel..", "io.siyu.rules.decision..", "io.siyu.rules.internal.compile..",
-                    "io.siyu.rules.internal.engine..", "io.siyu.rules.pack..", "io.siyu.rules.cases..")
+                    "io.siyu.rules.internal.engine..", "io.siyu.rules.pack..", "io.siyu.rules.cases..",
+                    "io.siyu.rules.report..")
             .because("a new package must be given its place in the layers of LayeringTest");
 
     @ArchTest

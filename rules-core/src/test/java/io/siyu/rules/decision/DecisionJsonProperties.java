@@ -139,7 +139,7 @@ class DecisionJsonProperties {
         return Combinators.combine(ids, Arbitraries.of(IntentLevel.values()), Arbitraries.integers(), evidence,
                         proposals().list().ofMaxSize(3), vetoes, text().list().ofMaxSize(5), winner)
                 .flatAs((id, level, score, ev, losing, vetoed, fired, win) -> Combinators.combine(rendered,
-                        text().optional()).as((script, failure) -> {
+                        text().optional(), moments().optional(), holdouts().optional()).as((script, failure, at, held) -> {
                     Decision.Builder b = Decision.builder(id.get(0), id.get(1), id.get(2));
                     b.intent(level, score, ev).losing(losing).vetoed(vetoed).firedRules(fired);
                     win.ifPresent(w -> {
@@ -147,9 +147,25 @@ class DecisionJsonProperties {
                         script.ifPresent(s -> b.script(new RenderedScript(w.getScriptId(), s[0], s[1], s[2],
                                 Script.Channel.fromId(s[3]).orElseThrow())));
                     });
+                    at.ifPresent(b::decidedAt);
+                    // A held-out customer: the would-be winner (or none) and its variant.
+                    held.ifPresent(h -> b.holdout(h.winner().orElse(null), h.variant()));
                     failure.ifPresent(b::failure);
                     return b.build();
                 }));
+    }
+
+    /** What {@code Decision.Builder.holdout} is given. */
+    private record Held(Optional<Proposal> winner, String variant) {
+    }
+
+    private static Arbitrary<Held> holdouts() {
+        return Combinators.combine(proposals().optional(), Arbitraries.oneOf(Arbitraries.just(""), text())).as(Held::new);
+    }
+
+    private static Arbitrary<Instant> moments() {
+        return Arbitraries.longs().between(0, 4_102_444_800_000L).map(Instant::ofEpochMilli)
+                .flatMap(i -> Arbitraries.integers().between(0, 999_999).map(i::plusNanos));
     }
 
     @Example

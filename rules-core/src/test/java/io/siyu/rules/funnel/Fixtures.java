@@ -48,6 +48,7 @@ final class Fixtures {
             case LEFT_GROUP -> new FunnelEvent.LeftGroup(eventId, customer, at);
             case OPTED_OUT -> new FunnelEvent.OptedOut(eventId, customer, at);
             case BLOCKED -> new FunnelEvent.Blocked(eventId, customer, at);
+            case SENT -> new FunnelEvent.Sent(eventId, customer, at, "d-" + eventId, "acne.offer", "B");
         };
     }
 

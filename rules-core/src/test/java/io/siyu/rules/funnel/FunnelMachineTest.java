@@ -27,17 +27,18 @@ class FunnelMachineTest {
      * The expected outcome of every event kind in every stage, written out independently of the
      * machine's table: a stage name is the stage after the event, "-" means it does not apply (the journey
      * does not change; the funnel keeps the event in the journal). A purchase applies everywhere.
-     * Columns: ADDED SURVEYED MESSAGE_RECEIVED PURCHASED LEFT_GROUP OPTED_OUT BLOCKED.
+     * A send is recorded for attribution and never moves a stage.
+     * Columns: ADDED SURVEYED MESSAGE_RECEIVED PURCHASED LEFT_GROUP OPTED_OUT BLOCKED SENT.
      */
     private static final String[] EXPECTED = {
-            "NEW         ONE_TO_ONE ONE_TO_ONE -          NEW       -     -     -",
-            "ONE_TO_ONE  ONE_TO_ONE ONE_TO_ONE ONE_TO_ONE CONVERTED -     LEFT  LEFT",
-            "GROUPED     -          -          GROUPED    CONVERTED LEFT  LEFT  LEFT",
-            "SEEDING     -          -          SEEDING    CONVERTED LEFT  LEFT  LEFT",
-            "CONVERSION  -          -          CONVERSION CONVERTED LEFT  LEFT  LEFT",
-            "CONVERTED   -          -          CONVERTED  CONVERTED LEFT  LEFT  LEFT",
-            "NURTURE     -          -          NURTURE    CONVERTED LEFT  LEFT  LEFT",
-            "LEFT        -          -          LEFT       LEFT      LEFT  LEFT  LEFT",
+            "NEW         ONE_TO_ONE ONE_TO_ONE -          NEW       -     -     -     NEW",
+            "ONE_TO_ONE  ONE_TO_ONE ONE_TO_ONE ONE_TO_ONE CONVERTED -     LEFT  LEFT  ONE_TO_ONE",
+            "GROUPED     -          -          GROUPED    CONVERTED LEFT  LEFT  LEFT  GROUPED",
+            "SEEDING     -          -          SEEDING    CONVERTED LEFT  LEFT  LEFT  SEEDING",
+            "CONVERSION  -          -          CONVERSION CONVERTED LEFT  LEFT  LEFT  CONVERSION",
+            "CONVERTED   -          -          CONVERTED  CONVERTED LEFT  LEFT  LEFT  CONVERTED",
+            "NURTURE     -          -          NURTURE    CONVERTED LEFT  LEFT  LEFT  NURTURE",
+            "LEFT        -          -          LEFT       LEFT      LEFT  LEFT  LEFT  LEFT",
     };
 
     static Stream<Arguments> everyStageAndEvent() {

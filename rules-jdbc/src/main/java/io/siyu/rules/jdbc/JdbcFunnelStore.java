@@ -58,7 +58,7 @@ public final class JdbcFunnelStore implements FunnelStore {
     /** The name of the Flyway history table of the funnel's schema. */
     public static final String HISTORY_TABLE = "siyu_funnel_schema_history";
     /** The newest schema version this library knows (its latest migration). */
-    public static final String SCHEMA_VERSION = "1";
+    public static final String SCHEMA_VERSION = "2";
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcFunnelStore.class);
     private static final String MIGRATIONS = "classpath:io/siyu/rules/jdbc/migration";
@@ -92,6 +92,14 @@ public final class JdbcFunnelStore implements FunnelStore {
      *                              {@link FunnelStoreException.Reason#FAILED} when the migration fails
      */
     public static JdbcFunnelStore create(DataSource dataSource) {
+        return new JdbcFunnelStore(dataSource, migrate(dataSource));
+    }
+
+    /**
+     * Connects once, then creates rules-jdbc's tables or migrates them to {@link #SCHEMA_VERSION} (the funnel's and
+     * the decision log's: one schema, one history); the database's URL without its password.
+     */
+    static String migrate(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         String where = describe(dataSource);
         try (Connection connection = dataSource.getConnection()) {
@@ -122,7 +130,7 @@ public final class JdbcFunnelStore implements FunnelStore {
             throw new FunnelStoreException(FunnelStoreException.Reason.FAILED, e,
                     "migrating the funnel's tables at " + where, firstLine(e));
         }
-        return new JdbcFunnelStore(dataSource, where);
+        return where;
     }
 
     /** The data source's URL if it tells it (HikariCP, H2, PostgreSQL and MySQL data sources do), else its class. */
@@ -146,7 +154,7 @@ public final class JdbcFunnelStore implements FunnelStore {
         return url == null ? "?" : url.replaceAll("(?i)(password=)[^;&]*", "$1***");
     }
 
-    private static String firstLine(Exception e) {
+    static String firstLine(Exception e) {
         String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
         return message.lines().findFirst().orElse(message).strip();
     }
@@ -637,6 +645,35 @@ public final class JdbcFunnelStore implements FunnelStore {
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         action.accept(Rows.journey(row, cohort(connection, row.getString("cohort_codes"))));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void forEachJournal(Consumer<? super List<FunnelEvent>> action) {
+        Objects.requireNonNull(action, "action");
+        transaction("reading the journal", connection -> {
+            // In customer order, streamed (a fetch size in a transaction): one customer's events at a time.
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT * FROM siyu_funnel_event ORDER BY customer_id")) {
+                select.setFetchSize(1000);
+                try (ResultSet row = select.executeQuery()) {
+                    List<FunnelEvent> journal = new ArrayList<>();
+                    String customer = null;
+                    while (row.next()) {
+                        FunnelEvent event = Rows.event(row);
+                        if (customer != null && !customer.equals(event.customerId())) {
+                            action.accept(List.copyOf(journal));
+                            journal.clear();
+                        }
+                        customer = event.customerId();
+                        journal.add(event);
+                    }
+                    if (!journal.isEmpty()) {
+                        action.accept(List.copyOf(journal));
                     }
                 }
             }

@@ -50,6 +50,28 @@ final class Rows {
         }
     }
 
+    /** What a send stores besides its key and moment. */
+    private record SentDetail(String decisionId, String scriptId, String variant) {
+    }
+
+    static String sentJson(FunnelEvent.Sent sent) {
+        try {
+            return JSON.writeValueAsString(new SentDetail(sent.decisionId(), sent.scriptId(), sent.variant()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a send as JSON", e);
+        }
+    }
+
+    static FunnelEvent.Sent sent(String id, String customer, Instant at, String json) {
+        try {
+            SentDetail detail = JSON.readValue(json, SentDetail.class);
+            return new FunnelEvent.Sent(id, customer, at, detail.decisionId(), detail.scriptId(), detail.variant());
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new FunnelStoreException(FunnelStoreException.Reason.FAILED, e, "reading a stored send",
+                    "not a send's decision, script and variant: " + json);
+        }
+    }
+
     /** Binds the journey columns from {@code index} on; returns the next index. */
     static int bindJourney(PreparedStatement statement, int index, Journey journey) throws SQLException {
         int i = index;
@@ -91,6 +113,10 @@ final class Rows {
         }
         if (event instanceof FunnelEvent.Surveyed surveyed) {
             statement.setString(6, tagsJson(surveyed.tags()));
+        } else if (event instanceof FunnelEvent.Sent sent) {
+            // A send's decision, script and variant go in the JSON column of survey tags: the journal needs no column
+            // of its own for the one event kind that has them.
+            statement.setString(6, sentJson(sent));
         } else {
             statement.setNull(6, Types.VARCHAR);
         }
@@ -108,6 +134,7 @@ final class Rows {
             case LEFT_GROUP -> new FunnelEvent.LeftGroup(id, customer, at);
             case OPTED_OUT -> new FunnelEvent.OptedOut(id, customer, at);
             case BLOCKED -> new FunnelEvent.Blocked(id, customer, at);
+            case SENT -> sent(id, customer, at, row.getString("tags"));
         };
     }
 

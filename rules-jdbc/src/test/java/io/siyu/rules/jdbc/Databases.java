@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Databases {
     /** Every table of the funnel's schema, children first. */
     static final List<String> TABLES = List.of("siyu_funnel_event", "siyu_funnel_seat", "siyu_funnel_group",
-            "siyu_funnel_journey", "siyu_funnel_cohort", "siyu_funnel_crossing");
+            "siyu_funnel_journey", "siyu_funnel_cohort", "siyu_funnel_crossing", "siyu_funnel_decision");
     private static final AtomicInteger H2_DATABASES = new AtomicInteger();
     private static HikariDataSource postgres;
 
@@ -79,7 +79,8 @@ final class Databases {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String table : List.of("siyu_funnel_event", "siyu_funnel_seat", "siyu_funnel_group",
                     "siyu_funnel_journey", "siyu_funnel_cohort", "siyu_funnel_crossing", "siyu_funnel_counter",
-                    "siyu_funnel_progress", "siyu_funnel_from_the_future", JdbcFunnelStore.HISTORY_TABLE)) {
+                    "siyu_funnel_progress", "siyu_funnel_decision", "siyu_funnel_from_the_future",
+                    JdbcFunnelStore.HISTORY_TABLE)) {
                 statement.executeUpdate("DROP TABLE IF EXISTS " + table);
             }
         } catch (SQLException e) {

@@ -62,8 +62,8 @@ class JdbcFunnelStoreTest {
         FunnelStoreException e = catchThrowableOfType(FunnelStoreException.class,
                 () -> JdbcFunnelStore.create(database));
         assertThat(e.reason()).isEqualTo(FunnelStoreException.Reason.SCHEMA_NEWER);
-        assertThat(e.getMessage()).contains("schema version 2", "(up to 1)");
-        assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).contains("结构版本是 2", "最高 1");
+        assertThat(e.getMessage()).contains("schema version 3", "(up to 2)");
+        assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).contains("结构版本是 3", "最高 2");
     }
 
     @Test
@@ -76,14 +76,14 @@ class JdbcFunnelStoreTest {
             FunnelStoreException e = catchThrowableOfType(FunnelStoreException.class,
                     () -> JdbcFunnelStore.create(database));
             assertThat(e.reason()).isEqualTo(FunnelStoreException.Reason.SCHEMA_NEWER);
-            assertThat(e.getMessage()).contains("schema version 2", "(up to 1)");
+            assertThat(e.getMessage()).contains("schema version 3", "(up to 2)");
         } finally {
             Databases.drop(database);
             JdbcFunnelStore.create(database);
         }
     }
 
-    /** What a newer siyu-rules would have done: its migration 2 applied to the funnel's tables. */
+    /** What a newer siyu-rules would have done: its migration 3 applied to the funnel's tables. */
     private static void newerLibrary(DataSource database) {
         Flyway.configure().dataSource(database).table(JdbcFunnelStore.HISTORY_TABLE)
                 .locations("classpath:io/siyu/rules/jdbc/migration", "classpath:io/siyu/rules/jdbc/newer")

@@ -17,6 +17,7 @@ import io.siyu.rules.internal.compile.CompiledRules;
 import io.siyu.rules.internal.compile.FactVocabulary;
 import io.siyu.rules.internal.compile.RuleDates;
 import io.siyu.rules.funnel.GroupDay;
+import io.siyu.rules.funnel.Holdout;
 import io.siyu.rules.funnel.PlannedContent;
 import io.siyu.rules.script.RenderedScript;
 import io.siyu.rules.script.ScriptLibrary;
@@ -25,6 +26,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -71,10 +73,12 @@ public final class DecisionPipeline {
      * @param clock       where "now" comes from
      * @param maxFirings  the most rule firings one phase may take before it counts as a loop
      * @param locale      the locale of error messages
+     * @param holdout     who is held out: their decisions are {@code HOLDOUT}, nothing rendered
      */
     public record Settings(String packId, String packVersion, IntentThresholds thresholds, ContactPolicy contact,
-                           ZoneId zone, Clock clock, int maxFirings, Locale locale) {
+                           ZoneId zone, Clock clock, int maxFirings, Locale locale, Holdout holdout) {
         public Settings {
+            Objects.requireNonNull(holdout, "holdout");
             Objects.requireNonNull(packId, "packId");
             Objects.requireNonNull(packVersion, "packVersion");
             Objects.requireNonNull(thresholds, "thresholds");
@@ -150,7 +154,8 @@ public final class DecisionPipeline {
     public DecisionPipeline withClock(Clock clock) {
         Settings s = settings;
         return new DecisionPipeline(kieBase, sessions, new Settings(s.packId(), s.packVersion(), s.thresholds(),
-                s.contact(), s.zone(), Objects.requireNonNull(clock, "clock"), s.maxFirings(), s.locale()), scripts,
+                s.contact(), s.zone(), Objects.requireNonNull(clock, "clock"), s.maxFirings(), s.locale(),
+                s.holdout()), scripts,
                 List.copyOf(rules.values()), dates);
     }
 
@@ -172,7 +177,8 @@ public final class DecisionPipeline {
             session.setGlobal(FactVocabulary.INTENT, intent);
             session.setGlobal(FactVocabulary.ACTIONS, actions);
             session.setGlobal(FactVocabulary.POLICY, policy);
-            ZonedDateTime now = ZonedDateTime.ofInstant(settings.clock().instant(), settings.zone());
+            Instant instant = settings.clock().instant();
+            ZonedDateTime now = ZonedDateTime.ofInstant(instant, settings.zone());
             lane.insert(customer);
             lane.insert(new Now(now, settings.contact().isQuiet(now.toLocalTime())));
             lane.insert(settings.contact());
@@ -200,15 +206,22 @@ public final class DecisionPipeline {
             surviving.sort(BEST_FIRST);
             Proposal winner = surviving.isEmpty() ? null : surviving.get(0);
             List<Proposal> losing = surviving.isEmpty() ? List.of() : surviving.subList(1, surviving.size());
-            RenderedScript rendered = winner == null || winner.getScriptId().isEmpty() ? null
+            // A held-out customer's rules run as anyone's (what would have won is recorded), but nothing is
+            // rendered: no text exists to be sent by a host that ignores the action. No hash without a holdout.
+            boolean heldOut = settings.holdout().isActive() && settings.holdout().holdsOut(customer.getId());
+            RenderedScript rendered = heldOut || winner == null || winner.getScriptId().isEmpty() ? null
                     : render(winner, customer.getId(), customer.getAttributes());
-            Decision decision = Decision.builder(customer.getId(), settings.packId(), settings.packVersion())
-                    .winner(winner).script(rendered)
+            Decision.Builder decision = Decision.builder(customer.getId(), settings.packId(), settings.packVersion())
+                    .winner(winner).script(rendered).decidedAt(instant)
                     .intent(intent.getLevel(), intent.getScore(), intent.getEvidence())
-                    .losing(losing).vetoed(policy.vetoes()).firedRules(trace.fired())
-                    .build();
+                    .losing(losing).vetoed(policy.vetoes()).firedRules(trace.fired());
+            if (heldOut) {
+                decision.holdout(winner, winner == null || winner.getScriptId().isEmpty() ? ""
+                        : scripts.variantFor(winner.getScriptId(), customer.getId()));
+            }
+            Decision built = decision.build();
             clean = true;
-            return decision;
+            return built;
         } finally {
             sessions.release(lane, clean);
         }

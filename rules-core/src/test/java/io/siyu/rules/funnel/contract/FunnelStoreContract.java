@@ -387,4 +387,30 @@ public abstract class FunnelStoreContract {
         LocalDate through = store.advancedThrough().orElseThrow();
         assertThat(through).isEqualTo(DAY_0.plusDays(33));
     }
+
+    @Test
+    void aSendIsKeptWholeInTheJournalAndEveryJournalIsReadOncePerCustomer() {
+        FunnelStore store = emptyStore();
+        Funnel funnel = funnel(store, config(), clockOn(3, "12:00"));
+        FunnelEvent.Sent sent = new FunnelEvent.Sent("send-1", "c-5", at(0, "10:05"), "d-0123456789abcdef01234567",
+                "acne.offer", "B");
+        FunnelEvent.Sent plain = new FunnelEvent.Sent("send-2", "c-5", at(0, "11:00"), "d-2", "acne.light", "");
+        List<Funnel.Recorded> recorded = funnel.recordAll(List.of(
+                new FunnelEvent.Added("a-5", "c-5", at(0, "10:00")), sent, plain,
+                new FunnelEvent.Purchased("p-5", "c-5", at(1, "09:00"), 29_900),
+                new FunnelEvent.Added("a-6", "c-6", at(0, "10:00"))));
+        assertThat(recorded).extracting(Funnel.Recorded::outcome).containsOnly(Funnel.Outcome.APPLIED);
+        assertThat(funnel.journey("c-5").orElseThrow().stage()).isEqualTo(Stage.CONVERTED);
+
+        FunnelStore again = reopen(store);
+        assertThat(again.journal("c-5")).contains(sent, plain);
+        List<List<FunnelEvent>> journals = new ArrayList<>();
+        again.forEachJournal(journals::add);
+        assertThat(journals).hasSize(2).allSatisfy(j -> assertThat(j).extracting(FunnelEvent::customerId)
+                .containsOnly(j.get(0).customerId()));
+        assertThat(journals.stream().mapToInt(List::size).sum()).isEqualTo(5);
+        assertThat(json.readEvent(json.write(sent))).isEqualTo(sent);
+        assertThat(json.write(sent)).contains("\"type\":\"Sent\"", "\"decisionId\":\"d-0123456789abcdef01234567\"",
+                "\"variant\":\"B\"");
+    }
 }

@@ -1,0 +1,223 @@
+package io.siyu.rules.sample;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siyu.rules.decision.Customer;
+import io.siyu.rules.decision.Decision;
+import io.siyu.rules.decision.DecisionException;
+import io.siyu.rules.decision.JsonInputException;
+import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.funnel.DailyPlan;
+import io.siyu.rules.funnel.Funnel;
+import io.siyu.rules.funnel.FunnelEvent;
+import io.siyu.rules.funnel.FunnelException;
+import io.siyu.rules.funnel.FunnelJson;
+import io.siyu.rules.funnel.GroupDay;
+import io.siyu.rules.funnel.PlannedContent;
+import io.siyu.rules.pack.LiveRulePack;
+import io.siyu.rules.pack.RulePack;
+import io.siyu.rules.pack.RulePackException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The service:
+ * <ul>
+ *   <li>{@code POST /decide}: a customer document (docs/decisions-json.md) in, the decision JSON out; a body with
+ *       problems is a 400 listing each with its JSON path, line and column;</li>
+ *   <li>{@code POST /events}: funnel events as JSON (one object or a list, docs/funnel.md), recorded idempotently: an
+ *       event sent again is a {@code DUPLICATE} and changes nothing;</li>
+ *   <li>{@code GET /plan?date=2026-11-26}: each active group's content for the day (default: today);</li>
+ *   <li>{@code GET /report}: the funnel's numbers.</li>
+ * </ul>
+ * While the pack is being built (it builds in the background), {@code /decide} and {@code /plan} answer 503 with
+ * {@code {"error": "not-ready", ...}} and a {@code Retry-After}; the funnel's endpoints work meanwhile.
+ */
+@RestController
+class CrmController {
+    private final LiveRulePack live;
+    private final Funnel funnel;
+    private final ObjectMapper mapper;
+    private final FunnelJson funnelJson = FunnelJson.create();
+
+    CrmController(LiveRulePack live, Funnel funnel, ObjectMapper mapper) {
+        this.live = live;
+        this.funnel = funnel;
+        this.mapper = mapper;
+    }
+
+    @PostMapping(path = "/decide", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> decide(@RequestBody String body) {
+        RulePack pack = serving();
+        Customer customer;
+        try {
+            customer = pack.json().readCustomer(body);
+        } catch (JsonInputException e) {
+            return json(HttpStatus.BAD_REQUEST, problems("bad-customer", e.getMessage().lines().findFirst().orElse(""),
+                    e.diagnostics()));
+        }
+        try {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(pack.json().write(pack.decide(customer)));
+        } catch (DecisionException e) {
+            // A rule that loops or throws for this customer: the message names the rule, not the customer's data.
+            return json(HttpStatus.UNPROCESSABLE_ENTITY, error("decision-failed", e.getMessage()));
+        }
+    }
+
+    @PostMapping(path = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> events(@RequestBody String body) {
+        List<FunnelEvent> events;
+        try {
+            events = body.stripLeading().startsWith("[") ? funnelJson.readJournal(body) : List.of(funnelJson.readEvent(body));
+        } catch (FunnelException e) {
+            return json(HttpStatus.BAD_REQUEST, error("bad-event", e.message(Locale.ENGLISH)));
+        }
+        List<Funnel.Recorded> recorded;
+        try {
+            recorded = funnel.recordAll(events);
+        } catch (FunnelException e) {
+            return json(HttpStatus.BAD_REQUEST, error(e.key(), e.message(Locale.ENGLISH)));
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Funnel.Recorded r : recorded) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("eventId", r.event().eventId());
+            one.put("customerId", r.event().customerId());
+            one.put("outcome", r.outcome().name());
+            one.put("stage", r.journey().stage().name());
+            one.put("groupId", r.journey().groupId().isEmpty() ? null : r.journey().groupId());
+            out.add(one);
+        }
+        return json(HttpStatus.OK, Map.of("recorded", out));
+    }
+
+    @GetMapping(path = "/plan", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> plan(@RequestParam(required = false) String date) {
+        RulePack pack = serving();
+        LocalDate day;
+        try {
+            day = date == null ? funnel.today() : LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            return json(HttpStatus.BAD_REQUEST, error("bad-date", "date must be a date such as 2026-11-26, got: " + date));
+        }
+        DailyPlan plan = pack.planFor(day, funnel);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("date", plan.date().toString());
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (DailyPlan.GroupPlan g : plan.groups()) {
+            Map<String, Object> group = groupDay(g.day());
+            List<Map<String, Object>> content = new ArrayList<>();
+            for (PlannedContent c : g.content()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("script", c.scriptId());
+                item.put("text", c.text());
+                item.put("reason", c.reason());
+                item.put("rule", c.rule());
+                content.add(item);
+            }
+            group.put("content", content);
+            groups.add(group);
+        }
+        out.put("groups", groups);
+        out.put("missingContent", plan.missingContent().stream().map(CrmController::groupDay).toList());
+        out.put("oneToOne", plan.oneToOne().stream().map(j -> j.customerId()).toList());
+        return json(HttpStatus.OK, out);
+    }
+
+    @GetMapping(path = "/report", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> report() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(funnelJson.write(funnel.report()));
+    }
+
+    private static Map<String, Object> groupDay(GroupDay day) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("groupId", day.groupId());
+        out.put("stage", day.stage().name());
+        out.put("day", day.day());
+        out.put("tags", day.tags().codes());
+        return out;
+    }
+
+    /** The version serving; 503 (see {@link #notReady}) while there is none. */
+    private RulePack serving() {
+        if (!live.isReady()) {
+            throw new PackNotReady();
+        }
+        return live.current();
+    }
+
+    /** The pack is not ready: its first build runs, or was rejected. */
+    static final class PackNotReady extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PackNotReady() {
+            super(null, null, false, false);
+        }
+    }
+
+    @ExceptionHandler(PackNotReady.class)
+    ResponseEntity<String> notReady() {
+        Map<String, Object> body;
+        if (live.lastRejected().isPresent()) {
+            RulePackException rejected = live.lastRejected().get();
+            body = problems("no-pack", "The rule pack " + live.source().name() + " was rejected: nothing serves until "
+                    + "a corrected version loads.", rejected.diagnostics());
+        } else {
+            body = error("not-ready", "The rule pack " + live.source().name() + " is still being built; try again in a "
+                    + "few seconds.");
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_JSON).body(write(body));
+    }
+
+    private static Map<String, Object> error(String error, String message) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("error", error);
+        out.put("message", message);
+        return out;
+    }
+
+    private static Map<String, Object> problems(String error, String message, List<Diagnostic> diagnostics) {
+        Map<String, Object> out = error(error, message);
+        List<Map<String, Object>> problems = new ArrayList<>();
+        for (Diagnostic d : diagnostics) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("path", d.path());
+            p.put("line", d.line());
+            p.put("column", d.column());
+            p.put("key", d.key());
+            p.put("message", d.message());
+            p.put("file", d.file());
+            problems.add(p);
+        }
+        out.put("problems", problems);
+        return out;
+    }
+
+    private ResponseEntity<String> json(HttpStatus status, Object body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(write(body));
+    }
+
+    private String write(Object body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a response", e);
+        }
+    }
+}
