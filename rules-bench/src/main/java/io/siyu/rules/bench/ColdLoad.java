@@ -14,11 +14,14 @@ import java.nio.file.Path;
  * the load itself, the load thread's CPU time and the whole process's CPU time.
  *
  * <pre>java -cp rules-bench/target/benchmarks.jar io.siyu.rules.bench.ColdLoad [pack|gaozi|100|1000|PATH|classpath:FOLDER] [CLASSIC|EXECUTABLE_MODEL] [loads]
- * java -cp rules-bench/target/benchmarks.jar io.siyu.rules.bench.ColdLoad compile [pack|gaozi|100|1000] OUTPUT</pre>
+ * java -cp rules-bench/target/benchmarks.jar io.siyu.rules.bench.ColdLoad compile [pack|gaozi|100|1000] OUTPUT
+ * java -cp rules-bench/target/benchmarks.jar io.siyu.rules.bench.ColdLoad cache CACHE_DIR [pack|gaozi|100|1000|PATH] [CLASSIC|EXECUTABLE_MODEL]</pre>
  *
  * A PATH is a pack directory or zip (a compiled one loads from its compiled part); {@code classpath:FOLDER} a pack
  * on the class path, such as {@code classpath:compiled-packs/gaozi}, the Gaozi pack that the build compiles ahead
- * of time into benchmarks.jar. {@code compile} writes a compiled pack (RulePack.compile) to OUTPUT.
+ * of time into benchmarks.jar. {@code compile} writes a compiled pack (RulePack.compile) to OUTPUT. {@code cache}
+ * loads the pack with the compiled-pack cache in CACHE_DIR ({@code PackOptions.Builder.cacheDirectory}): run it twice
+ * in EXECUTABLE_MODEL mode, the first start fills the cache (it compiles), the second finds the entry.
  */
 public final class ColdLoad {
     private ColdLoad() {
@@ -34,7 +37,7 @@ public final class ColdLoad {
     }
 
     /** Loads a pack where it is (a directory, a zip, a class-path folder): a compiled one from its compiled part. */
-    private static void loadAsIs(String where, CompileMode mode, int loads) {
+    private static void loadAsIs(String where, CompileMode mode, int loads, Path cache) {
         io.siyu.rules.pack.PackSource source = where.startsWith("classpath:")
                 ? io.siyu.rules.pack.PackSource.classpath(where.substring("classpath:".length()))
                 : Files.isDirectory(Path.of(where)) ? io.siyu.rules.pack.PackSource.directory(Path.of(where))
@@ -46,8 +49,12 @@ public final class ColdLoad {
             long cpu0 = threads.getCurrentThreadCpuTime();
             long proc0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
-            RulePack pack = RulePack.load(source, io.siyu.rules.pack.PackOptions.builder().clock(BenchPacks.DAYTIME)
-                    .compileMode(mode).build());
+            io.siyu.rules.pack.PackOptions.Builder options = io.siyu.rules.pack.PackOptions.builder()
+                    .clock(BenchPacks.DAYTIME).compileMode(mode);
+            if (cache != null) {
+                options.cacheDirectory(cache);
+            }
+            RulePack pack = RulePack.load(source, options.build());
             long wall = System.nanoTime() - t0;
             long cpu = threads.getCurrentThreadCpuTime() - cpu0;
             long proc = os.getProcessCpuTime() - proc0;
@@ -76,11 +83,24 @@ public final class ColdLoad {
             }
             return;
         }
+        if (args.length >= 3 && "cache".equals(args[0])) {
+            CompileMode mode = args.length > 3 ? CompileMode.valueOf(args[3]) : CompileMode.EXECUTABLE_MODEL;
+            boolean path = Files.exists(Path.of(args[2]));
+            Path dir = path ? Path.of(args[2]) : copy(args[2]);
+            try {
+                loadAsIs(dir.toString(), mode, 1, Path.of(args[1]));
+            } finally {
+                if (!path) {
+                    BenchPacks.delete(dir);
+                }
+            }
+            return;
+        }
         String rules = args.length > 0 ? args[0] : "pack";
         CompileMode mode = args.length > 1 ? CompileMode.valueOf(args[1]) : CompileMode.CLASSIC;
         int loads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         if (rules.startsWith("classpath:") || Files.exists(Path.of(rules))) {
-            loadAsIs(rules, mode, loads);
+            loadAsIs(rules, mode, loads, null);
             return;
         }
         Path dir = copy(rules);
