@@ -35,6 +35,10 @@ module io.siyu.rules {
     requires org.drools.drl.ast;
     requires org.drools.drl.parser;
     requires org.drools.mvel;
+    // A compiled pack (the executable model's class files) becomes a rule base through the executable model's
+    // runtime, which needs neither the DRL parser, MVEL nor a Java compiler.
+    requires org.drools.modelcompiler;
+    requires org.drools.canonicalmodel;
     // No "requires static org.drools.model.codegen" for the opt-in executable model
     // (CompileMode.EXECUTABLE_MODEL loads it by name): once one automatic module is resolved, every
     // automatic module on the module path is, so a host that adds the jar gets it. ModulePathIT shows it.

@@ -29,12 +29,16 @@ import java.util.stream.Stream;
  *
  * <p>The pack is named by a string, used as the {@code pack} {@code @Param} of every benchmark: either
  * {@value #DEFAULT_PACK} — the class-path directory of the same name inside {@code benchmarks.jar}, a copy
- * of the skincare test pack — or a directory on disk ({@code -p pack=/path/to/gaozi}), so another pack
+ * of the skincare test pack —, {@value #GAOZI} (the Gaozi example pack from {@code rules-examples}), or a
+ * directory on disk ({@code -p pack=/path/to/gaozi}), so another pack
  * can be measured without a rebuild.
  */
 public final class BenchPacks {
     /** The default pack: the class-path directory {@code bench-pack/} (the skincare test pack). */
     public static final String DEFAULT_PACK = "bench-pack";
+    /** The Gaozi example pack (140 rules), as {@code rules-examples} ships it on the class path. */
+    public static final String GAOZI = "gaozi";
+    private static final String GAOZI_ON_CLASS_PATH = "io/siyu/rules/examples/packs/gaozi";
 
     /** 10:00 in Shanghai on a Monday: outside the quiet hours, so messages are not all vetoed. */
     public static final Clock DAYTIME = Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneId.of("UTC"));
@@ -47,7 +51,8 @@ public final class BenchPacks {
      * class-path directory of that name — so that benchmarks never touch the original. Delete it with
      * {@link #delete}.
      */
-    public static Path directory(String pack) {
+    public static Path directory(String name) {
+        String pack = GAOZI.equals(name) ? GAOZI_ON_CLASS_PATH : name;
         Path onDisk = Path.of(pack);
         URL url = BenchPacks.class.getClassLoader().getResource(pack + "/pack.json");
         if (url == null && !Files.isDirectory(onDisk)) {

@@ -5,6 +5,8 @@ import io.siyu.rules.codebook.Question.Option;
 import io.siyu.rules.codebook.Question;
 import io.siyu.rules.codebook.QuestionType;
 import io.siyu.rules.decision.Customer;
+import io.siyu.rules.funnel.Stage;
+import io.siyu.rules.pack.RulePack;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +31,50 @@ public final class CustomerSet {
     private static final String[] NICKNAMES = {"小美", "阿珍", "Lily", "王女士", "小雨"};
     private static final String[] CITIES = {"上海", "杭州", "成都", "广州"};
 
+    /** Messages the Gaozi pack's rules listen for that the three pools above do not have. */
+    private static final String[] MORE_MESSAGES = {"怎么用呀", "多久见效", "着急，下周要见人", "爆痘了", "真的假的",
+        "有副作用吗", "再说吧", "别发了", "发个链接", "想下单了", "好的", "嗯嗯我看看", "适合我吗", "怎么卖"};
+    /** The seed of the extra variety {@link #forPack} adds for packs other than the skincare pack. */
+    private static final long MORE_SEED = 20261124L;
+
     private CustomerSet() {
+    }
+
+    /**
+     * The customers the benchmarks use for a pack: {@link #standard} for the skincare pack (the bench pack,
+     * unchanged so that its figures stay comparable with earlier runs), and for any other pack the same
+     * customers with more variety from a second seed (more messages, {@code welfare}/{@code group}
+     * attributes, funnel positions, long silences), so that a pack such as Gaozi reaches its other rules too.
+     */
+    public static List<Customer> forPack(RulePack pack) {
+        List<Customer> standard = standard(pack.codebook());
+        if (HandWrittenSkincare.PACK_ID.equals(pack.id())) {
+            return standard;
+        }
+        Random random = new Random(MORE_SEED);
+        List<Customer> out = new ArrayList<>(standard.size());
+        for (Customer c : standard) {
+            Customer.Builder b = c.toBuilder();
+            if (random.nextInt(3) == 0) {
+                b.message(MORE_MESSAGES[random.nextInt(MORE_MESSAGES.length)]);
+            }
+            if (random.nextInt(3) == 0) {
+                b.attribute("welfare", "sent");
+            }
+            if (random.nextInt(7) == 0) {
+                b.attribute("group", "joined");
+            }
+            if (random.nextInt(10) == 0) {
+                boolean seeding = random.nextBoolean();
+                b.funnel(seeding ? Stage.SEEDING : Stage.CONVERSION, seeding ? 1 + random.nextInt(5)
+                        : 6 + random.nextInt(6));
+            }
+            if (random.nextInt(10) == 0) {
+                b.silentHours(168 + random.nextInt(200));
+            }
+            out.add(b.build());
+        }
+        return List.copyOf(out);
     }
 
     /** {@value #SIZE} customers from {@value #SEED}. */

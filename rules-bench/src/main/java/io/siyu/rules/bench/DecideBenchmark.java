@@ -69,7 +69,7 @@ public class DecideBenchmark {
         return pack.plain.decide(cursor.next(pack.customers));
     }
 
-    /** Hand-written Java (skincare pack only). */
+    /** Hand-written Java (the skincare and Gaozi packs). */
     @Benchmark
     public String handWritten(PackFixture.Classic pack, PackFixture.Cursor cursor) {
         return handWritten(pack).decide(cursor.next(pack.customers));
@@ -86,9 +86,9 @@ public class DecideBenchmark {
         return handWritten(pack).decide(cursor.next(pack.customers));
     }
 
-    private static HandWrittenSkincare handWritten(PackFixture pack) {
+    private static HandWritten handWritten(PackFixture pack) {
         if (pack.handWritten == null) {
-            throw new IllegalStateException("the hand-written reference only exists for the skincare pack");
+            throw new IllegalStateException("the hand-written reference only exists for the skincare and Gaozi packs");
         }
         return pack.handWritten;
     }

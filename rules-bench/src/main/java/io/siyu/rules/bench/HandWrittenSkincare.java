@@ -17,7 +17,7 @@ import java.time.ZoneId;
  *
  * <p>Only valid for the skincare pack; stateless and thread-safe.
  */
-public final class HandWrittenSkincare {
+public final class HandWrittenSkincare implements HandWritten {
     /** The id (in {@code pack.json}) of the pack these rules are written for. */
     public static final String PACK_ID = "skincare-test";
 
@@ -34,7 +34,7 @@ public final class HandWrittenSkincare {
         this.clock = clock;
     }
 
-    /** The intent level the intent rules give this customer. */
+    @Override
     public IntentLevel intent(Customer c) {
         int score = 0;
         if (c.answered("urgency", "now")) {
@@ -67,7 +67,7 @@ public final class HandWrittenSkincare {
         return thresholds.levelOf(score);
     }
 
-    /** The winning action after proposals, vetoes and arbitration, or {@link Decision#NONE}. */
+    @Override
     public String decide(Customer c) {
         IntentLevel level = intent(c);
         boolean cold = level == IntentLevel.COLD;

@@ -18,8 +18,9 @@ import java.util.List;
  * the same rules, and {@value CustomerSet#SIZE} customers — all built outside the measured methods.
  *
  * <p>Setup checks that the plain-Drools reference and the library choose the same action for every
- * customer (and, for the skincare pack, the hand-written Java too): a reference that computes something
- * else would make every ratio meaningless. The two subclasses fix the compile mode.
+ * customer, and for the skincare and Gaozi packs that the hand-written Java chooses the same action and intent
+ * level (and, for Gaozi, the same script): a reference that computes something else would make every ratio
+ * meaningless. The two subclasses fix the compile mode.
  */
 @State(Scope.Benchmark)
 public abstract class PackFixture {
@@ -31,8 +32,8 @@ public abstract class PackFixture {
     public RulePack rulePack;
     /** The same rules in plain Drools. */
     public PlainDrools plain;
-    /** The hand-written Java, or null when the pack is not the skincare pack. */
-    public HandWrittenSkincare handWritten;
+    /** The hand-written Java, or null when the pack has none (only the skincare and Gaozi packs do). */
+    public HandWritten handWritten;
     /** The customers, cycled through by {@link Cursor}. */
     public List<Customer> customers;
 
@@ -42,12 +43,10 @@ public abstract class PackFixture {
     protected void load(CompileMode mode) {
         directory = BenchPacks.directory(pack);
         rulePack = BenchPacks.load(directory, mode);
-        customers = CustomerSet.standard(rulePack.codebook());
+        customers = CustomerSet.forPack(rulePack);
         plain = new PlainDrools(directory, rulePack.manifest(), mode, BenchPacks.DAYTIME,
                 rulePack.options().maxFirings());
-        HandWrittenSkincare java = new HandWrittenSkincare(rulePack.manifest().thresholds(),
-                rulePack.manifest().contact(), rulePack.manifest().zone(), BenchPacks.DAYTIME);
-        String disagreement = null;
+        HandWritten java = HandWritten.forPack(rulePack).orElse(null);
         for (Customer c : customers) {
             Decision d = rulePack.decide(c);
             String plainAction = plain.decide(c);
@@ -55,16 +54,25 @@ public abstract class PackFixture {
                 throw new IllegalStateException("plain Drools chose " + plainAction + " but the library chose "
                         + d.action() + " for " + c.getId() + "\n" + d.explain());
             }
-            if (disagreement == null && (!d.action().equals(java.decide(c)) || d.intent() != java.intent(c))) {
-                disagreement = "the hand-written Java chose " + java.decide(c) + " (" + java.intent(c)
-                        + ") but the library chose " + d.action() + " for " + c.getId() + "\n" + d.explain();
+            if (java != null) {
+                String disagreement = disagreement(java, c, d);
+                if (disagreement != null) {
+                    throw new IllegalStateException(disagreement);
+                }
             }
         }
-        if (disagreement == null) {
-            handWritten = java;
-        } else if (HandWrittenSkincare.PACK_ID.equals(rulePack.id())) {
-            throw new IllegalStateException(disagreement);
-        }
+        handWritten = java;
+    }
+
+    /** How the hand-written Java differs from the library's decision for one customer, or null when it agrees. */
+    static String disagreement(HandWritten java, Customer c, Decision d) {
+        String action = java.decide(c);
+        String script = java.script(c).orElse(null);
+        boolean same = action.equals(d.action()) && java.intent(c) == d.intent()
+                && (script == null || script.equals(d.scriptId().orElse("")));
+        return same ? null : "the hand-written Java chose " + action + (script == null ? "" : " / " + script)
+                + " (" + java.intent(c) + ") but the library chose " + d.action() + " / " + d.scriptId().orElse("")
+                + " for " + c.getId() + "\n" + d.explain();
     }
 
     /** Deletes the temporary copy of the pack. */

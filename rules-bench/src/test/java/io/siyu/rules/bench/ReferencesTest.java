@@ -44,6 +44,39 @@ class ReferencesTest {
     }
 
     @Test
+    void theHandWrittenGaoziDecidesAsTheLibraryForEveryBenchAndSampleCustomer() throws Exception {
+        PackFixture.Classic fixture = new PackFixture.Classic();
+        fixture.pack = BenchPacks.GAOZI;
+        fixture.setup(); // throws when plain Drools, or the hand-written Java, disagrees on any bench customer
+        try {
+            assertThat(fixture.handWritten).isInstanceOf(HandWrittenGaozi.class);
+            assertThat(fixture.customers.stream().map(c -> fixture.rulePack.decide(c).action())
+                    .collect(Collectors.toSet()))
+                    .contains("OFFER_PRODUCT", "ANSWER_DOUBT", "SEND_WELFARE", "STOP_GENTLY", "REMIND_SURVEY",
+                            "STRENGTHEN_MOTIVE", "REPURCHASE_CARE", "SEND_WELCOME", "WAIT", "INVITE_TO_GROUP");
+        } finally {
+            fixture.deletePack();
+        }
+        Path dir = BenchPacks.directory(BenchPacks.GAOZI);
+        try {
+            for (java.time.Clock clock : List.of(BenchPacks.DAYTIME, java.time.Clock.fixed(
+                    java.time.Instant.parse("2026-11-23T15:00:00Z"), java.time.ZoneOffset.UTC))) {
+                RulePack pack = RulePack.load(dir, io.siyu.rules.pack.PackOptions.builder().clock(clock).build());
+                HandWritten java = HandWritten.forPack(pack).orElseThrow();
+                List<String> lines = Files.readAllLines(dir.resolve("samples/customers.jsonl"), StandardCharsets.UTF_8);
+                assertThat(lines).hasSizeGreaterThanOrEqualTo(200);
+                for (int i = 0; i < lines.size(); i++) {
+                    Customer c = pack.json().readCustomer("customers.jsonl", i + 1, lines.get(i));
+                    assertThat(PackFixture.disagreement(java, c, pack.decide(c))).as("%s at %s", c.getId(), clock)
+                            .isNull();
+                }
+            }
+        } finally {
+            BenchPacks.delete(dir);
+        }
+    }
+
+    @Test
     void concurrentDecisionsEqualSequentialOnes() throws Exception {
         Path dir = BenchPacks.directory(BenchPacks.DEFAULT_PACK);
         try {

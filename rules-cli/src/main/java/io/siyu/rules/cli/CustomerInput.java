@@ -28,6 +28,26 @@ public final class CustomerInput {
                     + "standard input.")
     private Path file;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Decide on N threads (the output stays in input order). Default: the number of "
+                    + "processors.")
+    private Integer threads;
+
+    /**
+     * How many threads decide.
+     *
+     * @throws ParameterException when {@code --threads} is less than 1 (a usage error)
+     */
+    int threads() {
+        if (threads == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be 1 or more, got " + threads);
+        }
+        return threads;
+    }
+
     /** The name diagnostics give the input: the file as given, or {@code <stdin>}. */
     String source() {
         return file == null ? STDIN : file.toString();

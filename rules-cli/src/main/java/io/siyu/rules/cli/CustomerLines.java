@@ -4,22 +4,46 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siyu.rules.decision.Customer;
-import io.siyu.rules.decision.JsonInputException;
-import io.siyu.rules.decision.DecisionJson;
 import io.siyu.rules.decision.DecisionException;
+import io.siyu.rules.decision.DecisionJson;
+import io.siyu.rules.decision.JsonInputException;
 import io.siyu.rules.pack.RulePack;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The loop behind {@code siyu decide} and {@code siyu explain}: reads customers as JSON lines, decides
- * each, and reports each line's decision or error to a sink. A bad line does not stop the run.
+ * The loop behind {@code siyu decide} and {@code siyu explain}: reads customers as JSON lines, decides each, and
+ * writes each line's decision or error, in input order. A bad line does not stop the run.
+ *
+ * <p>Three stages, so that two cores are both busy and memory stays flat whatever the input's size: the calling
+ * thread reads lines into chunks (at most {@value #CHUNK_LINES} lines, fewer when no more input is waiting, so
+ * that a slow producer still gets each answer at once); {@code threads} workers read, decide and format each
+ * chunk's lines; one writer writes the chunks in the order they were read, flushing after each. At most
+ * {@code 4 × threads} chunks are in flight: reading waits for the writer rather than buffering the input.
  */
 final class CustomerLines {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /** The most lines of one chunk. */
+    static final int CHUNK_LINES = 256;
+    /** What one chunk of work gives back: the text to write, how many lines failed. */
+    private record Written(String text, int failed) {
+    }
+
+    private static final Future<Written> END = CompletableFuture.completedFuture(new Written("", 0));
 
     private CustomerLines() {
     }
@@ -33,7 +57,7 @@ final class CustomerLines {
     static int run(PackArguments packArguments, CustomerInput input, Streams streams, DecisionSink sink) {
         try (BufferedReader reader = input.open(streams)) {
             RulePack pack = packArguments.load();
-            int failed = decideAll(pack, input.source(), reader, sink);
+            int failed = decideAll(pack, input.source(), reader, sink, streams.out(), input.threads());
             return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_LINES_FAILED;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + input.source() + ": " + e.getMessage(), e);
@@ -41,59 +65,198 @@ final class CustomerLines {
     }
 
     /**
-     * Decides every non-blank line.
+     * Decides every non-blank line, on {@code threads} threads, writing the outcomes in input order.
      *
      * @return how many lines failed
+     * @throws IOException when the input cannot be read
      */
-    static int decideAll(RulePack pack, String source, BufferedReader lines, DecisionSink sink) throws IOException {
-        DecisionJson reader = pack.json();
-        ObjectMapper json = new ObjectMapper();
-        int failed = 0;
-        int number = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            number++;
-            if (number == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
-                line = line.substring(1);
+    static int decideAll(RulePack pack, String source, BufferedReader lines, DecisionSink sink, PrintWriter out,
+                         int threads) throws IOException {
+        Work work = new Work(pack, source, sink);
+        ExecutorService workers = Executors.newFixedThreadPool(threads, daemon("siyu decide worker"));
+        BlockingQueue<Future<Written>> inFlight = new ArrayBlockingQueue<>(4 * threads);
+        Writer writer = new Writer(inFlight, out, sink.separator());
+        Thread writing = daemon("siyu decide writer").newThread(writer);
+        writing.start();
+        try {
+            int number = 0;
+            List<Line> chunk = new ArrayList<>(CHUNK_LINES);
+            for (String line = lines.readLine(); line != null && writer.failure == null; line = lines.readLine()) {
+                number++;
+                if (number == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
+                    line = line.substring(1);
+                }
+                if (!line.isBlank()) {
+                    chunk.add(new Line(number, line));
+                }
+                // A chunk goes when full, or when no more input is waiting (a producer that writes one line at
+                // a time gets its answer before it writes the next).
+                if (chunk.size() == CHUNK_LINES || !chunk.isEmpty() && !lines.ready()) {
+                    List<Line> todo = chunk;
+                    put(inFlight, workers.submit(() -> work.decide(todo)));
+                    chunk = new ArrayList<>(CHUNK_LINES);
+                }
             }
-            if (line.isBlank()) {
-                continue;
+            if (!chunk.isEmpty()) {
+                List<Line> todo = chunk;
+                put(inFlight, workers.submit(() -> work.decide(todo)));
             }
-            if (!decide(pack, reader, json, source, number, line, sink)) {
-                failed++;
-            }
+        } finally {
+            put(inFlight, END);
+            join(writing);
+            workers.shutdownNow();
         }
-        return failed;
+        if (writer.failure != null) {
+            throw writer.failure instanceof RuntimeException r ? r
+                    : new IllegalStateException("deciding failed: " + writer.failure, writer.failure);
+        }
+        return writer.failed.get();
     }
 
-    /**
-     * The customer id of a line that is a JSON object with a text {@code id}, though something else in it
-     * is wrong: the error object keeps it, so that the caller knows which customer failed.
-     */
-    private static Optional<String> idOf(ObjectMapper json, String line) {
-        try {
-            JsonNode node = json.readTree(line);
-            JsonNode id = node == null ? null : node.get("id");
-            return id != null && id.isTextual() && !id.asText().isBlank() ? Optional.of(id.asText()) : Optional.empty();
-        } catch (JsonProcessingException notJson) {
-            return Optional.empty();
+    /** One non-blank input line and its 1-based number. */
+    private record Line(int number, String text) {
+    }
+
+    /** Reads, decides and formats lines; thread-safe (every part it uses is). */
+    private static final class Work {
+        private final RulePack pack;
+        private final String source;
+        private final DecisionSink sink;
+        private final DecisionJson reader;
+        private final ObjectMapper json = new ObjectMapper();
+
+        Work(RulePack pack, String source, DecisionSink sink) {
+            this.pack = pack;
+            this.source = source;
+            this.sink = sink;
+            this.reader = pack.json();
+        }
+
+        Written decide(List<Line> lines) {
+            StringBuilder text = new StringBuilder(lines.size() * 1024);
+            String separator = sink.separator();
+            int failed = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                if (i > 0) {
+                    text.append(separator);
+                }
+                Line line = lines.get(i);
+                Customer customer;
+                try {
+                    customer = reader.readCustomer(source, line.number(), line.text());
+                } catch (JsonInputException e) {
+                    text.append(sink.failed(LineError.of(line.number(), idOf(line.text()), e)));
+                    failed++;
+                    continue;
+                }
+                try {
+                    text.append(sink.decided(line.number(), pack.decide(customer)));
+                } catch (DecisionException e) {
+                    text.append(sink.failed(LineError.of(line.number(), Optional.of(customer.getId()), e)));
+                    failed++;
+                }
+            }
+            return new Written(text.toString(), failed);
+        }
+
+        /**
+         * The customer id of a line that is a JSON object with a text {@code id}, though something else in it is
+         * wrong: the error object keeps it, so that the caller knows which customer failed.
+         */
+        private Optional<String> idOf(String line) {
+            try {
+                JsonNode node = json.readTree(line);
+                JsonNode id = node == null ? null : node.get("id");
+                return id != null && id.isTextual() && !id.asText().isBlank() ? Optional.of(id.asText())
+                        : Optional.empty();
+            } catch (JsonProcessingException notJson) {
+                return Optional.empty();
+            }
         }
     }
 
-    private static boolean decide(RulePack pack, DecisionJson reader, ObjectMapper json, String source, int number,
-                                  String line, DecisionSink sink) {
-        Customer customer;
-        try {
-            customer = reader.readCustomer(source, number, line);
-        } catch (JsonInputException e) {
-            sink.failed(LineError.of(number, idOf(json, line), e));
-            return false;
+    /** Writes the chunks in the order they were read; remembers the first failure (a bug) and stops on it. */
+    private static final class Writer implements Runnable {
+        private final BlockingQueue<Future<Written>> inFlight;
+        private final PrintWriter out;
+        private final String separator;
+        private final AtomicInteger failed = new AtomicInteger();
+        private volatile Throwable failure;
+
+        Writer(BlockingQueue<Future<Written>> inFlight, PrintWriter out, String separator) {
+            this.inFlight = inFlight;
+            this.out = out;
+            this.separator = separator;
         }
-        try {
-            sink.decided(number, pack.decide(customer));
-            return true;
-        } catch (DecisionException e) {
-            sink.failed(LineError.of(number, Optional.of(customer.getId()), e));
-            return false;
+
+        @Override
+        public void run() {
+            boolean first = true;
+            while (true) {
+                Future<Written> next;
+                try {
+                    next = inFlight.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = e;
+                    return;
+                }
+                if (next == END) {
+                    out.flush();
+                    return;
+                }
+                if (failure != null) {
+                    next.cancel(true);
+                    continue; // drain, so that the reader is never blocked on a full queue
+                }
+                try {
+                    Written w = next.get();
+                    if (!w.text().isEmpty()) {
+                        if (!first) {
+                            out.write(separator);
+                        }
+                        out.write(w.text());
+                        out.flush();
+                        first = false;
+                    }
+                    failed.addAndGet(w.failed());
+                } catch (ExecutionException e) {
+                    failure = e.getCause();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = e;
+                    return;
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                }
+            }
         }
+    }
+
+    private static void put(BlockingQueue<Future<Written>> queue, Future<Written> f) {
+        try {
+            queue.put(f);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while deciding", e);
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while deciding", e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + " " + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

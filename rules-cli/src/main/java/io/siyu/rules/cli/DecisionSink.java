@@ -2,11 +2,19 @@ package io.siyu.rules.cli;
 
 import io.siyu.rules.decision.Decision;
 
-/** Where the outcome of each input line goes, in input order: a decision or an error. */
+/**
+ * How the outcome of each input line is written: the text of a decision or of an error. Written in input order
+ * by one writer, but made by several threads at once, so implementations are stateless and thread-safe.
+ */
 interface DecisionSink {
-    /** The line was decided. */
-    void decided(int line, Decision decision);
+    /** The text of a decided line, ending with a line break. */
+    String decided(int line, Decision decision);
 
-    /** The line produced no decision. */
-    void failed(LineError error);
+    /** The text of a line that produced no decision, ending with a line break. */
+    String failed(LineError error);
+
+    /** What is written between the texts of two lines ("" by default). */
+    default String separator() {
+        return "";
+    }
 }

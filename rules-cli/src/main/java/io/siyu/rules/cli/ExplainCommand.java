@@ -116,24 +116,24 @@ final class ExplainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Missing required parameter: 'PACK'");
         }
         if (!stats) {
-            return CustomerLines.run(pack, input, streams, new ExplainSink(streams.out()));
+            return CustomerLines.run(pack, input, streams, new ExplainSink());
         }
         int failed;
         RulePack loaded;
         try (BufferedReader reader = input.open(streams)) {
             loaded = pack.load(true);
-            ExplainSink errors = new ExplainSink(streams.err());
+            ExplainSink errors = new ExplainSink();
             failed = CustomerLines.decideAll(loaded, input.source(), reader, new DecisionSink() {
                 @Override
-                public void decided(int line, Decision decision) {
-                    // Counted by the pack's rule statistics.
+                public String decided(int line, Decision decision) {
+                    return ""; // counted by the pack's rule statistics
                 }
 
                 @Override
-                public void failed(LineError error) {
-                    errors.failed(error);
+                public String failed(LineError error) {
+                    return errors.failed(error);
                 }
-            });
+            }, streams.err(), input.threads());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + input.source() + ": " + e.getMessage(), e);
         }

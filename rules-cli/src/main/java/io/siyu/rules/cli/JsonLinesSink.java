@@ -8,7 +8,6 @@ import io.siyu.rules.decision.Decision;
 import io.siyu.rules.decision.DecisionJson;
 import io.siyu.rules.diagnostic.Diagnostic;
 
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
@@ -21,27 +20,26 @@ import java.util.Objects;
  * {"line":7,"id":null,"error":"<stdin> line 7: …","diagnostics":["<stdin>:7:12: …"]}
  * }</pre>
  * The CLI keeps no mapping of its own for decisions: a decision line is exactly {@code DecisionJson.write}'s
- * object with {@code "line"} added in front.
+ * object with {@code "line"} added in front. Thread-safe (Jackson's mapper and {@code DecisionJson} are).
  */
 final class JsonLinesSink implements DecisionSink {
+    private static final String NEW_LINE = System.lineSeparator();
     private final ObjectMapper mapper = new ObjectMapper();
     private final DecisionJson json;
-    private final PrintWriter out;
 
-    JsonLinesSink(PrintWriter out, DecisionJson json) {
-        this.out = Objects.requireNonNull(out, "out");
+    JsonLinesSink(DecisionJson json) {
         this.json = Objects.requireNonNull(json, "json");
     }
 
     @Override
-    public void decided(int line, Decision d) {
+    public String decided(int line, Decision d) {
         // DecisionJson.write always writes an object with fields: splice "line" in as the first one.
         String decision = json.write(d);
-        out.println("{\"line\":" + line + "," + decision.substring(1));
+        return "{\"line\":" + line + "," + decision.substring(1) + NEW_LINE;
     }
 
     @Override
-    public void failed(LineError error) {
+    public String failed(LineError error) {
         ObjectNode o = mapper.createObjectNode();
         o.put("line", error.line());
         o.put("id", error.customerId().orElse(null));
@@ -49,7 +47,7 @@ final class JsonLinesSink implements DecisionSink {
         ArrayNode diagnostics = o.putArray("diagnostics");
         error.diagnostics().stream().map(Diagnostic::format).forEach(diagnostics::add);
         try {
-            out.println(mapper.writeValueAsString(o));
+            return mapper.writeValueAsString(o) + NEW_LINE;
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write an error record as JSON", e);
         }

@@ -1,6 +1,7 @@
 package io.siyu.rules.cli;
 
 import io.siyu.rules.pack.PackOptions;
+import io.siyu.rules.pack.PackSource;
 import io.siyu.rules.pack.RulePack;
 import io.siyu.rules.pack.RulePackException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +24,8 @@ public final class PackArguments {
     private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "PACK",
-            description = "The rule pack directory (the folder with pack.json, codebook.json, scripts.json and rules/).")
+            description = "The rule pack directory (the folder with pack.json, codebook.json, scripts.json and rules/), "
+                    + "or a pack in a .zip file (such as one 'siyu compile' made).")
     private Path directory;
 
     @Option(names = "--locale", paramLabel = "LOCALE", converter = LocaleConverter.class,
@@ -58,7 +60,7 @@ public final class PackArguments {
     /**
      * Loads the pack.
      *
-     * @throws ParameterException when PACK does not exist or is not a directory (a usage error)
+     * @throws ParameterException when PACK does not exist or is neither a directory nor a zip (a usage error)
      * @throws PackLoadFailure    when the pack has errors (siyu prints them and exits with 1)
      */
     public RulePack load() {
@@ -69,21 +71,40 @@ public final class PackArguments {
      * Loads the pack, counting rule statistics or not.
      *
      * @param ruleStatistics whether the pack counts what each rule does ({@code siyu explain --stats})
-     * @throws ParameterException when PACK does not exist or is not a directory (a usage error)
+     * @throws ParameterException when PACK does not exist or is neither a directory nor a zip (a usage error)
      * @throws PackLoadFailure    when the pack has errors (siyu prints them and exits with 1)
      */
     public RulePack load(boolean ruleStatistics) {
-        if (!Files.exists(directory)) {
-            throw new ParameterException(spec.commandLine(), "No such directory: " + directory);
-        }
-        if (!Files.isDirectory(directory)) {
-            throw new ParameterException(spec.commandLine(),
-                    directory + " is a file; PACK must be the rule pack's directory (the folder with pack.json)");
-        }
+        checkExists();
         try {
-            return RulePack.load(directory, options().toBuilder().ruleStatistics(ruleStatistics).build());
+            return RulePack.load(source(), options().toBuilder().ruleStatistics(ruleStatistics).build());
         } catch (RulePackException e) {
             throw new PackLoadFailure(directory, e);
         }
+    }
+
+    /**
+     * Checks that PACK is a directory or a zip file.
+     *
+     * @throws ParameterException when it is not (a usage error)
+     */
+    void checkExists() {
+        if (!Files.exists(directory)) {
+            throw new ParameterException(spec.commandLine(), "No such directory: " + directory);
+        }
+        if (!Files.isDirectory(directory) && !isZip()) {
+            throw new ParameterException(spec.commandLine(), directory + " is a file; PACK must be the rule pack's "
+                    + "directory (the folder with pack.json), or a .zip file with the pack");
+        }
+    }
+
+    /** The pack as a source: the directory, or the zip file. */
+    PackSource source() {
+        return isZip() ? PackSource.zip(directory) : PackSource.directory(directory);
+    }
+
+    private boolean isZip() {
+        return Files.isRegularFile(directory) && directory.getFileName().toString().toLowerCase(Locale.ROOT)
+                .endsWith(".zip");
     }
 }

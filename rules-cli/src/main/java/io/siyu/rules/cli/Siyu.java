@@ -75,6 +75,7 @@ public final class Siyu implements Callable<Integer> {
     static CommandLine commandLine(Streams streams, Backends backends) {
         CommandLine cl = new CommandLine(new Siyu())
                 .addSubcommand(new CheckCommand(streams))
+                .addSubcommand(new CompileCommand(streams))
                 .addSubcommand(new DecideCommand(streams))
                 .addSubcommand(ExplainCommand.create(streams))
                 .addSubcommand(new SimulateCommand(streams, backends.simulator()))

@@ -181,4 +181,34 @@ class DecideCommandTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("pack.json:3:13: This is not valid JSON here").endsWith("skincare: 1 error\n");
     }
+    @Test
+    void manyLinesOnSeveralThreadsComeOutInInputOrderExactlyAsOnOne() {
+        // Far more lines than one chunk, with bad lines scattered so that chunks fail in different places.
+        StringBuilder in = new StringBuilder();
+        String[] shapes = MIXED.split("\n");
+        for (int i = 0; i < 3 * CustomerLines.CHUNK_LINES + 17; i++) {
+            in.append(shapes[i % shapes.length].replace("\"c", "\"c" + i + "-")).append('\n');
+        }
+        Cli.Result one = Cli.run(in.toString(), "decide", "--threads", "1", "--clock", Cli.DAYTIME, "--locale", "en",
+                Cli.SKINCARE.toString());
+        Cli.Result four = Cli.run(in.toString(), "decide", "--threads", "4", "--clock", Cli.DAYTIME, "--locale", "en",
+                Cli.SKINCARE.toString());
+
+        assertThat(four.exitCode()).isEqualTo(ExitCodes.SOME_LINES_FAILED).isEqualTo(one.exitCode());
+        assertThat(four.out()).isEqualTo(one.out());
+        List<Integer> numbers = parse(four.out()).stream().map(d -> d.get("line").asInt()).toList();
+        assertThat(numbers).isSorted().doesNotHaveDuplicates();
+        long nonBlank = in.toString().lines().filter(l -> !l.isBlank()).count();
+        assertThat(numbers).hasSize((int) nonBlank);
+    }
+
+    @Test
+    void fewerThanOneThreadIsAUsageError() {
+        Cli.Result r = Cli.run("{\"id\":\"c1\",\"codes\":\"3DU3\"}\n", "decide", "--threads", "0",
+                Cli.SKINCARE.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--threads must be 1 or more, got 0");
+        assertThat(r.out()).isEmpty();
+    }
 }

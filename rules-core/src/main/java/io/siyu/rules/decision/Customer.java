@@ -36,6 +36,8 @@ public final class Customer {
     private final Map<String, Object> attributes;
     private final Stage stage;
     private final int funnelDay;
+    /** The messages folded for {@link #asked}, made on first use; not part of the value. */
+    private Folded folded;
 
     private Customer(Builder b) {
         this.id = b.id;
@@ -167,9 +169,19 @@ public final class Customer {
         for (String keyword : keywords) {
             Objects.requireNonNull(keyword, "keyword");
         }
-        for (String message : messages) {
-            for (String keyword : keywords) {
-                if (containsIgnoreCase(message, keyword)) {
+        if (messages.isEmpty()) {
+            return false;
+        }
+        String[] folded = foldedMessages();
+        for (String keyword : keywords) {
+            if (keyword.isEmpty()) {
+                continue;
+            }
+            String k = CaselessText.fold(keyword);
+            for (int m = 0; m < folded.length; m++) {
+                String text = folded[m];
+                if (k != null && text != null ? text.contains(k)
+                        : CaselessText.containsIgnoreCase(messages.get(m), keyword)) {
                     return true;
                 }
             }
@@ -177,17 +189,31 @@ public final class Customer {
         return false;
     }
 
-    private static boolean containsIgnoreCase(String text, String keyword) {
-        if (keyword.isEmpty()) {
-            return false;
-        }
-        int max = text.length() - keyword.length();
-        for (int i = 0; i <= max; i++) {
-            if (text.regionMatches(true, i, keyword, 0, keyword.length())) {
-                return true;
+    /**
+     * The messages folded for {@link #asked} ({@link CaselessText#fold}; null for one that cannot be), made on
+     * first use: a decision asks a customer's messages about a dozen times. A race makes two equal arrays, and
+     * the final field of {@link Folded} publishes either safely.
+     */
+    private String[] foldedMessages() {
+        Folded f = folded;
+        if (f == null) {
+            String[] texts = new String[messages.size()];
+            for (int i = 0; i < texts.length; i++) {
+                texts[i] = CaselessText.fold(messages.get(i));
             }
+            f = new Folded(texts);
+            folded = f;
         }
-        return false;
+        return f.texts;
+    }
+
+    /** The folded messages; a holder, so that its final field publishes the array to other threads. */
+    private static final class Folded {
+        private final String[] texts;
+
+        private Folded(String[] texts) {
+            this.texts = texts;
+        }
     }
 
     /**

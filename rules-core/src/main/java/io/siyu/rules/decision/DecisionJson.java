@@ -5,6 +5,7 @@ import io.siyu.rules.codebook.CodebookException;
 import io.siyu.rules.codebook.TagSet;
 import io.siyu.rules.funnel.Stage;
 import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.internal.json.JsonReader;
 import io.siyu.rules.internal.json.JsonValue;
 
@@ -66,10 +67,20 @@ public final class DecisionJson {
 
     private final Codebook codebook;
     private final Locale locale;
+    // Read once: a reader per customer used to read both message files from the jar again, which took more
+    // time than reading the customer (siyu decide, BENCHMARKS.md).
+    private final Messages jsonMessages;
+    private final Messages messages;
 
     private DecisionJson(Codebook codebook, Locale locale) {
         this.codebook = codebook;
         this.locale = locale;
+        this.jsonMessages = JsonReader.jsonMessages(locale);
+        this.messages = Messages.of(MESSAGES, locale);
+    }
+
+    private JsonReader reader(String file) {
+        return new JsonReader(file, jsonMessages, messages);
     }
 
     /**
@@ -97,7 +108,7 @@ public final class DecisionJson {
      */
     public Customer readCustomer(String json) {
         Objects.requireNonNull(json, "json");
-        JsonReader reader = new JsonReader(DOCUMENT, MESSAGES, locale);
+        JsonReader reader = reader(DOCUMENT);
         List<Diagnostic> problems = new ArrayList<>();
         Optional<Customer> customer = reader.parse(json).flatMap(root -> read(reader, root, problems));
         problems.addAll(0, reader.diagnostics());
@@ -130,7 +141,7 @@ public final class DecisionJson {
         if (lineNumber < 0) {
             throw new IllegalArgumentException("lineNumber must be >= 0, got " + lineNumber);
         }
-        JsonReader reader = new JsonReader(source, MESSAGES, locale);
+        JsonReader reader = reader(source);
         List<Diagnostic> extra = new ArrayList<>();
         Optional<Customer> customer = reader.parse(json).flatMap(root -> read(reader, root, extra));
         List<Diagnostic> problems = new ArrayList<>();
@@ -424,7 +435,7 @@ public final class DecisionJson {
      */
     public Decision readDecision(String json) {
         Objects.requireNonNull(json, "json");
-        JsonReader reader = new JsonReader(DECISION_DOCUMENT, MESSAGES, locale);
+        JsonReader reader = reader(DECISION_DOCUMENT);
         Optional<Decision> decision = reader.parse(json).flatMap(root -> readDecision(reader, root));
         if (reader.hasErrors() || decision.isEmpty()) {
             String summary = reader.messages().format("decision.bad-document");

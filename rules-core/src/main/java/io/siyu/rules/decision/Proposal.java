@@ -126,6 +126,12 @@ public final class Proposal {
 
     @Override
     public int hashCode() {
-        return Objects.hash(action, scriptId, priority, reason, rule, sequence);
+        // By hand rather than Objects.hash: no varargs array (a policy looks proposals up in a map).
+        int h = action.hashCode();
+        h = 31 * h + scriptId.hashCode();
+        h = 31 * h + priority;
+        h = 31 * h + reason.hashCode();
+        h = 31 * h + rule.hashCode();
+        return 31 * h + sequence;
     }
 }

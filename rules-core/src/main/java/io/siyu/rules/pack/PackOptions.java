@@ -1,17 +1,19 @@
 package io.siyu.rules.pack;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * How a rule pack is loaded and run: the locale of its diagnostics, the clock decisions read "now"
  * from, the compile mode, the firing limit, the classes (beyond the built-in allowlist) that rule
- * files may use, and the {@link DecisionListener}s told of decisions and reloads. Immutable and
+ * files may use, the {@link DecisionListener}s told of decisions and reloads, and the compiled-pack cache. Immutable and
  * thread-safe (the listeners are what they are: see {@link DecisionListener}); made with {@link #builder()} or
  * {@link #defaults()}.
  *
@@ -27,6 +29,7 @@ public final class PackOptions {
     private final Set<Class<?>> allowedClasses;
     private final int maxFirings;
     private final Listeners listeners;
+    private final PackCache cache;
     private final boolean ruleStatistics;
 
     private PackOptions(Builder b) {
@@ -40,11 +43,15 @@ public final class PackOptions {
         // pack's listeners survives RulePack.withClock and reloads.
         this.listeners = b.shared != null && b.shared.all().equals(b.listeners) ? b.shared
                 : b.listeners.isEmpty() ? Listeners.NONE : new Listeners(b.listeners);
+        // Kept across toBuilder() copies with the same directory, so that reloads share one background builder.
+        this.cache = b.cacheDirectory == null ? null
+                : b.sharedCache != null && b.sharedCache.directory().equals(b.cacheDirectory.toAbsolutePath().normalize())
+                ? b.sharedCache : new PackCache(b.cacheDirectory);
     }
 
     /**
      * The defaults: the JVM's default locale (read now), the system clock (UTC), classic compilation,
-     * at most 10,000 firings per phase, no extra classes, no listeners.
+     * at most 10,000 firings per phase, no extra classes, no listeners, no compiled-pack cache.
      *
      * @return the default options
      */
@@ -72,7 +79,43 @@ public final class PackOptions {
         b.allowedClasses.addAll(allowedClasses);
         b.listeners.addAll(listeners.all());
         b.shared = listeners;
+        if (cache != null) {
+            b.cacheDirectory = cache.directory();
+            b.sharedCache = cache;
+        }
         return b;
+    }
+
+    /**
+     * Where the compiled-pack cache keeps its entries, when it is on ({@link Builder#cacheDirectory(Path)}).
+     *
+     * @return the directory, absolute; empty when there is no cache (the default)
+     */
+    public Optional<Path> cacheDirectory() {
+        return cache == null ? Optional.empty() : Optional.of(cache.directory());
+    }
+
+    /**
+     * The cache directory a host uses when it has no reason to choose another: the user's cache directory as
+     * the XDG base directory specification names it — {@code $XDG_CACHE_HOME/siyu-rules} when that variable holds
+     * an absolute path, else {@code ~/.cache/siyu-rules}. A directory in the user's home, not the shared temporary
+     * directory: the cache holds classes the application will run, so no other user may be able to put files
+     * there (the cache also refuses a directory another user owns or may write to); and it survives restarts,
+     * which is the point of the cache. Nothing is read or made by this method.
+     *
+     * @return the default cache directory
+     */
+    public static Path defaultCacheDirectory() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg, "siyu-rules");
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "siyu-rules");
+    }
+
+    /** The compiled-pack cache, or null; for the packs loaded with these options. */
+    PackCache cache() {
+        return cache;
     }
 
     /**
@@ -152,6 +195,8 @@ public final class PackOptions {
         private int maxFirings = DEFAULT_MAX_FIRINGS;
         private final List<DecisionListener> listeners = new ArrayList<>();
         private Listeners shared;
+        private Path cacheDirectory;
+        private PackCache sharedCache;
         private boolean ruleStatistics;
 
         private Builder() {
@@ -245,6 +290,37 @@ public final class PackOptions {
                 throw new IllegalArgumentException("maxFirings must be >= 1, got " + max);
             }
             this.maxFirings = max;
+            return this;
+        }
+
+        /**
+         * Turns the compiled-pack cache on, in this directory (made if missing, readable by its owner only): a
+         * pack whose files, library version and allowed classes match an entry loads from it without compiling —
+         * restarting an application, or reloading a pack whose files did not change, takes a fraction of a
+         * second — and a pack that had to be compiled is stored for next time. The cache is off by default: it
+         * holds classes the application will run, so where it lives is the host's decision (a directory only the
+         * application's user can write; {@link PackOptions#defaultCacheDirectory()} is one), and making an entry
+         * takes an executable-model build, at once in {@link CompileMode#EXECUTABLE_MODEL} and on a background
+         * thread after a classic load (which needs {@code org.drools:drools-model-codegen} on the class path;
+         * without it nothing is stored). A pack that already has a compiled part ({@link RulePack#compile}) does
+         * not use the cache.
+         *
+         * @param directory the cache directory, e.g. {@code PackOptions.defaultCacheDirectory()}
+         * @return this builder
+         * @throws NullPointerException when {@code directory} is null
+         */
+        public Builder cacheDirectory(Path directory) {
+            this.cacheDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Turns the compiled-pack cache off (the default).
+         *
+         * @return this builder
+         */
+        public Builder noCache() {
+            this.cacheDirectory = null;
             return this;
         }
 

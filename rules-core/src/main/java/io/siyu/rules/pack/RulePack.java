@@ -21,6 +21,7 @@ import io.siyu.rules.funnel.GroupDay;
 import io.siyu.rules.funnel.Holdout;
 import io.siyu.rules.funnel.FunnelStore;
 import io.siyu.rules.funnel.PlannedContent;
+import io.siyu.rules.internal.compile.CompiledRules;
 import io.siyu.rules.internal.compile.DrlCompiler;
 import io.siyu.rules.internal.compile.RuleReferences;
 import io.siyu.rules.internal.compile.RuleSource;
@@ -38,10 +39,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -164,8 +168,76 @@ public final class RulePack {
      *                              ({@link PackSource#name()})
      */
     public static RulePack load(PackSource source, PackOptions options) {
+        return build(source, options, false).pack();
+    }
+
+    /**
+     * Compiles a pack ahead of time and writes it, with its compiled part, to {@code output}: the pack's files
+     * (all of them, as they are) and a {@code siyu-compiled/} folder with the executable model's class files
+     * and a manifest (the library and Drools versions, a SHA-256 of every source file, the rules, their dates
+     * and the pack's warnings). {@link #load(PackSource, PackOptions)} of the result — from a directory, a zip
+     * or the class path — builds the rule base from the class files without compiling anything, and needs no
+     * Java compiler, DRL parser or MVEL at run time (BENCHMARKS.md, "Start-up"). It uses the compiled part only
+     * while it matches: another library version, a changed source file or other allowed classes make the load
+     * compile the pack from its files again with a warning, or fail when this application cannot compile rules.
+     * {@code siyu compile PACK -o FILE} runs this; a Maven build can run it too (docs/compiled-packs.md).
+     *
+     * <p>The rules are checked exactly as a load checks them, and built as Drools' executable model, which
+     * needs {@code org.drools:drools-model-codegen} on the class path. Runs on the calling thread.
+     *
+     * @param source  the pack to compile; a compiled part it already has is ignored and replaced
+     * @param options the locale of diagnostics and of the stored warnings, and the allowed classes (a compiled
+     *                pack is only used by loads that allow the same); the compile mode and cache are ignored
+     * @param output  a directory (made if missing; an earlier compiled part in it is replaced), or a file whose
+     *                name ends with {@code .zip}
+     * @return the compiled pack, loaded (it decides as the written one will)
+     * @throws NullPointerException  when an argument is null
+     * @throws RulePackException     when the pack has errors, as {@link #load(PackSource, PackOptions)} lists them;
+     *                               nothing is written then
+     * @throws IllegalStateException when {@code drools-model-codegen} is not on the class path
+     * @throws java.io.UncheckedIOException when {@code output} cannot be written, or a file of the pack read
+     */
+    public static RulePack compile(PackSource source, PackOptions options, Path output) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(output, "output");
+        Built built = build(source, options.toBuilder().compileMode(CompileMode.EXECUTABLE_MODEL).noCache().build(),
+                true);
+        DrlCompiler.Result result = built.compiled().orElseThrow();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String file : built.files()) {
+            if (!CompiledPack.isCompiledFile(file)) {
+                try (InputStream in = source.open(file)) {
+                    files.put(file, in.readAllBytes());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot read " + file + " of " + source.name(), e);
+                }
+            }
+        }
+        files.putAll(CompiledPack.files(built.hashes(), allowedNames(options), options.locale(),
+                built.pack().rules(), result.dates(), result.startingWithNoFact(), built.pack().warnings(),
+                result.compiledRules().orElseThrow()));
+        CompiledPack.write(output, files);
+        return built.pack();
+    }
+
+    /**
+     * A pack built from a source, with what {@link #compile} and the cache need: the files listed, the sources'
+     * hashes, and the compiler's result when the rules were compiled (empty when they came compiled).
+     */
+    private record Built(RulePack pack, Set<String> files, Map<String, String> hashes,
+                         Optional<DrlCompiler.Result> compiled) {
+    }
+
+    /** The rule base of a compiled part that matches the pack, with the manifest it came with. */
+    private record Precompiled(CompiledPack.Manifest manifest, CompiledRules rules) {
+    }
+
+    /**
+     * Loads a pack: from its compiled part, or the cache, when one matches (unless {@code fromSources}), else by
+     * compiling its rule files.
+     */
+    private static Built build(PackSource source, PackOptions options, boolean fromSources) {
         Messages messages = Messages.of(PackManifest.MESSAGES, options.locale());
         List<Diagnostic> problems = new ArrayList<>();
         Set<String> files;
@@ -184,20 +256,66 @@ public final class RulePack {
             throw failure(source, problems, messages);
         }
         Files pack = new Files(source, files, messages, problems);
-        Optional<PackManifest> manifest = pack.read(PackManifest.FILE, true)
-                .flatMap(text -> PackManifest.parse(text, options.locale(), problems));
-        Optional<Codebook> codebook = pack.read(CODEBOOK_FILE, false)
-                .flatMap(text -> parsePart(() -> Codebook.parse(CODEBOOK_FILE, text, options.locale()), problems));
+        Optional<String> manifestText = pack.read(PackManifest.FILE, true);
+        Optional<String> codebookText = pack.read(CODEBOOK_FILE, false);
         Optional<String> scriptsText = pack.read(SCRIPTS_FILE, false);
+        Optional<String> funnelText = pack.read(FUNNEL_FILE, false);
+        List<RuleSource> sources = pack.ruleSources();
+        Map<String, String> hashes = new TreeMap<>();
+        manifestText.ifPresent(t -> hashes.put(PackManifest.FILE, CompiledPack.hash(t)));
+        codebookText.ifPresent(t -> hashes.put(CODEBOOK_FILE, CompiledPack.hash(t)));
+        scriptsText.ifPresent(t -> hashes.put(SCRIPTS_FILE, CompiledPack.hash(t)));
+        funnelText.ifPresent(t -> hashes.put(FUNNEL_FILE, CompiledPack.hash(t)));
+        sources.forEach(r -> hashes.put(r.file(), CompiledPack.hash(r.text())));
+        List<String> allowed = allowedNames(options);
+
+        PackCache cache = options.cache();
+        String cacheKey = null;
+        Precompiled precompiled = null;
+        boolean hasCompiledPart = files.contains(CompiledPack.MANIFEST);
+        if (!fromSources && problems.stream().noneMatch(Diagnostic::isError)) {
+            if (hasCompiledPart) {
+                precompiled = ownCompiledPart(source, hashes, allowed, messages, problems);
+            } else if (cache != null) {
+                cacheKey = CompiledPack.key(hashes, allowed);
+                precompiled = cache.lookup(cacheKey).flatMap(entry -> cacheEntry(entry, hashes, allowed))
+                        .orElse(null);
+            }
+        }
+
+        Optional<PackManifest> manifest = manifestText
+                .flatMap(text -> PackManifest.parse(text, options.locale(), problems));
+        Optional<Codebook> codebook = codebookText
+                .flatMap(text -> parsePart(() -> Codebook.parse(CODEBOOK_FILE, text, options.locale()), problems));
         Optional<ScriptLibrary> scripts = scriptsText
                 .flatMap(text -> parsePart(() -> ScriptLibrary.parse(SCRIPTS_FILE, text, options.locale()), problems));
+        Optional<FunnelConfig> funnel = funnelText
+                .map(text -> parsePart(() -> FunnelConfig.parse(FUNNEL_FILE, text, options.locale()), problems)
+                        .orElse(FunnelConfig.defaults()));
+
+        if (precompiled != null && manifest.isPresent() && problems.stream().noneMatch(Diagnostic::isError)) {
+            // The rules were checked and compiled when the compiled part was made, from these very files: its
+            // warnings are the pack's (the JSON files' own warnings among them, so theirs are not added again).
+            try {
+                CompiledPack.Manifest m = precompiled.manifest();
+                DecisionPipeline pipeline = DecisionPipeline.of(precompiled.rules(), options.allowedClasses(),
+                        settings(manifest.get(), options), scripts.orElseGet(ScriptLibrary::empty), m.rules(),
+                        m.dates(), m.startingWithNoFact().isEmpty());
+                List<Diagnostic> warnings = new ArrayList<>(m.warnings());
+                problems.stream().filter(d -> d.key().startsWith("pack.compiled-")).forEach(warnings::add);
+                RulePack loaded = assemble(source, options, manifest.get(), codebook, scripts, funnel, pipeline,
+                        m.rules(), warnings);
+                return new Built(loaded, files, hashes, Optional.empty());
+            } catch (IllegalStateException | LinkageError e) {
+                // Classes of another build that do not load here: compile from the files after all.
+                if (hasCompiledPart) {
+                    problems.add(stale(messages, canCompile(), "pack.compiled-unusable", e.getMessage()));
+                }
+            }
+        }
         if (codebook.isPresent() && scripts.isPresent()) {
             problems.addAll(PackReferences.scriptTags(scriptsText.get(), codebook.get().allCodes(), options.locale()));
         }
-        Optional<FunnelConfig> funnel = pack.read(FUNNEL_FILE, false)
-                .map(text -> parsePart(() -> FunnelConfig.parse(FUNNEL_FILE, text, options.locale()), problems)
-                        .orElse(FunnelConfig.defaults()));
-        List<RuleSource> sources = pack.ruleSources();
         RuleReferences references = new RuleReferences(options.locale(),
                 knownNames(files, CODEBOOK_FILE, codebook.map(Codebook::allCodes)),
                 knownNames(files, SCRIPTS_FILE, scripts.map(ScriptLibrary::ids)));
@@ -211,15 +329,131 @@ public final class RulePack {
         if (problems.stream().anyMatch(Diagnostic::isError) || manifest.isEmpty() || compiled.kieBase().isEmpty()) {
             throw failure(source, problems, messages);
         }
-        PackManifest m = manifest.get();
-        ScriptLibrary library = scripts.orElseGet(ScriptLibrary::empty);
-        DecisionPipeline pipeline = new DecisionPipeline(compiled.kieBase().get(),
-                new DecisionPipeline.Settings(m.id(), m.version(), m.thresholds(), m.contact(), m.zone(),
-                        options.clock(), options.maxFirings(), options.locale(), m.holdout()),
-                library, compiled.rules(), compiled.dates());
-        return new RulePack(source, m, codebook.orElse(null), library,
-                funnel.orElseGet(() -> FunnelConfig.defaults().withZone(m.zone())), compiled.rules(), pipeline,
-                options, sortedForReading(problems));
+        DecisionPipeline pipeline = new DecisionPipeline(compiled.kieBase().get(), settings(manifest.get(), options),
+                scripts.orElseGet(ScriptLibrary::empty), compiled.rules(), compiled.dates(),
+                compiled.startingWithNoFact().isEmpty());
+        RulePack loaded = assemble(source, options, manifest.get(), codebook, scripts, funnel, pipeline,
+                compiled.rules(), problems);
+        if (cacheKey != null) {
+            storeInCache(cache, cacheKey, hashes, allowed, options, sources, loaded, compiled);
+        }
+        return new Built(loaded, files, hashes, Optional.of(compiled));
+    }
+
+    private static DecisionPipeline.Settings settings(PackManifest m, PackOptions options) {
+        return new DecisionPipeline.Settings(m.id(), m.version(), m.thresholds(), m.contact(), m.zone(),
+                options.clock(), options.maxFirings(), options.locale(), m.holdout());
+    }
+
+    private static RulePack assemble(PackSource source, PackOptions options, PackManifest m,
+                                     Optional<Codebook> codebook, Optional<ScriptLibrary> scripts,
+                                     Optional<FunnelConfig> funnel, DecisionPipeline pipeline, List<RuleInfo> rules,
+                                     List<Diagnostic> warnings) {
+        return new RulePack(source, m, codebook.orElse(null), scripts.orElseGet(ScriptLibrary::empty),
+                funnel.orElseGet(() -> FunnelConfig.defaults().withZone(m.zone())), rules, pipeline, options,
+                sortedForReading(warnings));
+    }
+
+    /**
+     * The pack's own compiled part, when it matches the pack's files, library and allowed classes. When it does
+     * not, or cannot be read, a diagnostic says why: a warning when the pack can be compiled from its files here
+     * (null is returned and the load compiles), an error when it cannot (no rule compiler on the class path).
+     */
+    private static Precompiled ownCompiledPart(PackSource source, Map<String, String> hashes, List<String> allowed,
+                                               Messages messages, List<Diagnostic> problems) {
+        CompiledPack.Manifest m;
+        try (InputStream in = source.open(CompiledPack.MANIFEST)) {
+            m = CompiledPack.readManifest(in.readAllBytes());
+        } catch (IOException e) {
+            problems.add(stale(messages, canCompile(), "pack.compiled-unusable", reason(e)));
+            return null;
+        }
+        Optional<Object[]> why = CompiledPack.staleness(m, hashes, allowed);
+        if (why.isPresent()) {
+            Object[] w = why.get();
+            problems.add(stale(messages, canCompile(), (String) w[0], java.util.Arrays.copyOfRange(w, 1, w.length)));
+            return null;
+        }
+        try {
+            return new Precompiled(m, CompiledPack.readClasses(m, source, ""));
+        } catch (IOException e) {
+            problems.add(stale(messages, canCompile(), "pack.compiled-unusable", reason(e)));
+            return null;
+        }
+    }
+
+    /** A cache entry, when it matches (it should: its name is the key); anything else is a miss. */
+    private static Optional<Precompiled> cacheEntry(PackSource entry, Map<String, String> hashes,
+                                                    List<String> allowed) {
+        try (InputStream in = entry.open(CompiledPack.MANIFEST)) {
+            CompiledPack.Manifest m = CompiledPack.readManifest(in.readAllBytes());
+            if (CompiledPack.staleness(m, hashes, allowed).isPresent()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Precompiled(m, CompiledPack.readClasses(m, entry, "")));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Stores a compiled pack in the cache: at once when the load built the executable model, else on the cache's
+     * background thread (an executable-model build of the same rule files), when this application can build one.
+     */
+    private static void storeInCache(PackCache cache, String key, Map<String, String> hashes, List<String> allowed,
+                                     PackOptions options, List<RuleSource> sources, RulePack loaded,
+                                     DrlCompiler.Result compiled) {
+        if (compiled.compiledRules().isPresent()) {
+            cache.store(key, CompiledPack.files(hashes, allowed, options.locale(), loaded.rules(), compiled.dates(),
+                    compiled.startingWithNoFact(), loaded.warnings(), compiled.compiledRules().get()));
+            return;
+        }
+        if (!canBuildExecutableModel()) {
+            return;
+        }
+        List<Class<?>> extra = List.copyOf(options.allowedClasses());
+        List<RuleInfo> rules = loaded.rules();
+        List<Diagnostic> warnings = loaded.warnings();
+        cache.storeLater(key, () -> {
+            DrlCompiler.Result built = new DrlCompiler(options.locale()).compile(sources, extra, true);
+            return built.compiledRules().map(c -> CompiledPack.files(hashes, allowed, options.locale(), rules,
+                    built.dates(), built.startingWithNoFact(), warnings, c));
+        });
+    }
+
+    /** A compiled part that cannot be used: a warning when the pack is compiled from its files instead, else an error. */
+    private static Diagnostic stale(Messages messages, boolean rebuilt, String key, Object... args) {
+        String why = messages.format(key, args);
+        return rebuilt
+                ? new Diagnostic(CompiledPack.MANIFEST, 0, 0, Diagnostic.Severity.WARNING, key, "",
+                        messages.format("pack.compiled-rebuilt", why))
+                : Diagnostic.error(CompiledPack.MANIFEST, 0, 0, key,
+                        messages.format("pack.compiled-refused", why, CompiledPack.runningVersions()[0]));
+    }
+
+    /** Whether rule files can be compiled here: Drools' rule compiler (with MVEL and ECJ) is on the class path. */
+    private static boolean canCompile() {
+        return present("org.drools.compiler.builder.impl.KnowledgeBuilderImpl") && present("org.mvel2.MVEL")
+                && present("org.drools.mvel.MVELConstraint");
+    }
+
+    /** Whether the executable model can be built here (drools-model-codegen, which the cache's builds need). */
+    private static boolean canBuildExecutableModel() {
+        return canCompile() && present("org.drools.model.codegen.ExecutableModelProject");
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, RulePack.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The names of the classes rule files may use besides the fact model, sorted. */
+    private static List<String> allowedNames(PackOptions options) {
+        return options.allowedClasses().stream().map(Class::getName).sorted().toList();
     }
 
     private static String reason(IOException e) {

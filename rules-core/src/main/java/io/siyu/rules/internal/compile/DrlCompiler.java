@@ -6,6 +6,8 @@ import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.Diagnostic.Severity;
 import io.siyu.rules.internal.i18n.Messages;
 import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -23,7 +25,8 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
-import org.kie.api.runtime.KieContainer;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.modelcompiler.CanonicalKieModule;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -89,9 +92,16 @@ public final class DrlCompiler {
      * @param diagnostics every problem in every file, in reading order, without duplicates
      * @param releaseId   the release id of the executable-model build (already removed from the
      *                    {@code KieRepository}), or empty when none was made
+     * @param startingWithNoFact the rules whose conditions do not start with a plain fact pattern (they start
+     *                    with {@code not}, {@code exists}, {@code eval}, {@code or}, a {@code from} or nothing):
+     *                    Drools matches those once per session, so a session that decides for them must be
+     *                    reset between decisions rather than kept
+     * @param compiledRules the executable model's class files the rule base was made from, when the executable
+     *                    model was built (what a compiled pack stores)
      */
     public record Result(Optional<KieBase> kieBase, List<RuleInfo> rules, Map<String, RuleDates> dates,
-                         List<Diagnostic> diagnostics, Optional<ReleaseId> releaseId) {
+                         List<Diagnostic> diagnostics, Optional<ReleaseId> releaseId, Set<String> startingWithNoFact,
+                         Optional<CompiledRules> compiledRules) {
     }
 
     /**
@@ -114,6 +124,7 @@ public final class DrlCompiler {
         RuleSafety safety = new RuleSafety(messages, vocabulary);
         RuleAttributes attributes = new RuleAttributes(messages);
         Map<String, String> buildable = new LinkedHashMap<>();
+        Set<String> noFact = new LinkedHashSet<>();
         for (RuleSource source : sources) {
             DrlFile drl = DrlFile.read(source, messages);
             files.put(source.file(), drl);
@@ -123,7 +134,7 @@ public final class DrlCompiler {
             RuleAttributes.Result attrs = attributes.read(drl);
             problems.addAll(attrs.problems());
             dates.putAll(attrs.windows());
-            describe(source.file(), attrs.droolsText(), drl, rules, packages, blocking, problems);
+            describe(source.file(), attrs.droolsText(), drl, rules, packages, noFact, blocking, problems);
             problems.addAll(blocking);
             if (blocking.stream().noneMatch(Diagnostic::isError)) {
                 buildable.put(source.file(), attrs.droolsText());
@@ -131,7 +142,7 @@ public final class DrlCompiler {
         }
         Set<String> duplicated = duplicateNames(files.values(), problems);
         if (buildable.isEmpty()) {
-            return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.empty());
+            return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.empty(), noFact, Optional.empty());
         }
         Map<String, String> generated = new LinkedHashMap<>();
         for (String pkg : new LinkedHashSet<>(packages.values())) {
@@ -146,17 +157,17 @@ public final class DrlCompiler {
             reported.add(new MessageImpl(id++, r));
         }
         if (!accept(translator, reported, problems)) {
-            return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.empty());
+            return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.empty(), noFact, Optional.empty());
         }
-        KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration();
-        conf.setOption(KieBaseMutabilityOption.DISABLED);
         if (!executableModel) {
+            KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration();
+            conf.setOption(KieBaseMutabilityOption.DISABLED);
             InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(conf);
             base.addPackages(builder.getKnowledgePackages());
-            return new Result(Optional.of(base), rules, dates, tidy(problems), Optional.empty());
+            return new Result(Optional.of(base), rules, dates, tidy(problems), Optional.empty(), noFact, Optional.empty());
         }
-        return executableModel(generated, buildable, packages, conf, files, vocabulary, duplicated, rules, dates,
-                problems);
+        return executableModel(generated, buildable, packages, extraFacts, files, vocabulary, duplicated, rules, dates,
+                problems, noFact);
     }
 
     /**
@@ -192,9 +203,9 @@ public final class DrlCompiler {
      * name that Drools' messages are traced back from.
      */
     private Result executableModel(Map<String, String> generated, Map<String, String> buildable,
-                                   Map<String, String> packages, KieBaseConfiguration conf, Map<String, DrlFile> files,
+                                   Map<String, String> packages, List<Class<?>> extraFacts, Map<String, DrlFile> files,
                                    FactVocabulary vocabulary, Set<String> duplicated, List<RuleInfo> rules,
-                                   Map<String, RuleDates> dates, List<Diagnostic> problems) {
+                                   Map<String, RuleDates> dates, List<Diagnostic> problems, Set<String> noFact) {
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("io.siyu.rules.pack", "pack-" + UUID.randomUUID(), "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -214,11 +225,14 @@ public final class DrlCompiler {
         try {
             builder.buildAll(executableModelProject());
             if (!accept(translator, builder.getResults().getMessages(), problems)) {
-                return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.of(releaseId));
+                return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.of(releaseId), noFact, Optional.empty());
             }
-            KieContainer container = ks.newKieContainer(releaseId);
-            KieBase base = container.newKieBase(conf);
-            return new Result(Optional.of(base), rules, dates, tidy(problems), Optional.of(releaseId));
+            // The rule base is made from the module's class files the way a compiled pack's is (CompiledRules),
+            // so that what is tested here is what a compiled pack runs.
+            CompiledRules compiled = compiledRules((InternalKieModule) builder.getKieModule(), releaseId);
+            KieBase base = compiled.kieBase(extraFacts);
+            return new Result(Optional.of(base), rules, dates, tidy(problems), Optional.of(releaseId), noFact,
+                    Optional.of(compiled));
         } finally {
             // The repository would keep every build's module (and its classes) alive: loading a pack
             // again and again must not grow the heap.
@@ -227,6 +241,34 @@ public final class DrlCompiler {
     }
 
     private static final String RESOURCES = "src/main/resources/";
+    private static final String CLASS_SUFFIX = ".class";
+
+    /**
+     * The executable model a {@code KieBuilder} made: every class file of the module, and the model classes its
+     * {@code drools-model} file lists.
+     */
+    private static CompiledRules compiledRules(InternalKieModule module, ReleaseId releaseId) {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        for (String file : module.getFileNames()) {
+            if (file.endsWith(CLASS_SUFFIX)) {
+                classes.put(file.substring(0, file.length() - CLASS_SUFFIX.length()).replace('/', '.'),
+                        module.getBytes(file));
+            }
+        }
+        byte[] modelFile = module.getBytes(CanonicalKieModule.getModelFileWithGAV(releaseId));
+        if (modelFile == null) {
+            throw new IllegalStateException("the executable model build made no model file");
+        }
+        List<String> models = new ArrayList<>();
+        for (String line : new String(modelFile, StandardCharsets.UTF_8).split("\n")) {
+            String name = line.strip();
+            // The file starts with "Drools-Model-Version:..."; every other line names a model class.
+            if (!name.isEmpty() && !name.contains(":")) {
+                models.add(name);
+            }
+        }
+        return new CompiledRules(classes, models);
+    }
 
     private static List<Diagnostic> tidy(List<Diagnostic> problems) {
         return problems.stream().distinct().sorted(Diagnostic.READING_ORDER).toList();
@@ -285,7 +327,7 @@ public final class DrlCompiler {
      * phases are recorded.
      */
     private void describe(String file, String text, DrlFile drl, List<RuleInfo> rules, Map<String, String> packages,
-                          List<Diagnostic> blocking, List<Diagnostic> problems) {
+                          Set<String> noFact, List<Diagnostic> blocking, List<Diagnostic> problems) {
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
         try {
@@ -303,6 +345,9 @@ public final class DrlCompiler {
                 : pkg.getNamespace();
         packages.put(file, namespace);
         for (RuleDescr rule : pkg.getRules()) {
+            if (!startsWithAFact(rule)) {
+                noFact.add(rule.getName());
+            }
             AttributeDescr group = rule.getAttributes().get(GROUP_ATTRIBUTE);
             Optional<Phase> phase = group == null ? Optional.empty() : Phase.ofGroupName(group.getValue());
             if (group == null) {
@@ -315,5 +360,16 @@ public final class DrlCompiler {
             }
             phase.ifPresent(p -> rules.add(new RuleInfo(rule.getName(), file, rule.getLine(), p)));
         }
+    }
+
+    /**
+     * Whether a rule's conditions start with a plain pattern on a fact ({@code Customer( ... )}, {@code $p :
+     * Proposal( ... )}), not {@code not}, {@code exists}, {@code eval}, {@code or}, {@code forall}, a pattern
+     * {@code from} somewhere, or nothing: every match of such a rule comes from a fact the decision inserts.
+     */
+    private static boolean startsWithAFact(RuleDescr rule) {
+        List<? extends BaseDescr> conditions = rule.getLhs() == null ? List.of() : rule.getLhs().getDescrs();
+        return !conditions.isEmpty() && conditions.get(0) instanceof PatternDescr pattern
+                && pattern.getSource() == null;
     }
 }

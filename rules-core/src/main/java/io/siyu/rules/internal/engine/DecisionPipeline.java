@@ -13,6 +13,7 @@ import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.DiagnosticException;
 import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.diagnostic.Diagnostic.Severity;
+import io.siyu.rules.internal.compile.CompiledRules;
 import io.siyu.rules.internal.compile.FactVocabulary;
 import io.siyu.rules.internal.compile.RuleDates;
 import io.siyu.rules.funnel.GroupDay;
@@ -21,16 +22,7 @@ import io.siyu.rules.funnel.PlannedContent;
 import io.siyu.rules.script.RenderedScript;
 import io.siyu.rules.script.ScriptLibrary;
 import org.kie.api.KieBase;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.AgendaEventListener;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.ObjectDeletedEvent;
-import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.event.rule.ObjectUpdatedEvent;
-import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.AgendaFilter;
 
 import java.time.Clock;
@@ -39,6 +31,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -62,7 +55,7 @@ public final class DecisionPipeline {
             .thenComparingInt(Proposal::getSequence);
 
     private final KieBase kieBase;
-    private final KieSessionsPool sessions;
+    private final Sessions sessions;
     private final Settings settings;
     private final ScriptLibrary scripts;
     private final Map<String, RuleInfo> rules;
@@ -107,13 +100,40 @@ public final class DecisionPipeline {
      * @param dates    the {@code date-effective} / {@code date-expires} window of each rule that has one, by
      *                 rule name: such a rule fires only when the decision's "now" (its clock, in the pack's
      *                 timezone) is inside it
+     * @param keepSessions whether every rule's conditions start with a fact pattern, so that a session can be
+     *                 kept between decisions and cleaned by deleting the decision's facts (faster than a reset;
+     *                 see {@code Sessions})
      */
     public DecisionPipeline(KieBase kieBase, Settings settings, ScriptLibrary scripts, List<RuleInfo> rules,
-                            Map<String, RuleDates> dates) {
-        // A pooled session is only reset between decisions: about 18% less CPU than a new session each time
-        // on the skincare pack, and 40% less allocation (BENCHMARKS.md).
-        this.kieBase = Objects.requireNonNull(kieBase, "kieBase");
-        this.sessions = kieBase.newKieSessionsPool(1);
+                            Map<String, RuleDates> dates, boolean keepSessions) {
+        this(kieBase, new Sessions(Objects.requireNonNull(kieBase, "kieBase"), keepSessions), settings, scripts,
+                rules, dates);
+    }
+
+    /**
+     * A pipeline over a pack compiled ahead of time: the rule base is made from the compiled classes, with
+     * no compiler.
+     *
+     * @param compiled     the executable model's classes
+     * @param extraFacts   the classes the host allowed besides the fact model
+     * @param settings     the pack's settings
+     * @param scripts      the script library
+     * @param rules        where each rule is written
+     * @param dates        the date windows of dated rules
+     * @param keepSessions whether sessions can be kept between decisions (see the constructor)
+     * @return the pipeline
+     * @throws IllegalStateException when the classes cannot be loaded (see {@link CompiledRules#kieBase})
+     */
+    public static DecisionPipeline of(CompiledRules compiled, Collection<Class<?>> extraFacts, Settings settings,
+                                      ScriptLibrary scripts, List<RuleInfo> rules, Map<String, RuleDates> dates,
+                                      boolean keepSessions) {
+        return new DecisionPipeline(compiled.kieBase(extraFacts), settings, scripts, rules, dates, keepSessions);
+    }
+
+    private DecisionPipeline(KieBase kieBase, Sessions sessions, Settings settings, ScriptLibrary scripts,
+                             List<RuleInfo> rules, Map<String, RuleDates> dates) {
+        this.kieBase = kieBase;
+        this.sessions = sessions;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.scripts = Objects.requireNonNull(scripts, "scripts");
         Map<String, RuleInfo> byName = new HashMap<>();
@@ -133,8 +153,9 @@ public final class DecisionPipeline {
     /** The same compiled rules and scripts deciding with another clock; cheap (no compilation). */
     public DecisionPipeline withClock(Clock clock) {
         Settings s = settings;
-        return new DecisionPipeline(kieBase, new Settings(s.packId(), s.packVersion(), s.thresholds(), s.contact(),
-                s.zone(), Objects.requireNonNull(clock, "clock"), s.maxFirings(), s.locale(), s.holdout()), scripts,
+        return new DecisionPipeline(kieBase, sessions, new Settings(s.packId(), s.packVersion(), s.thresholds(),
+                s.contact(), s.zone(), Objects.requireNonNull(clock, "clock"), s.maxFirings(), s.locale(),
+                s.holdout()), scripts,
                 List.copyOf(rules.values()), dates);
     }
 
@@ -149,29 +170,30 @@ public final class DecisionPipeline {
         DecisionIntent intent = new DecisionIntent(trace);
         DecisionActions actions = new DecisionActions(trace);
         DecisionPolicy policy = new DecisionPolicy(trace);
-        KieSession session = sessions.newKieSession();
+        Sessions.Lane lane = sessions.borrow(trace);
+        boolean clean = false;
         try {
+            KieSession session = lane.session;
             session.setGlobal(FactVocabulary.INTENT, intent);
             session.setGlobal(FactVocabulary.ACTIONS, actions);
             session.setGlobal(FactVocabulary.POLICY, policy);
-            TraceListener.attach(session, trace);
             Instant instant = settings.clock().instant();
             ZonedDateTime now = ZonedDateTime.ofInstant(instant, settings.zone());
-            session.insert(customer);
-            session.insert(new Now(now, settings.contact().isQuiet(now.toLocalTime())));
-            session.insert(settings.contact());
+            lane.insert(customer);
+            lane.insert(new Now(now, settings.contact().isQuiet(now.toLocalTime())));
+            lane.insert(settings.contact());
 
             AgendaFilter inDates = inDates(now.toLocalDateTime());
             fire(session, Phase.INTENT, trace, customer.getId(), inDates);
             intent.settle(settings.thresholds());
-            session.insert(intent);
+            lane.insert(intent);
 
             actions.open();
             fire(session, Phase.PROPOSE, trace, customer.getId(), inDates);
             List<Proposal> proposals = actions.close();
             policy.open(proposals);
             for (Proposal p : proposals) {
-                session.insert(p);
+                lane.insert(p);
             }
             fire(session, Phase.POLICY, trace, customer.getId(), inDates);
 
@@ -197,9 +219,11 @@ public final class DecisionPipeline {
                 decision.holdout(winner, winner == null || winner.getScriptId().isEmpty() ? ""
                         : scripts.variantFor(winner.getScriptId(), customer.getId()));
             }
-            return decision.build();
+            Decision built = decision.build();
+            clean = true;
+            return built;
         } finally {
-            session.dispose(); // a pooled session is reset and returned to the pool
+            sessions.release(lane, clean);
         }
     }
 
@@ -215,23 +239,25 @@ public final class DecisionPipeline {
         Objects.requireNonNull(day, "day");
         RuleTrace trace = new RuleTrace();
         DecisionActions actions = new DecisionActions(trace);
-        KieSession session = sessions.newKieSession();
+        Sessions.Lane lane = sessions.borrow(trace);
+        boolean clean = false;
         List<Proposal> proposals;
         try {
+            KieSession session = lane.session;
             DecisionIntent noEvidence = new DecisionIntent(trace);
             noEvidence.settle(settings.thresholds()); // a group day has no intent phase: evidence is refused
             session.setGlobal(FactVocabulary.INTENT, noEvidence);
             session.setGlobal(FactVocabulary.ACTIONS, actions);
             session.setGlobal(FactVocabulary.POLICY, new DecisionPolicy(trace));
-            TraceListener.attach(session, trace);
-            session.insert(day);
-            session.insert(settings.contact());
+            lane.insert(day);
+            lane.insert(settings.contact());
             actions.open();
             // A group day is planned for its date: a dated content rule is judged at the start of that day.
             fire(session, Phase.CONTENT, trace, day.groupId(), inDates(day.date().atStartOfDay()));
             proposals = new ArrayList<>(actions.close());
+            clean = true;
         } finally {
-            session.dispose();
+            sessions.release(lane, clean);
         }
         proposals.sort(BEST_FIRST);
         List<PlannedContent> content = new ArrayList<>(proposals.size());
@@ -363,51 +389,5 @@ public final class DecisionPipeline {
             t = t.getCause();
         }
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-    }
-
-    /**
-     * Records which rule fires, so that helpers can credit evidence, proposals and vetoes to it, and which
-     * rule updates facts, so that a loop is blamed on the rule that causes it.
-     */
-    private static final class TraceListener extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
-        private final RuleTrace trace;
-
-        private TraceListener(RuleTrace trace) {
-            this.trace = trace;
-        }
-
-        /** Listens to one session for one decision (a pooled session drops its listeners when reset). */
-        static void attach(KieSession session, RuleTrace trace) {
-            TraceListener listener = new TraceListener(trace);
-            session.addEventListener((AgendaEventListener) listener);
-            session.addEventListener((RuleRuntimeEventListener) listener);
-        }
-
-        @Override
-        public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            trace.firing(event.getMatch().getRule().getName());
-        }
-
-        @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-            trace.done();
-        }
-
-        @Override
-        public void objectInserted(ObjectInsertedEvent event) {
-            // Inserts come from the pipeline itself, never a cause of loops.
-        }
-
-        @Override
-        public void objectUpdated(ObjectUpdatedEvent event) {
-            if (event.getRule() != null) {
-                trace.updatedBy(event.getRule().getName());
-            }
-        }
-
-        @Override
-        public void objectDeleted(ObjectDeletedEvent event) {
-            // A retraction cannot re-activate the rule that made it.
-        }
     }
 }

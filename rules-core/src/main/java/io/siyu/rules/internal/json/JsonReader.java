@@ -54,9 +54,32 @@ public final class JsonReader {
      * @param locale         the locale of the messages
      */
     public JsonReader(String file, String featureBundle, Locale locale) {
+        this(file, jsonMessages(locale), Messages.of(featureBundle, locale));
+    }
+
+    /**
+     * A reader with messages already read: for a caller that reads many small documents (a customer per line),
+     * where reading the message files again for each would cost more than the document (they come from the jar).
+     *
+     * @param file            the name of the file being read, for diagnostics
+     * @param jsonMessages    {@link #jsonMessages(Locale)} in the caller's locale
+     * @param featureMessages the feature's own messages, in the same locale
+     */
+    public JsonReader(String file, Messages jsonMessages, Messages featureMessages) {
         this.file = Objects.requireNonNull(file, "file");
-        this.jsonMessages = Messages.of(JSON_MESSAGES, locale);
-        this.featureMessages = Messages.of(featureBundle, locale);
+        this.jsonMessages = Objects.requireNonNull(jsonMessages, "jsonMessages");
+        this.featureMessages = Objects.requireNonNull(featureMessages, "featureMessages");
+    }
+
+    /**
+     * The JSON reader's own messages (syntax, types), to keep and pass to {@link #JsonReader(String, Messages,
+     * Messages)}.
+     *
+     * @param locale the locale
+     * @return the messages
+     */
+    public static Messages jsonMessages(Locale locale) {
+        return Messages.of(JSON_MESSAGES, locale);
     }
 
     /** The file being read, as reported in diagnostics. */

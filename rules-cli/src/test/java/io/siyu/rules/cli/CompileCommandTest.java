@@ -1,0 +1,84 @@
+package io.siyu.rules.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code siyu compile}: a pack compiled into a zip or a folder decides as the pack itself (siyu decide on
+ * either), a broken pack writes nothing, and a compiled pack whose rule file was edited afterwards is compiled
+ * from its files again with a warning.
+ */
+class CompileCommandTest {
+    private static final String CUSTOMERS = """
+            {"id":"c1","codes":"3DU1","messages":["这个多少钱？"],"signals":{"replied":true}}
+            {"id":"c2","codes":"4EU3","messages":["不需要"]}
+            {"id":"c3"}
+            """;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aCompiledPackDecidesAsThePackFromAZipAndAFolder() {
+        Path zip = tmp.resolve("skincare.zip");
+        Path folder = tmp.resolve("skincare-compiled");
+
+        Cli.Result toZip = Cli.run("", "compile", Cli.SKINCARE.toString(), "-o", zip.toString());
+        Cli.Result toFolder = Cli.run("", "compile", Cli.SKINCARE.toString(), "--output", folder.toString());
+
+        assertThat(toZip.exitCode()).as(toZip.err()).isEqualTo(ExitCodes.OK);
+        assertThat(toZip.out()).startsWith("skincare-test 1.0.0: 30 rules, 17 scripts, 18 codes — OK; compiled into "
+                + zip);
+        assertThat(toFolder.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(zip).isRegularFile();
+        assertThat(folder.resolve("siyu-compiled/manifest.json")).isRegularFile();
+        String expected = Cli.run(CUSTOMERS, "decide", "--clock", Cli.DAYTIME, Cli.SKINCARE.toString()).out();
+        assertThat(expected.lines()).hasSize(3);
+        assertThat(Cli.run(CUSTOMERS, "decide", "--clock", Cli.DAYTIME, zip.toString()).out()).isEqualTo(expected);
+        assertThat(Cli.run(CUSTOMERS, "decide", "--clock", Cli.DAYTIME, folder.toString()).out()).isEqualTo(expected);
+        Cli.Result check = Cli.run("", "check", folder.toString());
+        assertThat(check.out()).isEqualTo("skincare-test 1.0.0: 30 rules, 17 scripts, 18 codes — OK\n");
+    }
+
+    @Test
+    void aBrokenPackIsReportedAndNothingIsWritten() {
+        Path pack = Cli.copyOfSkincare(tmp);
+        Cli.edit(pack, "rules/intent.drl", "Customer( answered(\"urgency\", \"now\") )",
+                "Customer( answered(\"urgency\", \"now\") ");
+        Path out = tmp.resolve("out.zip");
+
+        Cli.Result r = Cli.run("", "compile", "--locale", "en", pack.toString(), "-o", out.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
+        assertThat(r.err().lines()).anyMatch(l -> l.startsWith("rules/intent.drl:7:1:"));
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aCompiledPackEditedAfterwardsIsCompiledFromItsFilesWithAWarning() {
+        Path folder = tmp.resolve("compiled");
+        assertThat(Cli.run("", "compile", Cli.SKINCARE.toString(), "-o", folder.toString()).exitCode()).isZero();
+        Cli.edit(folder, "rules/propose.drl", "\"新客还没有填问卷\"", "\"新客，改过了\"");
+
+        Cli.Result check = Cli.run("", "check", "--locale", "en", folder.toString());
+
+        assertThat(check.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(check.outLines().get(0)).startsWith("siyu-compiled/manifest.json:0:0: warning: The pack's files "
+                + "changed after it was compiled (rules/propose.drl)");
+        assertThat(check.outLines().get(1)).endsWith("— OK, 1 warning");
+    }
+
+    @Test
+    void theOutputIsRequired() {
+        Cli.Result r = Cli.run("", "compile", Cli.SKINCARE.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("Missing required option: '--output=FILE'");
+        assertThat(Files.exists(tmp.resolve("x"))).isFalse();
+    }
+}

@@ -1,0 +1,262 @@
+package io.siyu.rules.pack;
+
+import io.siyu.rules.decision.Customer;
+import io.siyu.rules.decision.Decision;
+import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.pack.PackOptions.CompileMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A pack compiled ahead of time ({@link RulePack#compile}) loads from its compiled part and decides exactly as
+ * the pack compiled at load; a compiled part that does not match the pack (its files changed, another library
+ * version, other allowed classes, a broken file) is never used, and the load says why in English and Chinese;
+ * the compiled-pack cache serves an unchanged pack without compiling it.
+ */
+class CompiledPackTest {
+    private static final Path SKINCARE = Path.of("src/test/resources/packs/skincare");
+    private static final Clock TEN_AM = Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
+    private static final PackOptions OPTIONS = PackOptions.builder().locale(Locale.ENGLISH).clock(TEN_AM).build();
+
+    @TempDir
+    Path tmp;
+
+    static List<Customer> customers(RulePack pack) {
+        List<Customer> out = new ArrayList<>();
+        String[] codes = {"", "3DU1", "3DU2", "3DU3", "4EU1", "1AU2", "2BU1", "35DU2Y3", "6GU3"};
+        String[] messages = {"多少钱", "有用吗", "不需要", "怎么买", ""};
+        for (int i = 0; i < 45; i++) {
+            Customer.Builder b = Customer.builder("x" + i).tags(pack.codebook().decode(codes[i % codes.length]))
+                    .replied(i % 2 == 0).clickedLink(i % 5 == 0).silentHours(i % 7 == 0 ? 72 : 1)
+                    .purchasedBefore(i % 4 == 0).touchesToday(i % 11 == 0 ? 3 : 0);
+            if (!messages[i % messages.length].isEmpty()) {
+                b.message(messages[i % messages.length]);
+            }
+            if (i % 9 == 0) {
+                b.attribute("weatherAlert", true).attribute("city", "上海");
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
+
+    @Test
+    void aCompiledPackDecidesAsThePackCompiledAtLoadFromADirectoryAndAZip() {
+        RulePack classic = RulePack.load(SKINCARE, OPTIONS);
+        List<Decision> expected = classic.decideAll(customers(classic));
+
+        RulePack compiled = RulePack.compile(PackSource.directory(SKINCARE), OPTIONS, tmp.resolve("dir"));
+        RulePack fromDirectory = RulePack.load(tmp.resolve("dir"), OPTIONS);
+        RulePack.compile(PackSource.directory(SKINCARE), OPTIONS, tmp.resolve("skincare.zip"));
+        RulePack fromZip = RulePack.load(PackSource.zip(tmp.resolve("skincare.zip")), OPTIONS);
+
+        assertThat(tmp.resolve("dir/siyu-compiled/manifest.json")).isRegularFile();
+        assertThat(tmp.resolve("dir/rules")).isDirectory();
+        for (RulePack pack : List.of(compiled, fromDirectory, fromZip)) {
+            assertThat(pack.decideAll(customers(pack))).isEqualTo(expected);
+            assertThat(pack.rules()).isEqualTo(classic.rules());
+            assertThat(pack.warnings()).isEqualTo(classic.warnings());
+        }
+    }
+
+    @Test
+    void aLoadUsesTheCompiledPartInsteadOfCompiling() throws IOException {
+        Path dir = tmp.resolve("dir");
+        RulePack.compile(PackSource.directory(SKINCARE), OPTIONS, dir);
+        markWarnings(dir.resolve("siyu-compiled/manifest.json"));
+
+        assertThat(RulePack.load(dir, OPTIONS).warnings()).extracting(Diagnostic::key).containsExactly("marker");
+    }
+
+    /** Puts one made-up warning into a compiled part's manifest: a load that shows it used the compiled part. */
+    private static void markWarnings(Path manifest) throws IOException {
+        String text = Files.readString(manifest, StandardCharsets.UTF_8);
+        String marked = text.replace("\"warnings\" : [ ]", "\"warnings\" : [ {\"file\":\"x\",\"line\":1,"
+                + "\"column\":1,\"severity\":\"WARNING\",\"key\":\"marker\",\"path\":\"\","
+                + "\"message\":\"from the compiled part\"} ]");
+        assertThat(marked).isNotEqualTo(text);
+        Files.writeString(manifest, marked, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCompiledPartIsNotUsedOnceARuleFileChangedAndTheLoadSaysWhich() throws IOException {
+        Path dir = tmp.resolve("dir");
+        RulePack.compile(PackSource.directory(SKINCARE), OPTIONS, dir);
+        Path propose = dir.resolve("rules/propose.drl");
+        String changed = Files.readString(propose, StandardCharsets.UTF_8).replace("\"新客还没有填问卷\"", "\"新客，改过了\"");
+        assertThat(changed).contains("新客，改过了");
+        Files.writeString(propose, changed, StandardCharsets.UTF_8);
+
+        RulePack pack = RulePack.load(dir, OPTIONS);
+        RulePack zh = RulePack.load(dir, OPTIONS.toBuilder().locale(Locale.SIMPLIFIED_CHINESE).build());
+
+        Diagnostic warning = only(pack.warnings(), "pack.compiled-stale");
+        assertThat(warning.file()).isEqualTo("siyu-compiled/manifest.json");
+        assertThat(warning.message()).contains("rules/propose.drl").contains("changed after it was compiled")
+                .contains("siyu compile");
+        assertThat(only(zh.warnings(), "pack.compiled-stale").message()).contains("rules/propose.drl")
+                .contains("编译之后文件有改动");
+        Decision newCustomer = pack.decide(Customer.builder("new").build());
+        assertThat(newCustomer.winner().orElseThrow().getReason()).isEqualTo("新客，改过了");
+    }
+
+    @Test
+    void aCompiledPartOfAnotherLibraryVersionOrOtherAllowedClassesIsNotUsed() throws IOException {
+        Path dir = tmp.resolve("dir");
+        RulePack.compile(PackSource.directory(SKINCARE), OPTIONS, dir);
+        Path manifest = dir.resolve("siyu-compiled/manifest.json");
+        String original = Files.readString(manifest, StandardCharsets.UTF_8);
+
+        RulePack otherClasses = RulePack.load(dir, OPTIONS.toBuilder().allowClass(java.time.LocalDate.class).build());
+        assertThat(only(otherClasses.warnings(), "pack.compiled-other-classes").message())
+                .contains("java.time.LocalDate");
+
+        Files.writeString(manifest, original.replaceFirst("\"library\" : \"[^\"]*\"", "\"library\" : \"0.0.1\""),
+                StandardCharsets.UTF_8);
+        RulePack older = RulePack.load(dir, OPTIONS);
+        assertThat(only(older.warnings(), "pack.compiled-other-version").message()).contains("siyu-rules 0.0.1")
+                .contains("compiled from its files");
+        RulePack olderZh = RulePack.load(dir, OPTIONS.toBuilder().locale(Locale.SIMPLIFIED_CHINESE).build());
+        assertThat(only(olderZh.warnings(), "pack.compiled-other-version").message()).contains("0.0.1")
+                .contains("重新编译");
+
+        Files.writeString(manifest, "{ not json", StandardCharsets.UTF_8);
+        RulePack broken = RulePack.load(dir, OPTIONS);
+        assertThat(only(broken.warnings(), "pack.compiled-unusable").message()).contains("cannot be used");
+        assertThat(broken.decideAll(customers(broken))).isEqualTo(RulePack.load(SKINCARE, OPTIONS)
+                .decideAll(customers(broken)));
+    }
+
+    @Test
+    void compilingABrokenPackWritesNothing() {
+        Path out = tmp.resolve("out");
+        assertThatThrownBy(() -> RulePack.compile(PackSource.directory(Path.of("src/test/resources/packs/broken-syntax")),
+                OPTIONS, out)).isInstanceOf(RulePackException.class);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void theCacheServesAnUnchangedPackFromItsEntry() throws IOException {
+        Path cache = tmp.resolve("cache");
+        Path pack = tmp.resolve("pack");
+        copy(SKINCARE, pack);
+        PackOptions cached = OPTIONS.toBuilder().cacheDirectory(cache).compileMode(CompileMode.EXECUTABLE_MODEL).build();
+
+        RulePack first = RulePack.load(pack, cached);
+        List<Path> entries = entries(cache);
+        assertThat(entries).hasSize(1);
+        if (cache.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache))).isEqualTo("rwx------");
+        }
+        // Mark the entry, so that a load from it can be told from a compilation.
+        markWarnings(entries.get(0).resolve("siyu-compiled/manifest.json"));
+
+        RulePack second = RulePack.load(pack, cached);
+        assertThat(second.warnings()).extracting(Diagnostic::key).containsExactly("marker");
+        assertThat(second.decideAll(customers(second))).isEqualTo(first.decideAll(customers(first)));
+
+        Files.writeString(pack.resolve("rules/extra.drl"), """
+                rule "额外"
+                    ruleflow-group "propose"
+                when
+                    Customer( )
+                then
+                    actions.propose("EXTRA", 1, "extra");
+                end
+                """, StandardCharsets.UTF_8);
+        RulePack changed = RulePack.load(pack, cached);
+        assertThat(changed.warnings()).extracting(Diagnostic::key).doesNotContain("marker");
+        assertThat(changed.rules()).extracting(r -> r.name()).contains("额外");
+        assertThat(entries(cache)).hasSize(2);
+    }
+
+    @Test
+    void aClassicLoadFillsTheCacheInTheBackground() throws Exception {
+        Path cache = tmp.resolve("cache");
+        PackOptions cached = OPTIONS.toBuilder().cacheDirectory(cache).build();
+
+        RulePack.load(SKINCARE, cached);
+
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (entries(cache).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(entries(cache)).hasSize(1);
+        Path manifest = entries(cache).get(0).resolve("siyu-compiled/manifest.json");
+        assertThat(manifest).isRegularFile();
+        RulePack fromCache = RulePack.load(SKINCARE, cached);
+        assertThat(fromCache.decideAll(customers(fromCache)))
+                .isEqualTo(RulePack.load(SKINCARE, OPTIONS).decideAll(customers(fromCache)));
+    }
+
+    @Test
+    void aCacheDirectoryOthersMayWriteToIsNotUsed() throws IOException {
+        Path cache = tmp.resolve("shared");
+        if (!cache.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.createDirectories(cache);
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        RulePack.load(SKINCARE, OPTIONS.toBuilder().cacheDirectory(cache).compileMode(CompileMode.EXECUTABLE_MODEL)
+                .build());
+
+        assertThat(entries(cache)).isEmpty();
+    }
+
+    @Test
+    void theDefaultCacheDirectoryIsTheUsersOwnAndTheCacheIsOffByDefault() {
+        assertThat(PackOptions.defaults().cacheDirectory()).isEmpty();
+        Path home = Path.of(System.getProperty("user.home"));
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path expected = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg, "siyu-rules")
+                : home.resolve(".cache/siyu-rules");
+        assertThat(PackOptions.defaultCacheDirectory()).isEqualTo(expected);
+        PackOptions on = PackOptions.builder().cacheDirectory(tmp).build();
+        assertThat(on.cacheDirectory()).contains(tmp.toAbsolutePath());
+        assertThat(on.toBuilder().noCache().build().cacheDirectory()).isEmpty();
+    }
+
+    private static Diagnostic only(List<Diagnostic> warnings, String key) {
+        assertThat(warnings).extracting(Diagnostic::key).containsOnlyOnce(key);
+        return warnings.stream().filter(d -> d.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    private static List<Path> entries(Path cache) throws IOException {
+        if (!Files.isDirectory(cache)) {
+            return List.of();
+        }
+        try (Stream<Path> all = Files.list(cache)) {
+            return all.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
