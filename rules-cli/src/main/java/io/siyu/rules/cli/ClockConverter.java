@@ -1,22 +1,38 @@
 package io.siyu.rules.cli;
 
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-/** Reads {@code --clock}: an ISO-8601 time with its offset, e.g. {@code 2026-11-23T10:00:00+08:00}. */
+/**
+ * Reads {@code --clock}: an ISO-8601 time with its offset, e.g. {@code 2026-11-23T10:00:00+08:00}; the seconds may
+ * be left out ({@code 2026-11-23T10:00+08:00}). The offset may not: a time without it is a different moment in
+ * every timezone, and quiet hours and the funnel day depend on the moment.
+ */
 final class ClockConverter implements ITypeConverter<Clock> {
     @Override
     public Clock convert(String value) {
+        String text = value.trim();
         try {
-            OffsetDateTime time = OffsetDateTime.parse(value.trim());
+            OffsetDateTime time = OffsetDateTime.parse(text);
             return Clock.fixed(time.toInstant(), time.getOffset());
         } catch (DateTimeParseException e) {
-            throw new TypeConversionException("'" + value + "' is not a time like 2026-11-23T10:00:00+08:00 ("
-                    + e.getMessage() + ")");
+            if (isLocalTime(text)) {
+                throw new UsageProblem.BadValue("clock.no-offset", value);
+            }
+            throw new UsageProblem.BadValue("clock.invalid", value);
+        }
+    }
+
+    private static boolean isLocalTime(String text) {
+        try {
+            LocalDateTime.parse(text);
+            return true;
+        } catch (DateTimeParseException notLocal) {
+            return false;
         }
     }
 }

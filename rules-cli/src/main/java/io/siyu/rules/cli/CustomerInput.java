@@ -5,10 +5,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -43,7 +41,7 @@ public final class CustomerInput {
             return Runtime.getRuntime().availableProcessors();
         }
         if (threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be 1 or more, got " + threads);
+            throw UsageProblem.of(spec, "threads.at-least-one", threads);
         }
         return threads;
     }
@@ -54,21 +52,19 @@ public final class CustomerInput {
     }
 
     /**
-     * Opens the input as UTF-8 text.
+     * Opens the input as lines of strict UTF-8 text.
      *
      * @throws ParameterException when {@code --input} names no readable file (a usage error)
      */
-    BufferedReader open(Streams streams) {
+    Utf8Lines open(Streams streams) {
         if (file == null) {
             return streams.stdin();
         }
         if (!Files.isRegularFile(file)) {
-            throw new ParameterException(spec.commandLine(), Files.isDirectory(file)
-                    ? "--input " + file + " is a directory; give a file of customers, one JSON object per line"
-                    : "--input: no such file: " + file);
+            throw UsageProblem.of(spec, Files.isDirectory(file) ? "input.directory" : "input.missing", file);
         }
         try {
-            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            return new Utf8Lines(Files.newInputStream(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
         }

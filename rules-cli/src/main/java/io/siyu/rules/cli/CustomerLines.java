@@ -9,12 +9,12 @@ import io.siyu.rules.decision.DecisionJson;
 import io.siyu.rules.decision.JsonInputException;
 import io.siyu.rules.pack.RulePack;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -36,7 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code 4 × threads} chunks are in flight: reading waits for the writer rather than buffering the input.
  */
 final class CustomerLines {
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
     /** The most lines of one chunk. */
     static final int CHUNK_LINES = 256;
     /** What one chunk of work gives back: the text to write, how many lines failed. */
@@ -55,9 +54,10 @@ final class CustomerLines {
      * @throws PackLoadFailure when the pack has errors
      */
     static int run(PackArguments packArguments, CustomerInput input, Streams streams, DecisionSink sink) {
-        try (BufferedReader reader = input.open(streams)) {
+        try (Utf8Lines reader = input.open(streams)) {
             RulePack pack = packArguments.load();
-            int failed = decideAll(pack, input.source(), reader, sink, streams.out(), input.threads());
+            int failed = decideAll(pack, input.source(), packArguments.locale(), reader, sink, streams.out(),
+                    input.threads());
             return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_LINES_FAILED;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + input.source() + ": " + e.getMessage(), e);
@@ -65,40 +65,36 @@ final class CustomerLines {
     }
 
     /**
-     * Decides every non-blank line, on {@code threads} threads, writing the outcomes in input order.
+     * Decides every non-blank line, on {@code threads} threads, writing the outcomes in input order. A line that is
+     * not UTF-8 fails on its own (its message in {@code locale}), and the next lines are still decided.
      *
      * @return how many lines failed
      * @throws IOException when the input cannot be read
      */
-    static int decideAll(RulePack pack, String source, BufferedReader lines, DecisionSink sink, PrintWriter out,
-                         int threads) throws IOException {
-        Work work = new Work(pack, source, sink);
+    static int decideAll(RulePack pack, String source, Locale locale, Utf8Lines lines, DecisionSink sink,
+                         PrintWriter out, int threads) throws IOException {
+        Work work = new Work(pack, source, locale, sink);
         ExecutorService workers = Executors.newFixedThreadPool(threads, daemon("siyu decide worker"));
         BlockingQueue<Future<Written>> inFlight = new ArrayBlockingQueue<>(4 * threads);
         Writer writer = new Writer(inFlight, out, sink.separator());
         Thread writing = daemon("siyu decide writer").newThread(writer);
         writing.start();
         try {
-            int number = 0;
-            List<Line> chunk = new ArrayList<>(CHUNK_LINES);
-            for (String line = lines.readLine(); line != null && writer.failure == null; line = lines.readLine()) {
-                number++;
-                if (number == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
-                    line = line.substring(1);
-                }
-                if (!line.isBlank()) {
-                    chunk.add(new Line(number, line));
+            List<Utf8Lines.Line> chunk = new ArrayList<>(CHUNK_LINES);
+            for (Utf8Lines.Line line = lines.next(); line != null && writer.failure == null; line = lines.next()) {
+                if (!line.isUtf8() || !line.text().isBlank()) {
+                    chunk.add(line);
                 }
                 // A chunk goes when full, or when no more input is waiting (a producer that writes one line at
                 // a time gets its answer before it writes the next).
                 if (chunk.size() == CHUNK_LINES || !chunk.isEmpty() && !lines.ready()) {
-                    List<Line> todo = chunk;
+                    List<Utf8Lines.Line> todo = chunk;
                     put(inFlight, workers.submit(() -> work.decide(todo)));
                     chunk = new ArrayList<>(CHUNK_LINES);
                 }
             }
             if (!chunk.isEmpty()) {
-                List<Line> todo = chunk;
+                List<Utf8Lines.Line> todo = chunk;
                 put(inFlight, workers.submit(() -> work.decide(todo)));
             }
         } finally {
@@ -113,26 +109,24 @@ final class CustomerLines {
         return writer.failed.get();
     }
 
-    /** One non-blank input line and its 1-based number. */
-    private record Line(int number, String text) {
-    }
-
     /** Reads, decides and formats lines; thread-safe (every part it uses is). */
     private static final class Work {
         private final RulePack pack;
         private final String source;
+        private final Locale locale;
         private final DecisionSink sink;
         private final DecisionJson reader;
         private final ObjectMapper json = new ObjectMapper();
 
-        Work(RulePack pack, String source, DecisionSink sink) {
+        Work(RulePack pack, String source, Locale locale, DecisionSink sink) {
             this.pack = pack;
             this.source = source;
+            this.locale = locale;
             this.sink = sink;
             this.reader = pack.json();
         }
 
-        Written decide(List<Line> lines) {
+        Written decide(List<Utf8Lines.Line> lines) {
             StringBuilder text = new StringBuilder(lines.size() * 1024);
             String separator = sink.separator();
             int failed = 0;
@@ -140,7 +134,15 @@ final class CustomerLines {
                 if (i > 0) {
                     text.append(separator);
                 }
-                Line line = lines.get(i);
+                Utf8Lines.Line line = lines.get(i);
+                if (!line.isUtf8()) {
+                    // Never decided leniently: garbled text would be decided as if it were right.
+                    String message = line.notUtf8().message(locale, source, line.number());
+                    text.append(sink.failed(new LineError(line.number(), Optional.empty(), message,
+                            List.of(line.notUtf8().diagnostic(locale, source, line.number())))));
+                    failed++;
+                    continue;
+                }
                 Customer customer;
                 try {
                     customer = reader.readCustomer(source, line.number(), line.text());

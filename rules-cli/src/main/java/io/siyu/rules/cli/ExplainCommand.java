@@ -19,11 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -120,10 +118,10 @@ final class ExplainCommand implements Callable<Integer> {
         }
         int failed;
         RulePack loaded;
-        try (BufferedReader reader = input.open(streams)) {
+        try (Utf8Lines reader = input.open(streams)) {
             loaded = pack.load(true);
             ExplainSink errors = new ExplainSink();
-            failed = CustomerLines.decideAll(loaded, input.source(), reader, new DecisionSink() {
+            failed = CustomerLines.decideAll(loaded, input.source(), pack.locale(), reader, new DecisionSink() {
                 @Override
                 public String decided(int line, Decision decision) {
                     return ""; // counted by the pack's rule statistics
@@ -145,7 +143,7 @@ final class ExplainCommand implements Callable<Integer> {
     /** The decisions of the customer in a database's decision log (rules-jdbc's table). */
     private List<Decision> readDatabase(Optional<LocalDate> day, ZoneId zoneId) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(log);
+        config.setJdbcUrl(FunnelCommand.JdbcUrls.quiet(log));
         String user = dbUser != null ? dbUser : log.startsWith("jdbc:h2:") ? "sa" : null;
         if (user != null) {
             config.setUsername(user);
@@ -171,28 +169,39 @@ final class ExplainCommand implements Callable<Integer> {
 
     private int readLog() {
         if (customer == null) {
-            throw new ParameterException(spec.commandLine(), "--log needs --customer ID: whose decisions to show");
+            throw UsageProblem.of(spec, "log.needs-customer");
         }
         boolean database = log.startsWith("jdbc:");
         Path file = database ? null : Path.of(log);
-        if (file != null && !Files.exists(file) && !Files.isDirectory(file.toAbsolutePath().getParent())) {
-            throw new ParameterException(spec.commandLine(), "--log: no such file: " + log);
-        }
         Optional<LocalDate> day;
         ZoneId zoneId;
         try {
             day = date == null ? Optional.empty() : Optional.of(LocalDate.parse(date.strip()));
             zoneId = ZoneId.of(zone);
         } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--date '" + date + "' is not a date like 2026-11-23");
+            throw UsageProblem.of(spec, "date.invalid", date);
         } catch (java.time.DateTimeException e) {
-            throw new ParameterException(spec.commandLine(), "--zone '" + zone + "' is not a timezone such as "
-                    + "Asia/Shanghai");
+            throw UsageProblem.of(spec, "zone.invalid", zone);
         }
         PrintWriter out = streams.out();
+        if (file != null) {
+            Optional<String> notALog = LogFiles.check(spec, file, log, pack.locale());
+            if (notALog.isPresent()) {
+                streams.err().println("siyu explain: " + notALog.get());
+                return ExitCodes.SOME_LINES_FAILED;
+            }
+        }
         List<Decision> decisions;
         try {
             decisions = database ? readDatabase(day, zoneId) : DecisionLog.read(file, customer, day, zoneId);
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof java.nio.charset.CharacterCodingException)) {
+                throw e;
+            }
+            // A line past the first of a file is not UTF-8: siyu writes its logs as UTF-8, so this is no log of it.
+            streams.err().println("siyu explain: " + CliMessages.format(pack.locale(), "log.not-utf8", log,
+                    e.getCause().getMessage()));
+            return ExitCodes.SOME_LINES_FAILED;
         } catch (FunnelStoreException e) {
             streams.err().println("siyu explain: " + e.message(pack.locale()));
             return ExitCodes.INTERNAL_ERROR;

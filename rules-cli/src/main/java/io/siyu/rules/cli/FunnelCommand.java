@@ -29,10 +29,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -87,8 +85,7 @@ final class FunnelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(),
-                "Missing command: say what to do, e.g. 'siyu funnel report' (record, advance, plan or report)");
+        throw UsageProblem.of(spec, "funnel.missing-command");
     }
 
     /** The options every funnel command shares: the database, the pack, the language and the clock. */
@@ -118,8 +115,11 @@ final class FunnelCommand implements Callable<Integer> {
         private Locale locale;
 
         @Option(names = "--clock", paramLabel = "TIME", converter = ClockConverter.class,
-                description = "Act as if it were this time, e.g. 2026-11-24T00:10:00+08:00 (today's date decides "
-                        + "the default day of advance, and events after today are refused). Default: now.")
+                description = {"Act as if it were this time (today's date decides the default day of advance, and "
+                        + "events after today are refused): the date, T, the time and the offset from UTC; the "
+                        + "seconds may be left out. Default: now.",
+                        // On a line of its own: wrapped, the value would be cut in two at a colon.
+                        "Example: 2026-11-24T00:10:00+08:00"})
         private Clock clock;
 
         Locale locale() {
@@ -133,8 +133,7 @@ final class FunnelCommand implements Callable<Integer> {
         /** The pack, loaded (its rules compiled); required. */
         RulePack loadPack() {
             if (pack == null) {
-                throw new ParameterException(spec.commandLine(), "Missing --pack: " + spec.name() + " needs the rule "
-                        + "pack (plan: its content rules; report: its holdout and attribution settings)");
+                throw UsageProblem.of(spec, "funnel.missing-pack", spec.name());
             }
             requireDirectory();
             try {
@@ -187,15 +186,14 @@ final class FunnelCommand implements Callable<Integer> {
 
         private void requireDirectory() {
             if (!Files.isDirectory(pack)) {
-                throw new ParameterException(spec.commandLine(), "--pack " + pack + ": no such directory (give the "
-                        + "rule pack's folder, the one with pack.json)");
+                throw UsageProblem.of(spec, "funnel.pack-missing", pack);
             }
         }
 
         /** A small pool over the database; the caller closes it. */
         HikariDataSource dataSource() {
             HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(url);
+            config.setJdbcUrl(JdbcUrls.quiet(url));
             String name = user != null ? user : url.startsWith("jdbc:h2:") ? "sa" : null;
             if (name != null) {
                 config.setUsername(name);
@@ -289,16 +287,23 @@ final class FunnelCommand implements Callable<Integer> {
             boolean failed = false;
             List<Integer> lines = new ArrayList<>();
             List<FunnelEvent> batch = new ArrayList<>();
-            try (BufferedReader reader = open()) {
-                int number = 0;
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    number++;
-                    if (line.isBlank()) {
+            try (Utf8Lines reader = open()) {
+                for (Utf8Lines.Line line = reader.next(); line != null; line = reader.next()) {
+                    int number = line.number();
+                    if (!line.isUtf8()) {
+                        // Never recorded leniently: a garbled event id or customer id would be stored as if right.
+                        failed = true;
+                        flush(funnel, batch, lines, out);
+                        streams.out().println(error(out, number, line.notUtf8().message(options.locale(),
+                                input == null ? CustomerInput.STDIN : input.toString(), number)));
+                        continue;
+                    }
+                    if (line.text().isBlank()) {
                         continue;
                     }
                     FunnelEvent event;
                     try {
-                        event = json.readEvent(line.strip());
+                        event = json.readEvent(line.text().strip());
                     } catch (FunnelException e) {
                         failed = true;
                         flush(funnel, batch, lines, out);
@@ -325,14 +330,14 @@ final class FunnelCommand implements Callable<Integer> {
             return failed ? ExitCodes.SOME_LINES_FAILED : ExitCodes.OK;
         }
 
-        private BufferedReader open() throws IOException {
+        private Utf8Lines open() throws IOException {
             if (input == null) {
                 return streams.stdin();
             }
             if (!Files.isRegularFile(input)) {
-                throw new ParameterException(options.spec.commandLine(), "--input: no such file: " + input);
+                throw UsageProblem.of(options.spec, "input.missing", input);
             }
-            return Files.newBufferedReader(input, StandardCharsets.UTF_8);
+            return new Utf8Lines(Files.newInputStream(input));
         }
 
         private void flush(Funnel funnel, List<FunnelEvent> batch, List<Integer> lines, ObjectMapper out) {
@@ -473,7 +478,7 @@ final class FunnelCommand implements Callable<Integer> {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--date '" + text + "' is not a date like 2026-11-24");
+            throw UsageProblem.of(spec, "date.invalid", text);
         }
     }
 
@@ -484,6 +489,27 @@ final class FunnelCommand implements Callable<Integer> {
 
         static String redact(String url) {
             return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+        }
+
+        /**
+         * The URL siyu connects with: an H2 URL gets {@code TRACE_LEVEL_FILE=0} (unless it sets it), because H2 writes
+         * its errors to a trace file beside the database, and when it cannot (the database's folder cannot be made),
+         * it prints its own stack trace on standard error and output before siyu can say what is wrong in one line.
+         * The errors still reach siyu as exceptions; only H2's own copy of them is off.
+         */
+        static String quiet(String url) {
+            if (!url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())) {
+                return url;
+            }
+            String upper = url.toUpperCase(java.util.Locale.ROOT);
+            String out = url;
+            if (!upper.contains(";TRACE_LEVEL_FILE=")) {
+                out += ";TRACE_LEVEL_FILE=0";
+            }
+            if (!upper.contains(";TRACE_LEVEL_SYSTEM_OUT=")) {
+                out += ";TRACE_LEVEL_SYSTEM_OUT=0";
+            }
+            return out;
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.siyu.rules.cli;
 
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 import java.util.Locale;
 
@@ -19,6 +18,6 @@ final class LocaleConverter implements ITypeConverter<Locale> {
         if (v.equals("zh") || v.equals("zh_cn") || v.equals("zh_hans") || v.equals("zh_hans_cn")) {
             return Locale.SIMPLIFIED_CHINESE;
         }
-        throw new TypeConversionException("unsupported locale '" + value + "': use en or zh_CN");
+        throw new UsageProblem.BadValue("locale.unsupported", value);
     }
 }

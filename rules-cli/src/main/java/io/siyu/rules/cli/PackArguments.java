@@ -34,8 +34,10 @@ public final class PackArguments {
     private Locale locale;
 
     @Option(names = "--clock", paramLabel = "TIME", converter = ClockConverter.class,
-            description = "Decide as if it were this time, e.g. 2026-11-23T10:00:00+08:00 (quiet hours and the "
-                    + "funnel day depend on it). Default: now.")
+            description = {"Decide as if it were this time (quiet hours and the funnel day depend on it): the date, "
+                    + "T, the time and the offset from UTC; the seconds may be left out. Default: now.",
+                    // On a line of its own: wrapped, the value would be cut in two at a colon.
+                    "Example: 2026-11-23T10:00:00+08:00"})
     private Clock clock;
 
     /** The pack directory as given on the command line. */
@@ -90,11 +92,10 @@ public final class PackArguments {
      */
     void checkExists() {
         if (!Files.exists(directory)) {
-            throw new ParameterException(spec.commandLine(), "No such directory: " + directory);
+            throw UsageProblem.of(spec, "pack.missing", directory);
         }
         if (!Files.isDirectory(directory) && !isZip()) {
-            throw new ParameterException(spec.commandLine(), directory + " is a file; PACK must be the rule pack's "
-                    + "directory (the folder with pack.json), or a .zip file with the pack");
+            throw UsageProblem.of(spec, "pack.not-a-directory", directory);
         }
     }
 

@@ -36,11 +36,11 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, description = {
         "Reports what the pack achieves, over the funnel's database: the funnel of each arm (treatment, and the "
-                + "holdout control group of pack.json) and whether the treatment beats the holdout (95% interval, "
+                + "holdout control group of pack.json) and whether the treatment beats the holdout (95%% interval, "
                 + "two-proportion z-test), in English and Chinese.",
         "'siyu report variants' shows, per script and A/B variant, the sends, the customers and buyers (purchases "
                 + "attributed to the last send within the pack's attribution window) and the conversion with its "
-                + "95% interval. --html FILE writes one self-contained page of charts instead."},
+                + "95%% interval. --html FILE writes one self-contained page of charts instead."},
         footer = {"", "Examples:",
         "  siyu report --pack packs/gaozi",
         "  siyu report variants --pack packs/gaozi --json",
@@ -150,7 +150,7 @@ final class ReportCommand implements Callable<Integer> {
     @Command(name = "variants", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Conversion per script and A/B variant: sends, customers sent it, buyers (a purchase "
                     + "attributed to the last send within the attribution window of pack.json), the rate with its "
-                    + "95% Wilson interval, and for scripts with variants whether the best beats the next (Newcombe "
+                    + "95%% Wilson interval, and for scripts with variants whether the best beats the next (Newcombe "
                     + "interval, z-test) or how many more customers it needs. Also the arms and their uplift.")
     static final class Variants implements Callable<Integer> {
         private final Streams streams;

@@ -4,7 +4,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.util.Objects;
@@ -22,6 +21,16 @@ import java.util.concurrent.Callable;
                 + "simulates DAILY new customers a day for DAYS days through the pack's rules and funnel.json, "
                 + "and reports how many entered, converted per stage and per tag, and the rates."})
 final class SimulateCommand implements Callable<Integer> {
+    /** The most days simulated: ten years. The funnel's stages last days; a longer forecast says nothing more. */
+    static final int MAX_DAYS = 3650;
+    /** The most new customers a day: more than any one account's groups take in. */
+    static final int MAX_DAILY = 1_000_000;
+    /**
+     * The most customers of one run (days × daily): each is decided by the rules, so this is already minutes of
+     * work; beyond it a run looks hung, printing nothing until it ends.
+     */
+    static final long MAX_CUSTOMERS = 50_000_000L;
+
     private final Streams streams;
     private final Backends.Simulator simulator;
 
@@ -32,11 +41,12 @@ final class SimulateCommand implements Callable<Integer> {
     private PackArguments pack;
 
     @Option(names = "--days", paramLabel = "N", defaultValue = "30",
-            description = "How many days to simulate. Default: ${DEFAULT-VALUE}.")
+            description = "How many days to simulate, 1 to 3650. Default: ${DEFAULT-VALUE}.")
     private int days;
 
     @Option(names = "--daily", paramLabel = "N", defaultValue = "150",
-            description = "How many new customers arrive each day. Default: ${DEFAULT-VALUE}.")
+            description = "How many new customers arrive each day, 1 to 1,000,000 (and days × daily at most "
+                    + "50,000,000). Default: ${DEFAULT-VALUE}.")
     private int daily;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
@@ -54,8 +64,17 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (days < 1 || daily < 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "--days and --daily must be at least 1, got --days " + days + " --daily " + daily);
+            throw UsageProblem.of(spec, "simulate.at-least-one", days, daily);
+        }
+        if (days > MAX_DAYS) {
+            throw UsageProblem.of(spec, "simulate.too-many-days", days, MAX_DAYS);
+        }
+        if (daily > MAX_DAILY) {
+            throw UsageProblem.of(spec, "simulate.too-many-daily", daily, MAX_DAILY);
+        }
+        long customers = (long) days * daily;
+        if (customers > MAX_CUSTOMERS) {
+            throw UsageProblem.of(spec, "simulate.too-many-customers", days, daily, customers, MAX_CUSTOMERS);
         }
         return simulator.simulate(new Backends.SimulateRequest(pack, days, daily, seed, json), streams);
     }

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -101,15 +102,32 @@ public final class Siyu implements Callable<Integer> {
                 .forEach(Siyu::appendExitCodes);
     }
 
-    /** Reports a usage error: picocli's message, suggestions for a mistyped option, the synopsis, where to read more. */
+    /**
+     * Reports a usage error: the message, suggestions for a mistyped option, the synopsis, where to read more. siyu's
+     * own messages ({@link UsageProblem}) are given in the language of the run, {@code --locale} or this computer's;
+     * picocli's own (an unknown option, a missing parameter) stay in English.
+     */
     private static int usageError(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println(e.getMessage());
+        Locale locale = CliMessages.localeOf(Arrays.asList(args));
+        err.println(message(e, locale));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.print(cl.getHelp().synopsisHeading() + cl.getHelp().synopsis(0));
-        err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for the options and examples.");
+        err.println(CliMessages.format(locale, "usage.run-help", cl.getCommandSpec().qualifiedName()));
         return ExitCodes.USAGE;
+    }
+
+    private static String message(ParameterException e, Locale locale) {
+        if (e instanceof UsageProblem p) {
+            return p.message(locale);
+        }
+        if (e.getCause() instanceof UsageProblem.BadValue bad) {
+            String option = e.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName()
+                    : e.getArgSpec() != null ? e.getArgSpec().paramLabel() : "";
+            return CliMessages.format(locale, "usage.invalid-value", option, bad.message(locale));
+        }
+        return e.getMessage();
     }
 
     /** Reports what a command threw: a pack's errors, an I/O failure, or a bug. */
@@ -131,6 +149,6 @@ public final class Siyu implements Callable<Integer> {
     /** {@code siyu} with no command is a usage error. */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: say what to do, e.g. 'siyu check PACK'");
+        throw UsageProblem.of(spec, "missing-command");
     }
 }

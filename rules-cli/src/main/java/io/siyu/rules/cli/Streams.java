@@ -1,8 +1,6 @@
 package io.siyu.rules.cli;
 
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -29,9 +27,9 @@ record Streams(InputStream in, PrintWriter out, PrintWriter err) {
         return new Streams(in, utf8(out), utf8(err));
     }
 
-    /** Standard input as UTF-8 text. */
-    BufferedReader stdin() {
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    /** Standard input as lines of strict UTF-8 text. */
+    Utf8Lines stdin() {
+        return new Utf8Lines(in);
     }
 
     private static PrintWriter utf8(OutputStream stream) {

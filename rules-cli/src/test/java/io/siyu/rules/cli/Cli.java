@@ -44,10 +44,18 @@ final class Cli {
 
     /** Runs siyu in-process with these backends. */
     static Result run(Backends backends, String stdin, String... args) {
+        return run(backends, stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs siyu in-process with these bytes on standard input (text in another encoding than UTF-8). */
+    static Result run(byte[] stdin, String... args) {
+        return run(Backends.standard(), stdin, args);
+    }
+
+    private static Result run(Backends backends, byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Siyu.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), print(out),
-                print(err), backends);
+        int code = Siyu.run(args, new ByteArrayInputStream(stdin), print(out), print(err), backends);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -5,6 +5,8 @@ import io.siyu.rules.funnel.Holdout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +89,25 @@ class ClosingTheLoopCliTest {
                 .startsWith("No decision for customer c7 on 2026-11-24");
         assertThat(Cli.run("", "explain", "--log", file.toString()).err()).contains("--log needs --customer");
         assertThat(Cli.run("", "explain").err()).startsWith("Missing required parameter: 'PACK'");
+    }
+
+    @Test
+    void explainLogOfAMissingFileIsAUsageErrorAndOfACustomersFileNamesItsFirstLine() throws Exception {
+        Cli.Result missing = Cli.run("", "explain", "--log", tmp.resolve("nonexistent.jsonl").toString(),
+                "--customer", "c1", "--date", "2026-11-23");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.out()).isEmpty();
+        assertThat(missing.err()).contains("nonexistent.jsonl: no such file").doesNotContain("No decision");
+
+        Path customers = Files.writeString(tmp.resolve("customers.jsonl"),
+                "\n{\"id\":\"c1\",\"codes\":\"3DU3\",\"messages\":[\"多少钱\"]}\n", StandardCharsets.UTF_8);
+        Cli.Result wrong = Cli.run("", "explain", "--log", customers.toString(), "--customer", "c9", "--locale", "en");
+        assertThat(wrong.exitCode()).isEqualTo(ExitCodes.SOME_LINES_FAILED);
+        assertThat(wrong.out()).isEmpty();
+        assertThat(wrong.err()).contains(customers + " line 2 is not a decision-log line");
+
+        Cli.Result zh = Cli.run("", "explain", "--log", customers.toString(), "--customer", "c9", "--locale", "zh_CN");
+        assertThat(zh.err()).contains(customers + " 第 2 行不是决策日志的行");
     }
 
     @Test

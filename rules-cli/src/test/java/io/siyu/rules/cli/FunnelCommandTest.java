@@ -101,6 +101,22 @@ class FunnelCommandTest {
                 .contains("password").doesNotContain("guess");
     }
 
+    /**
+     * H2 prints its own stack trace on standard error and output when it cannot write its trace file beside a
+     * database it cannot open; only siyu's one line may be printed. A real process: H2 writes to System.err/out.
+     */
+    @Test
+    void anH2DatabaseUnderAFileIsOneClearLineWithoutH2sOwnTrace() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
+
+        Cli.Result r = Cli.spawn("", "funnel", "report", "--db", "jdbc:h2:file:" + file.resolve("db").toAbsolutePath());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines()).singleElement().asString()
+                .startsWith("siyu funnel: Cannot use the funnel's database at jdbc:h2:file:");
+    }
+
     @Test
     void aBadDateOrAMissingPackIsAUsageError() {
         assertThat(siyu("", "funnel", "advance", "--date", "tomorrow").exitCode()).isEqualTo(ExitCodes.USAGE);
