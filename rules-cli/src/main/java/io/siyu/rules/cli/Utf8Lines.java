@@ -1,14 +1,15 @@
 package io.siyu.rules.cli;
 
 import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.diagnostic.SavedEncoding;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
+
+
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -27,22 +28,17 @@ import java.util.Objects;
  * one thread reads.
  */
 final class Utf8Lines implements Closeable {
-    private static final Charset GB18030 = Charset.forName("GB18030");
-
-    /** What a line that is not UTF-8 seems to be. */
-    enum Encoding { GBK, UTF_16, OTHER }
-
     /**
      * Why a line is not UTF-8.
      *
      * @param encoding what it seems to be instead
      * @param column   the 1-based column of the first character that is not UTF-8
      */
-    record NotUtf8(Encoding encoding, int column) {
+    record NotUtf8(SavedEncoding encoding, int column) {
         /** The message for line {@code line} of {@code source}: the problem and how to save the file as UTF-8. */
         String message(Locale locale, String source, int line) {
             String key = switch (encoding) {
-                case GBK -> "input.not-utf8.gbk";
+                case GB18030 -> "input.not-utf8.gbk";
                 case UTF_16 -> "input.not-utf8.utf16";
                 case OTHER -> "input.not-utf8";
             };
@@ -154,8 +150,8 @@ final class Utf8Lines implements Closeable {
                 && (buffer[from + 2] & 0xFF) == 0xBF) {
             from += 3;
         }
-        if (looksLikeUtf16(from, to)) {
-            return new Line(number, "", new NotUtf8(Encoding.UTF_16, 1));
+        if (SavedEncoding.isUtf16(buffer, from, to)) {
+            return new Line(number, "", new NotUtf8(SavedEncoding.UTF_16, 1));
         }
         ByteBuffer bytes = ByteBuffer.wrap(buffer, from, to - from);
         CharBuffer chars = CharBuffer.allocate(to - from);
@@ -165,38 +161,8 @@ final class Utf8Lines implements Closeable {
             result = utf8.flush(chars);
         }
         if (result.isError()) {
-            Encoding encoding = looksLikeGb18030(from, to) ? Encoding.GBK : Encoding.OTHER;
-            return new Line(number, "", new NotUtf8(encoding, chars.position() + 1));
+            return new Line(number, "", new NotUtf8(SavedEncoding.guess(buffer, from, to), chars.position() + 1));
         }
         return new Line(number, chars.flip().toString(), null);
-    }
-
-    /**
-     * Whether the line is UTF-16 (what Windows Notepad calls "Unicode"): it starts with UTF-16's byte-order mark, or
-     * a quarter of its bytes are zero, which no text a person writes in UTF-8 has.
-     */
-    private boolean looksLikeUtf16(int from, int to) {
-        int length = to - from;
-        if (length >= 2 && ((buffer[from] & 0xFF) == 0xFF && (buffer[from + 1] & 0xFF) == 0xFE
-                || (buffer[from] & 0xFF) == 0xFE && (buffer[from + 1] & 0xFF) == 0xFF)) {
-            return true;
-        }
-        int zeros = 0;
-        for (int i = from; i < to; i++) {
-            zeros += buffer[i] == 0 ? 1 : 0;
-        }
-        return length >= 2 && zeros * 4 >= length;
-    }
-
-    /** Whether the line is valid GB18030 (a superset of GBK and GB2312) holding at least one Chinese character. */
-    private boolean looksLikeGb18030(int from, int to) {
-        try {
-            CharBuffer text = GB18030.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(buffer, from, to - from));
-            return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-        } catch (CharacterCodingException notGb18030) {
-            return false;
-        }
     }
 }

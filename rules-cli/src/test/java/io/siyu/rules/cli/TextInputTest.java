@@ -180,7 +180,7 @@ class TextInputTest {
                 Utf8Lines.Line line = in.next();
                 assertThat(line.number()).isEqualTo(i + 1);
                 if (i == bad) {
-                    assertThat(line.notUtf8().encoding()).isEqualTo(Utf8Lines.Encoding.GBK);
+                    assertThat(line.notUtf8().encoding()).isEqualTo(io.siyu.rules.diagnostic.SavedEncoding.GB18030);
                 } else {
                     assertThat(line.text()).isEqualTo(lines.get(i));
                 }

@@ -49,7 +49,7 @@ class ApiSurfaceTest {
      * decision log, a listener the host registers) and
      * {@code report.ConversionReport} (attribution, conversion per variant and uplift; its values are nested).
      */
-    static final int BUDGET = 63;
+    static final int BUDGET = 64;
 
     private static final Set<String> EXPORTED = ApiLine.exportedPackages();
 

@@ -1,13 +1,12 @@
 package io.siyu.rules.internal.files;
 
 import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.diagnostic.SavedEncoding;
 import io.siyu.rules.internal.i18n.Messages;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -39,7 +38,6 @@ public final class PackFiles {
     public static final int MAX_BYTES = 4 * 1024 * 1024;
 
     private static final String BUNDLE = "io.siyu.rules.internal.files.messages";
-    private static final Charset GB18030 = Charset.forName("GB18030");
 
     /** What kind of file is read: names it in messages and prefixes the diagnostic keys. */
     public enum Kind {
@@ -166,14 +164,13 @@ public final class PackFiles {
         if (!result.isError()) {
             result = decoder.flush(out);
         }
-        if (looksLikeUtf16(bytes)) {
+        if (SavedEncoding.isUtf16(bytes, 0, bytes.length)) {
             // Its ASCII bytes alternate with zero bytes: decoded as UTF-8 it would "stop" somewhere far on.
-            problems.add(notUtf8(name, kind, "", Encoding.UTF_16, locale));
+            problems.add(notUtf8(name, kind, "", SavedEncoding.UTF_16, locale));
             return Optional.empty();
         }
         if (result.isError()) {
-            problems.add(notUtf8(name, kind, out.flip(),
-                    looksLikeGb18030(bytes, start) ? Encoding.GB18030 : Encoding.OTHER, locale));
+            problems.add(notUtf8(name, kind, out.flip(), SavedEncoding.guess(bytes, start, bytes.length), locale));
             return Optional.empty();
         }
         return Optional.of(out.flip().toString());
@@ -193,11 +190,9 @@ public final class PackFiles {
                 messages.format("file.too-large", what(messages, kind, name), size, MAX_BYTES));
     }
 
-    /** What a file that is not UTF-8 seems to be saved as. */
-    private enum Encoding { GB18030, UTF_16, OTHER }
-
     /** @param decoded the text before the first bad byte */
-    private static Diagnostic notUtf8(String name, Kind kind, CharSequence decoded, Encoding encoding, Locale locale) {
+    private static Diagnostic notUtf8(String name, Kind kind, CharSequence decoded, SavedEncoding encoding,
+                                      Locale locale) {
         int line = 1;
         int column = 1;
         for (int i = 0; i < decoded.length(); i++) {
@@ -226,36 +221,5 @@ public final class PackFiles {
 
     private static boolean hasBom(byte[] bytes) {
         return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
-    }
-
-    /**
-     * Whether the bytes are UTF-16 (what Windows Notepad calls "Unicode"): they start with its byte-order mark,
-     * or a quarter of them are zero bytes, which no text a person writes in UTF-8 has.
-     */
-    private static boolean looksLikeUtf16(byte[] bytes) {
-        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
-                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
-            return true;
-        }
-        int zeros = 0;
-        for (byte b : bytes) {
-            zeros += b == 0 ? 1 : 0;
-        }
-        return bytes.length >= 4 && zeros * 4 >= bytes.length;
-    }
-
-    /**
-     * Whether the bytes are valid GB18030 (a superset of GBK and GB2312) holding at least one Chinese
-     * character: then the file was almost certainly saved by a Chinese Windows editor's default.
-     */
-    private static boolean looksLikeGb18030(byte[] bytes, int start) {
-        try {
-            CharBuffer text = GB18030.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
-            return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-        } catch (CharacterCodingException notGb18030) {
-            return false;
-        }
     }
 }
