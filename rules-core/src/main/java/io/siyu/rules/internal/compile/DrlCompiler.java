@@ -142,7 +142,7 @@ public final class DrlCompiler {
         }
         Set<String> duplicated = duplicateNames(files.values(), problems);
         if (buildable.isEmpty()) {
-            return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.empty(), noFact, Optional.empty());
+            return new Result(Optional.empty(), rules, dates, tidy(problems, files), Optional.empty(), noFact, Optional.empty());
         }
         Map<String, String> generated = new LinkedHashMap<>();
         for (String pkg : new LinkedHashSet<>(packages.values())) {
@@ -157,14 +157,14 @@ public final class DrlCompiler {
             reported.add(new MessageImpl(id++, r));
         }
         if (!accept(translator, reported, problems)) {
-            return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.empty(), noFact, Optional.empty());
+            return new Result(Optional.empty(), rules, dates, tidy(problems, files), Optional.empty(), noFact, Optional.empty());
         }
         if (!executableModel) {
             KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration();
             conf.setOption(KieBaseMutabilityOption.DISABLED);
             InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(conf);
             base.addPackages(builder.getKnowledgePackages());
-            return new Result(Optional.of(base), rules, dates, tidy(problems), Optional.empty(), noFact, Optional.empty());
+            return new Result(Optional.of(base), rules, dates, tidy(problems, files), Optional.empty(), noFact, Optional.empty());
         }
         return executableModel(generated, buildable, packages, extraFacts, files, vocabulary, duplicated, rules, dates,
                 problems, noFact);
@@ -225,13 +225,13 @@ public final class DrlCompiler {
         try {
             builder.buildAll(executableModelProject());
             if (!accept(translator, builder.getResults().getMessages(), problems)) {
-                return new Result(Optional.empty(), rules, dates, tidy(problems), Optional.of(releaseId), noFact, Optional.empty());
+                return new Result(Optional.empty(), rules, dates, tidy(problems, files), Optional.of(releaseId), noFact, Optional.empty());
             }
             // The rule base is made from the module's class files the way a compiled pack's is (CompiledRules),
             // so that what is tested here is what a compiled pack runs.
             CompiledRules compiled = compiledRules((InternalKieModule) builder.getKieModule(), releaseId);
             KieBase base = compiled.kieBase(extraFacts);
-            return new Result(Optional.of(base), rules, dates, tidy(problems), Optional.of(releaseId), noFact,
+            return new Result(Optional.of(base), rules, dates, tidy(problems, files), Optional.of(releaseId), noFact,
                     Optional.of(compiled));
         } finally {
             // The repository would keep every build's module (and its classes) alive: loading a pack
@@ -270,8 +270,29 @@ public final class DrlCompiler {
         return new CompiledRules(classes, models);
     }
 
-    private static List<Diagnostic> tidy(List<Diagnostic> problems) {
-        return problems.stream().distinct().sorted(Diagnostic.READING_ORDER).toList();
+    private static List<Diagnostic> tidy(List<Diagnostic> problems, Map<String, DrlFile> files) {
+        return problems.stream().distinct().filter(d -> !followsATypingProblem(d, files))
+                .sorted(Diagnostic.READING_ORDER).toList();
+    }
+
+    /** Drools' own complaints, which a character typed on a Chinese input method leads to. */
+    private static final Set<String> DROOLS_COMPLAINTS = Set.of("drl.syntax", "drl.consequence",
+            "drl.missing-semicolon", "drl.condition", "drl.compile");
+
+    /**
+     * Whether {@code d} is Drools complaining about the rule of a typing problem (a full-width comma or colon
+     * still reads as the wrong half-width one): the typing problem says what to fix, and the complaint, at the
+     * same line or at the rule's "then" line, only sends the reader looking elsewhere. It comes back after the fix
+     * if it had another cause.
+     */
+    private static boolean followsATypingProblem(Diagnostic d, Map<String, DrlFile> files) {
+        DrlFile drl = files.get(d.file());
+        if (drl == null || !DROOLS_COMPLAINTS.contains(d.key()) || drl.typingProblems().isEmpty()) {
+            return false;
+        }
+        int[] rule = drl.ruleLines(d.line());
+        return drl.typingProblems().stream().anyMatch(t -> t.isError() && (t.line() == d.line()
+                || rule.length == 2 && t.line() >= rule[0] && t.line() <= rule[1]));
     }
 
     /**

@@ -171,6 +171,21 @@ final class DrlFile {
                 ? Optional.of(rules.get(ruleOfToken[index])) : Optional.empty();
     }
 
+    /**
+     * The first and last line of the rule that spans {@code line} (to its {@code end}, or to the file's last token
+     * when it has none), or an empty array when no rule does.
+     */
+    int[] ruleLines(int line) {
+        for (Rule r : rules) {
+            int first = tokens.get(r.start()).line();
+            int last = tokens.get(r.end() >= 0 ? r.end() : tokens.size() - 1).line();
+            if (line >= first && line <= last) {
+                return new int[] {first, last};
+            }
+        }
+        return new int[0];
+    }
+
     /** The rule whose {@code rule} keyword is on {@code line}. */
     Optional<Rule> ruleStartingOn(int line) {
         return rules.stream().filter(r -> tokens.get(r.start()).line() == line).findFirst();
@@ -370,14 +385,52 @@ final class DrlFile {
                     String where = j < tokens.size()
                             ? messages.format("drl.missing-end.before", tokens.get(j).line())
                             : messages.format("drl.missing-end.eof");
-                    problems.add(Diagnostic.error(file, keyword.line(), keyword.column(), "drl.missing-end",
-                            messages.format("drl.missing-end", name, where)));
+                    Optional<Token> typo = misspelt("end", start + 2, j);
+                    problems.add(typo.map(t -> misspelt(t, "end", name)).orElseGet(() -> Diagnostic.error(file,
+                            keyword.line(), keyword.column(), "drl.missing-end",
+                            messages.format("drl.missing-end", name, where))));
+                } else if (then < 0) {
+                    // Drools would stop at the first word after the misspelt "then" ("intent" is not expected here),
+                    // a line below the mistake and without naming it.
+                    Token keyword = tokens.get(start);
+                    Optional<Token> typo = misspelt("then", start + 2, end);
+                    problems.add(typo.map(t -> misspelt(t, "then", name)).orElseGet(() -> Diagnostic.error(file,
+                            keyword.line(), keyword.column(), "drl.missing-then",
+                            messages.format("drl.missing-then", name))));
                 }
                 rules.add(new Rule(name, start, then, end));
                 i = end < 0 ? j : end + 1;
             }
             return rules;
         }
+
+        /**
+         * The first word in tokens {@code [from, to)} that stands alone on its line, as the keyword would, is not
+         * another keyword ({@code when} is one letter from {@code then}, {@code and} from {@code end}), and is one edit (or, from five letters,
+         * two) away from {@code keyword}, or the keyword in other letter case ({@code Then}, {@code END}): where a
+         * rule lacking that keyword most likely has it misspelt.
+         */
+        private Optional<Token> misspelt(String keyword, int from, int to) {
+            for (int k = from; k < to && k < tokens.size(); k++) {
+                Token t = tokens.get(k);
+                boolean aloneOnLine = tokens.get(k - 1).line() < t.line()
+                        && (k + 1 == tokens.size() || tokens.get(k + 1).line() > t.line());
+                if (aloneOnLine && t.kind() == Kind.IDENTIFIER && !KEYWORDS.contains(t.text())
+                        && FactVocabulary.closest(t.text(), List.of(keyword)).isPresent()) {
+                    return Optional.of(t);
+                }
+            }
+            return Optional.empty();
+        }
+
+        private Diagnostic misspelt(Token typo, String keyword, String rule) {
+            return Diagnostic.error(file, typo.line(), typo.column(), "drl.misspelt-keyword",
+                    messages.format("drl.misspelt-keyword", typo.text(), keyword, rule));
+        }
+
+        /** DRL's words that may stand alone on a line of a rule, which are never a misspelling of another. */
+        private static final java.util.Set<String> KEYWORDS = java.util.Set.of("rule", "when", "then", "end", "and",
+                "or", "not", "exists", "eval", "from", "forall", "accumulate", "collect", "over", "entry-point");
 
         /** A {@code rule} word that begins its line and is followed by the rule's name. */
         private boolean startsRule(int i) {

@@ -57,6 +57,7 @@ final class DroolsMessages {
 
     private final Messages messages;
     private final Map<String, DrlFile> files;
+    private static final Pattern CLASS_DEFINED_TWICE = Pattern.compile("The type Rule_\\S* is already defined");
     private final FactVocabulary vocabulary;
     private final Set<String> duplicated;
 
@@ -81,7 +82,13 @@ final class DroolsMessages {
 
     private boolean isAlreadyReported(String text) {
         Matcher m = DUPLICATE_RULE.matcher(text);
-        return m.matches() && duplicated.contains(m.group(1).strip());
+        if (m.matches()) {
+            return duplicated.contains(m.group(1).strip());
+        }
+        // Only two rules of one name make one class twice: nothing but that is said in words already.
+        return !duplicated.isEmpty() && text.startsWith(CONSEQUENCE) && text.substring(CONSEQUENCE.length()).strip()
+                .lines().map(String::strip).filter(line -> !line.isEmpty())
+                .allMatch(line -> CLASS_DEFINED_TWICE.matcher(line).find());
     }
 
     /** Translates the messages of a Drools build; information messages are dropped. */
@@ -205,7 +212,9 @@ final class DroolsMessages {
         List<Diagnostic> out = new ArrayList<>();
         for (String error : text.split("\\R")) {
             String e = error.strip();
-            if (e.isEmpty()) {
+            // Two rules of one name compile to one Java class name: the second "is already defined", which the
+            // pack's "rule name used twice" error has said in words.
+            if (e.isEmpty() || duplicated.contains(ruleName) && CLASS_DEFINED_TWICE.matcher(e).find()) {
                 continue;
             }
             out.add(consequenceError(drl, rule, from, thenLine, ruleName, e));
