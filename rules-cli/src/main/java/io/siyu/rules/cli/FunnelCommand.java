@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.siyu.rules.codebook.Codebook;
+import io.siyu.rules.codebook.CodebookException;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.funnel.DailyPlan;
 import io.siyu.rules.funnel.Funnel;
@@ -106,7 +108,8 @@ final class FunnelCommand implements Callable<Integer> {
         private String password;
 
         @Option(names = "--pack", paramLabel = "PACK", description = "The rule pack whose funnel.json sets the "
-                + "funnel's days, cohorts and group size (plan also uses its content rules). Default: the Gaozi "
+                + "funnel's days, cohorts and group size (plan also uses its content rules; record checks the tags of "
+                + "Surveyed events against its codebook.json). Default: the Gaozi "
                 + "defaults (5 seeding days, 6 conversion days, groups of 200, Asia/Shanghai).")
         private Path pack;
 
@@ -165,6 +168,24 @@ final class FunnelCommand implements Callable<Integer> {
             } catch (RulePackException e) {
                 throw new PackLoadFailure(pack, e);
             }
+        }
+
+        /**
+         * The pack's codebook (read on its own, the rules not compiled), to check the tags of events against; null
+         * without --pack or when the pack has no codebook.json.
+         *
+         * @throws io.siyu.rules.codebook.CodebookException when codebook.json has errors
+         */
+        Codebook codebook() {
+            if (pack == null) {
+                return null;
+            }
+            requireDirectory();
+            Path file = pack.resolve("codebook.json");
+            if (!Files.exists(file)) {
+                return null;
+            }
+            return Codebook.load(file, locale());
         }
 
         /** The funnel settings: the pack's funnel.json, or the defaults. */
@@ -281,9 +302,17 @@ final class FunnelCommand implements Callable<Integer> {
 
         @Override
         int run(Funnel funnel, FunnelStore store) {
+            Codebook codebook;
+            try {
+                codebook = options.codebook();
+            } catch (CodebookException e) {
+                e.diagnostics().stream().map(Diagnostic::format).forEach(streams.err()::println);
+                streams.err().println(e.getMessage().lines().findFirst().orElse(""));
+                return ExitCodes.PACK_ERRORS;
+            }
+            String source = input == null ? CustomerInput.STDIN : input.toString();
             FunnelJson json = FunnelJson.create();
             ObjectMapper out = new ObjectMapper();
-            LocalDate today = funnel.today();
             boolean failed = false;
             List<Integer> lines = new ArrayList<>();
             List<FunnelEvent> batch = new ArrayList<>();
@@ -294,8 +323,7 @@ final class FunnelCommand implements Callable<Integer> {
                         // Never recorded leniently: a garbled event id or customer id would be stored as if right.
                         failed = true;
                         flush(funnel, batch, lines, out);
-                        streams.out().println(error(out, number, line.notUtf8().message(options.locale(),
-                                input == null ? CustomerInput.STDIN : input.toString(), number)));
+                        streams.out().println(error(out, number, line.notUtf8().message(options.locale(), source, number)));
                         continue;
                     }
                     if (line.text().isBlank()) {
@@ -303,18 +331,19 @@ final class FunnelCommand implements Callable<Integer> {
                     }
                     FunnelEvent event;
                     try {
-                        event = json.readEvent(line.text().strip());
+                        // The line as written (not stripped), so that columns are the file's.
+                        event = json.readEventLine(source, number, line.text(), codebook, options.locale());
+                        funnel.requireNotAfterToday(event);
+                    } catch (FunnelJson.EventLineException e) {
+                        failed = true;
+                        flush(funnel, batch, lines, out);
+                        streams.out().println(error(out, number, e.diagnostics().stream().map(Diagnostic::format)
+                                .collect(java.util.stream.Collectors.joining("\n"))));
+                        continue;
                     } catch (FunnelException e) {
                         failed = true;
                         flush(funnel, batch, lines, out);
                         streams.out().println(error(out, number, e.message(options.locale())));
-                        continue;
-                    }
-                    if (LocalDate.ofInstant(event.timestamp(), funnel.config().zone()).isAfter(today)) {
-                        failed = true;
-                        flush(funnel, batch, lines, out);
-                        streams.out().println(error(out, number, "event " + event.eventId() + " happened at "
-                                + event.timestamp() + ", after today (" + today + "); check the sender's clock"));
                         continue;
                     }
                     batch.add(event);

@@ -44,6 +44,66 @@ class FunnelCommandTest {
         return Cli.run(stdin, all);
     }
 
+    private static final String AT = "\"customerId\":\"c1\",\"timestamp\":\"2026-11-23T02:00:00Z\"";
+
+    @Test
+    void aTagTheCodebookDoesNotHaveIsThatEventsErrorAndNothingIsStored() {
+        String gaozi = ExamplePacks.gaozi().toString();
+        String events = String.join("\n",
+                "{\"type\":\"Surveyed\",\"eventId\":\"s1\"," + AT
+                        + ",\"tags\":[{\"questionId\":\"concern\",\"optionId\":\"zzz\",\"code\":\"Q\"}]}",
+                "{\"type\":\"Surveyed\",\"eventId\":\"s2\"," + AT
+                        + ",\"tags\":[{\"questionId\":\"concern\",\"optionId\":\"acne\",\"code\":\"Q\"}]}",
+                "{\"type\":\"Surveyed\",\"eventId\":\"s3\"," + AT
+                        + ",\"tags\":[{\"questionId\":\"concerns\",\"optionId\":\"acne\",\"code\":\"D\"}]}",
+                "");
+        Cli.Result result = siyu(events, "funnel", "record", "--pack", gaozi, "--locale", "en");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_LINES_FAILED);
+        List<JsonNode> lines = DecideCommandTest.parse(result.out());
+        assertThat(lines).extracting(l -> l.get("error").asText()).containsExactly(
+                "<stdin>:1:131: The question \"concern\" has no option \"zzz\". Its options: dry, oily, closed, acne, "
+                        + "spots, sensitive, pores, wrinkles. (at tags[0].optionId)",
+                "<stdin>:2:145: The option \"acne\" of the question \"concern\" has the code \"D\" in the codebook, "
+                        + "not \"Q\": write \"D\", or check the option. (at tags[0].code)",
+                "<stdin>:3:110: The tag names the question \"concerns\", which is not in " + gaozi + "/codebook.json. "
+                        + "Its questions: "
+                        + "problems, concern, skin, urgency, budget. (at tags[0].questionId)");
+        Cli.Result report = siyu("", "funnel", "report", "--json");
+        assertThat(report.out()).as("nothing stored").doesNotContain("\"Q\"").doesNotContain("zzz");
+    }
+
+    @Test
+    void aBadEventLineGetsTypedDiagnosticsInTheUsersLanguage() {
+        String events = String.join("\n",
+                "{\"type\":\"MessageReceived\",\"eventId\":\"m1\"," + AT + ",\"text\":\"hi\"}",
+                "{\"type\":\"Added\",\"eventId\":\"a1\",\"timestamp\":\"2026-11-23T02:00:00Z\"}",
+                "{\"type\":\"Bought\",\"eventId\":\"b1\"," + AT + "}",
+                "{\"type\":\"Purchased\",\"eventId\":\"o1\"," + AT + ",\"amountFen\":\"299\"}",
+                "{\"type\":\"Added\",\"eventId\":\"a9\",\"customerId\":\"c9\",\"timestamp\":\"2027-01-01T02:00:00Z\"}",
+                "{\"type\":\"Added\",\"eventId\":\"a2\"," + AT + ",}",
+                "");
+        List<JsonNode> en = DecideCommandTest.parse(siyu(events, "funnel", "record", "--locale", "en").out());
+        assertThat(en).extracting(l -> l.has("error") ? l.get("error").asText() : l.get("outcome").asText())
+                .containsExactly(
+                        "<stdin>:1:95: Unknown field \"text\". The fields allowed here are: type, eventId, customerId, "
+                                + "timestamp. (at text)",
+                        "<stdin>:2:1: The field \"customerId\" is missing from (document). (at customerId)",
+                        "<stdin>:3:9: \"Bought\" is not a kind of event. The kinds are: Added, Surveyed, "
+                                + "MessageReceived, Purchased, LeftGroup, OptedOut, Blocked, Sent. (at type)",
+                        "<stdin>:4:101: amountFen must be a whole number of fen, 0 or more (29900 is 299 yuan), but it "
+                                + "is \"299\". (at amountFen)",
+                        "Event a9 of customer c9 happened at 2027-01-01T02:00:00Z, after today (2026-11-26); check the "
+                                + "clock of the system that sent it.",
+                        "APPLIED");
+        List<JsonNode> zh = DecideCommandTest.parse(siyu(events, "funnel", "record", "--locale", "zh_CN").out());
+        assertThat(zh.get(0).get("error").asText()).startsWith("<stdin>:1:95: ").doesNotContain("Unrecognized")
+                .doesNotContain("Unknown field");
+        assertThat(zh.get(1).get("error").asText()).contains("customerId").doesNotContain("creator");
+        assertThat(zh.get(2).get("error").asText()).contains("\"Bought\" 不是事件的种类");
+        assertThat(zh.get(4).get("error").asText()).startsWith("客户 c9 的事件 a9 发生于");
+    }
+
     @Test
     void recordsEveryGoodLineReportsEachBadOneByNumberAndIsSafeToRunAgain() {
         Cli.Result first = siyu(EVENTS, "funnel", "record");

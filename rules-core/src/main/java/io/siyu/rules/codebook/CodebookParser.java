@@ -58,7 +58,7 @@ final class CodebookParser {
             throw failure();
         }
         JsonReader.ObjectView view = object.get();
-        Optional<String> id = view.requiredTextOrNumber("id");
+        Optional<String> id = view.requiredText("id");
         Optional<String> version = view.requiredTextOrNumber("version");
         int remarkMaxLength = DEFAULT_REMARK_MAX_LENGTH;
         Optional<JsonValue> maxLengthAt = Optional.empty();
@@ -98,7 +98,7 @@ final class CodebookParser {
             return Optional.empty();
         }
         JsonReader.ObjectView q = object.get();
-        Optional<String> id = q.requiredTextOrNumber("id");
+        Optional<String> id = q.requiredText("id");
         id.ifPresent(questionId -> firstOrDuplicate(seenIds, questionId, q.get("id").orElseThrow(),
                 "codebook.duplicate-question"));
         Optional<String> text = q.requiredText("text");
@@ -146,10 +146,10 @@ final class CodebookParser {
             return Optional.empty();
         }
         JsonReader.ObjectView o = object.get();
-        Optional<String> id = o.requiredTextOrNumber("id");
+        Optional<String> id = o.requiredText("id");
         id.ifPresent(optionId -> firstOrDuplicate(seenIds, optionId, o.get("id").orElseThrow(),
                 "codebook.duplicate-option", questionId));
-        Optional<String> code = o.requiredTextOrNumber("code").filter(c -> codeCharacters(c, o.get("code").orElseThrow()));
+        Optional<String> code = o.requiredText("code").filter(c -> codeCharacters(c, o.get("code").orElseThrow()));
         Optional<String> label = o.requiredText("label");
         if (id.isEmpty() || code.isEmpty() || label.isEmpty()) {
             return Optional.empty();

@@ -69,6 +69,8 @@ final class Remarks {
      */
     private List<Diagnostic> whyNoCodes(String remark, List<Word> words) {
         Decoder.Trace best = null;
+        Word bestWord = null;
+        int candidates = 0;
         for (Word word : words) {
             if (!codeLike(word.text())) {
                 continue;
@@ -76,12 +78,29 @@ final class Remarks {
             Decoder.Trace trace = new Decoder.Trace(written(remark, word.position(), word.text()), word.position(),
                     "remark");
             decoder.explain(word.text(), trace);
-            if (trace.codesSeen() > 0 && (best == null || trace.codesSeen() > best.codesSeen())) {
+            if (trace.codesSeen() == 0) {
+                continue;
+            }
+            candidates++;
+            // The word with the fewest problems (then the most codes) is the likeliest codes: "3DQ" rather than
+            // a phone number "13800138000", whose digits are codes too but fail again and again.
+            if (best == null || trace.problems().size() < best.problems().size()
+                    || trace.problems().size() == best.problems().size() && trace.codesSeen() > best.codesSeen()) {
                 best = trace;
+                bestWord = word;
             }
         }
         if (best != null) {
-            return best.problems();
+            if (candidates == 1) {
+                return best.problems();
+            }
+            // Several words could be the codes: say which one the problems are about.
+            List<Diagnostic> out = new ArrayList<>();
+            int length = bestWord.text().codePointCount(0, bestWord.text().length());
+            out.add(reporter.problem("remark[" + bestWord.position() + "]", "codebook.remark-codes-word",
+                    bestWord.position() + 1, bestWord.position() + length, candidates));
+            out.addAll(best.problems());
+            return out;
         }
         for (Word word : words) {
             Diagnostic glued = glued(word);

@@ -285,6 +285,24 @@ public final class Funnel {
      *                              and recording all of them again is safe
      * @throws ArithmeticException  when a purchase takes a journey's revenue past {@link Long#MAX_VALUE} fen
      */
+    /**
+     * Checks that an event is not dated after today in the funnel's timezone (by this funnel's clock): what
+     * {@link #recordAll} refuses. A caller that reads events one by one checks each first, so that one bad
+     * event is that event's error rather than the batch's.
+     *
+     * @param event the event
+     * @throws NullPointerException when {@code event} is null
+     * @throws FunnelException      with key {@code funnel.event-in-future} when it is dated after today
+     */
+    public void requireNotAfterToday(FunnelEvent event) {
+        Objects.requireNonNull(event, "event");
+        LocalDate today = today();
+        if (LocalDate.ofInstant(event.timestamp(), config.zone()).isAfter(today)) {
+            throw new FunnelException("funnel.event-in-future", event.eventId(), event.customerId(),
+                    event.timestamp(), today);
+        }
+    }
+
     public List<Recorded> recordAll(List<? extends FunnelEvent> events) {
         Objects.requireNonNull(events, "events");
         LocalDate today = today();

@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.siyu.rules.codebook.Codebook;
 import io.siyu.rules.codebook.Tag;
+import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.codebook.TagSet;
 
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -212,6 +215,65 @@ public final class FunnelJson {
      */
     public FunnelEvent readEvent(String json) {
         return read(json, "event", FunnelEvent.class);
+    }
+
+    /**
+     * Reads one event that a person or a CRM wrote: a line of a JSON-lines input such as {@code siyu funnel
+     * record}'s. Unlike {@link #readEvent(String)} (for stored events), every problem is a typed diagnostic in
+     * {@code locale}, as customer lines get them: an unknown field (with the allowed ones), a missing field, an
+     * unknown {@code "type"} (with the types), a value of the wrong type, a timestamp that is not ISO-8601, a
+     * negative amount. With a codebook, every tag of a {@code Surveyed} event must name one of its questions and
+     * one of that question's options, with that option's code. Comments and trailing commas are accepted as in
+     * customer lines.
+     *
+     * @param source     the name of the input, for diagnostics (a file name or {@code <stdin>})
+     * @param lineNumber the 1-based line of {@code json} in the input, or 0 when not known
+     * @param json       one JSON object, on one line
+     * @param codebook   the pack's codebook, to check tags against; null when there is none (tags are then
+     *                   taken as written)
+     * @param locale     the language of the diagnostics (English or Simplified Chinese)
+     * @return the event
+     * @throws EventLineException       listing every problem of the line, each with {@code source},
+     *                                  {@code lineNumber}, column and field path; nothing is read
+     * @throws NullPointerException     when {@code source}, {@code json} or {@code locale} is null
+     * @throws IllegalArgumentException when {@code lineNumber} is negative
+     */
+    public FunnelEvent readEventLine(String source, int lineNumber, String json, Codebook codebook, Locale locale) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(locale, "locale");
+        if (lineNumber < 0) {
+            throw new IllegalArgumentException("lineNumber must be >= 0, got " + lineNumber);
+        }
+        return EventLines.read(source, lineNumber, json, codebook, locale);
+    }
+
+    /**
+     * An event line that cannot be read ({@link #readEventLine}), with every problem found in it. A
+     * {@link FunnelException} (key {@code funnel.event.bad-line}) so that a caller handling funnel problems
+     * handles it too; {@link #diagnostics()} gives each problem with its line, column and field path, worded in
+     * the locale the line was read with. Not changed after it is made; safe to hand to another thread.
+     */
+    public static final class EventLineException extends FunnelException {
+        private static final long serialVersionUID = 1L;
+
+        /** Diagnostics are immutable records of strings and numbers. */
+        private final List<Diagnostic> diagnostics;
+
+        EventLineException(String source, int lineNumber, List<Diagnostic> diagnostics) {
+            super("funnel.event.bad-line", source, lineNumber, diagnostics.stream().map(Diagnostic::format)
+                    .collect(java.util.stream.Collectors.joining("; ")));
+            this.diagnostics = List.copyOf(diagnostics);
+        }
+
+        /**
+         * Every problem of the line, in reading order.
+         *
+         * @return the diagnostics; not empty; unmodifiable
+         */
+        public List<Diagnostic> diagnostics() {
+            return diagnostics;
+        }
     }
 
     /**

@@ -140,7 +140,7 @@ public record PackManifest(String id, String version, String description, ZoneId
         return reader.object(root, List.of("id", "version", "description", "timezone", "intent", "contact",
                         "holdout", "attribution"))
                 .flatMap(obj -> {
-                    Optional<String> id = obj.requiredTextOrNumber("id");
+                    Optional<String> id = obj.requiredText("id");
                     Optional<String> version = obj.requiredTextOrNumber("version");
                     String description = obj.optionalRawText("description").orElse("");
                     ZoneId zone = obj.get("timezone").flatMap(v -> zone(reader, v)).orElse(DEFAULT_ZONE);

@@ -3,6 +3,7 @@ package io.siyu.rules.pack;
 import io.siyu.rules.codebook.Codebook;
 import io.siyu.rules.codebook.Question;
 import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.internal.compile.FactVocabulary;
 import io.siyu.rules.internal.json.JsonReader;
 import io.siyu.rules.internal.json.JsonValue;
 
@@ -50,6 +51,30 @@ final class PackReferences {
                 });
         out.addAll(reader.diagnostics());
         return out;
+    }
+
+    /**
+     * Every {@code cohortBy} question of {@code funnel.json} that is not a question of the codebook: without
+     * this check the funnel would put every customer in the one cohort "untagged".
+     *
+     * @param funnelJson the text of {@code funnel.json}, which has already been read without errors
+     * @param questions  the question ids of the codebook, in codebook order
+     */
+    static List<Diagnostic> cohortQuestions(String funnelJson, List<String> questions, Locale locale) {
+        JsonReader reader = new JsonReader(RulePack.FUNNEL_FILE, PackManifest.MESSAGES, locale);
+        reader.parse(funnelJson).map(root -> root.fields().get("cohortBy"))
+                .filter(c -> c.kind() == JsonValue.Kind.ARRAY)
+                .ifPresent(cohortBy -> {
+                    for (JsonValue item : cohortBy.items()) {
+                        if (item.kind() == JsonValue.Kind.STRING && !questions.contains(item.text())) {
+                            String hint = FactVocabulary.closest(item.text(), questions)
+                                    .map(q -> reader.messages().format("pack.did-you-mean", q)).orElse("");
+                            reader.error(item, "pack.unknown-cohort-question", item.text(),
+                                    String.join(", ", questions), hint);
+                        }
+                    }
+                });
+        return reader.diagnostics();
     }
 
     /** Every question of the codebook with its options, in codebook order: what {@code answered(...)} may name. */

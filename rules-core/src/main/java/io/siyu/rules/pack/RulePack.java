@@ -12,6 +12,7 @@ import io.siyu.rules.decision.Decision;
 import io.siyu.rules.decision.RuleInfo;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.diagnostic.DiagnosticException;
+import io.siyu.rules.diagnostic.Diagnostic.Severity;
 import io.siyu.rules.funnel.DailyPlan;
 import io.siyu.rules.funnel.Funnel;
 import io.siyu.rules.funnel.FunnelConfig;
@@ -41,6 +42,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +66,10 @@ import java.util.function.Supplier;
  */
 public final class RulePack {
     private static final String RULES_FOLDER = "rules/";
+    /** The key of the warning about a file under {@code rules/} that is not read. */
+    static final String IGNORED_FILE = "pack.ignored-file";
+    /** The key of the warning about a rule file with no rule in it. */
+    static final String NO_RULE_IN_FILE = "pack.no-rule-in-file";
 
     private final PackSource source;
     /** The file name of the codebook inside a pack directory. */
@@ -293,6 +299,11 @@ public final class RulePack {
                 .map(text -> parsePart(() -> FunnelConfig.parse(FUNNEL_FILE, text, options.locale()), problems)
                         .orElse(FunnelConfig.defaults()));
 
+        if (codebook.isPresent() && funnel.isPresent()) {
+            // Before the compiled part is taken: it was made before this check existed, maybe.
+            problems.addAll(PackReferences.cohortQuestions(funnelText.get(),
+                    codebook.get().questions().stream().map(Question::id).toList(), options.locale()));
+        }
         if (precompiled != null && manifest.isPresent() && problems.stream().noneMatch(Diagnostic::isError)) {
             // The rules were checked and compiled when the compiled part was made, from these very files: its
             // warnings are the pack's (the JSON files' own warnings among them, so theirs are not added again).
@@ -302,7 +313,10 @@ public final class RulePack {
                         settings(manifest.get(), options), scripts.orElseGet(ScriptLibrary::empty), m.rules(),
                         m.dates(), m.startingWithNoFact().isEmpty());
                 List<Diagnostic> warnings = new ArrayList<>(m.warnings());
-                problems.stream().filter(d -> d.key().startsWith("pack.compiled-")).forEach(warnings::add);
+                // Files that are not read are not in the compiled part's hashes: say what is there now.
+                warnings.removeIf(d -> d.key().equals(IGNORED_FILE));
+                problems.stream().filter(d -> d.key().startsWith("pack.compiled-") || d.key().equals(IGNORED_FILE))
+                        .forEach(warnings::add);
                 RulePack loaded = assemble(source, options, manifest.get(), codebook, scripts, funnel, pipeline,
                         m.rules(), warnings);
                 return new Built(loaded, files, hashes, Optional.empty());
@@ -326,6 +340,14 @@ public final class RulePack {
         DrlCompiler.Result compiled = new DrlCompiler(options.locale()).compile(sources,
                 List.copyOf(options.allowedClasses()), options.compileMode() == CompileMode.EXECUTABLE_MODEL);
         problems.addAll(compiled.diagnostics());
+        if (compiled.kieBase().isPresent()) {
+            // A rule file with no rule (empty, or all comments) is most often one whose rules were lost.
+            Set<String> withRules = new TreeSet<>();
+            compiled.rules().forEach(r -> withRules.add(r.file()));
+            sources.stream().filter(r -> !withRules.contains(r.file())).forEach(r -> problems.add(new Diagnostic(
+                    r.file(), 0, 0, Severity.WARNING, NO_RULE_IN_FILE, "",
+                    messages.format(NO_RULE_IN_FILE, r.file()))));
+        }
         if (problems.stream().anyMatch(Diagnostic::isError) || manifest.isEmpty() || compiled.kieBase().isEmpty()) {
             throw failure(source, problems, messages);
         }
@@ -520,12 +542,27 @@ public final class RulePack {
                 if (name.startsWith(RULES_FOLDER) && name.endsWith(".drl")) {
                     any = true;
                     read(name, true).ifPresent(text -> sources.add(new RuleSource(name, text)));
+                } else if (name.startsWith(RULES_FOLDER)) {
+                    problems.add(ignoredRuleFile(name));
                 }
             }
             if (!any) {
                 problems.add(Diagnostic.error("rules", 0, 0, "pack.no-rules", messages.format("pack.no-rules")));
             }
             return sources;
+        }
+
+        /**
+         * A file under {@code rules/} that is not read: a warning, or its rules would be gone without a word
+         * ({@code intent.DRL}, {@code intent.drl.txt} as Notepad saves it). The name to rename it to is given
+         * when one is plain.
+         */
+        private Diagnostic ignoredRuleFile(String name) {
+            int drl = name.toLowerCase(Locale.ROOT).lastIndexOf(".drl");
+            String key = drl < 0 ? "pack.ignored-file" : "pack.ignored-rule-file";
+            String renamed = drl < 0 ? "" : name.substring(0, drl) + ".drl";
+            return new Diagnostic(name, 0, 0, Severity.WARNING, IGNORED_FILE, "",
+                    messages.format(key, name, renamed));
         }
     }
 

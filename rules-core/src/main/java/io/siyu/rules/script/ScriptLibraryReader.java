@@ -70,7 +70,7 @@ final class ScriptLibraryReader {
         Optional<String> version = Optional.empty();
         if (top.isPresent()) {
             ObjectView view = top.get();
-            id = view.optionalTextOrNumber("id");
+            id = view.optionalText("id");
             version = view.optionalTextOrNumber("version");
             view.required("personas").ifPresent(this::readPersonas);
             view.get("variables").flatMap(v -> reader.object(v, v.fields().keySet()))
@@ -153,7 +153,7 @@ final class ScriptLibraryReader {
 
     private void readScript(ObjectView view, int libraryMaxLength) {
         JsonValue at = view.value();
-        Optional<String> id = view.requiredTextOrNumber("id");
+        Optional<String> id = view.requiredText("id");
         String label = id.orElse(at.path());
         boolean unique = id.map(scriptId -> checkUniqueScriptId(view.get("id").orElseThrow(), scriptId)).orElse(false);
         String description = view.optionalText("description").orElse("");
@@ -253,7 +253,7 @@ final class ScriptLibraryReader {
                 ok = false;
                 continue;
             }
-            Optional<String> id = view.get().requiredTextOrNumber("id");
+            Optional<String> id = view.get().requiredText("id");
             if (id.isPresent()) {
                 Integer firstLine = idLines.putIfAbsent(id.get(), item.line());
                 if (firstLine != null) {

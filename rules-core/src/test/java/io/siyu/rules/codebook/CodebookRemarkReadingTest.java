@@ -87,6 +87,23 @@ class CodebookRemarkReadingTest {
     }
 
     @Test
+    void aPhoneNumberBesideBadCodesIsNotTakenForTheCodesAndTheWordTakenIsNamed() {
+        // 13800138000 has codes of the test codebook (1, 3) in it, and fails five times; 3DQ fails once, at Q.
+        CodebookException e = catchThrowableOfType(CodebookException.class,
+                () -> skincare.readRemark("王小美 13800138000 3DQ"));
+
+        assertThat(e.diagnostics()).extracting(Diagnostic::path, Diagnostic::key).containsExactly(
+                tuple("remark[16]", "codebook.remark-codes-word"), tuple("remark[18]", "codebook.decode-unknown"));
+        assertThat(e.diagnostics().get(0).message()).isEqualTo("No word of the remark reads as codes. 2 words "
+                + "could be the codes; the word at characters 17 to 19, the closest to codes, was taken as them, and "
+                + "the problems that follow are about it. If the codes are another word, correct that one.");
+        assertThat(e.diagnostics().get(1).message()).startsWith("Character 19 is \"Q\"");
+        assertThat(e.getMessage()).doesNotContain("13800138000").doesNotContain("王");
+        assertThat(zh(TestCodebooks.skincare(ZH), "王小美 13800138000 3DQ").get(0))
+                .startsWith("备注中没有一个词能读成代码。有 2 个词可能是代码；第 17 到第 19 个字符这个词最接近代码");
+    }
+
+    @Test
     void twoAnswersToASingleAnswerQuestion() {
         CodebookException e = catchThrowableOfType(CodebookException.class, () -> skincare.readRemark("王女士 3DEU1"));
 

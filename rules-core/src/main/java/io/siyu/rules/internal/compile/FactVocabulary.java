@@ -140,9 +140,14 @@ public final class FactVocabulary {
 
     /**
      * The candidate closest to {@code word} by edit distance (ignoring case), if it is close enough to be
-     * a likely typo: at most a third of the word's length, and at least one edit allowed.
+     * a likely typo: at most a third of the word's length, and at least one edit allowed. Also used by the
+     * pack's cross-file checks (an unknown cohort question in {@code funnel.json}).
+     *
+     * @param word       the name as written
+     * @param candidates the names that exist
+     * @return the closest candidate, or empty when none is close
      */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {

@@ -31,8 +31,9 @@ import java.util.TreeSet;
  * written by people. Before Jackson reads a file, {@link TypedText} finds the characters a Chinese input
  * method typed outside the texts ({@code ：}, {@code ，}, {@code “}) and the quotes inside a text, each
  * reported at its line and column, and the file is parsed as it was meant, so that they cause no further
- * error. A file Jackson cannot parse is reported in the reader's language ({@link JsonSyntax}). Where an id
- * or a version is expected, a number is taken as its text ({@code "version": 2} is {@code "2"}).
+ * error. A file Jackson cannot parse is reported in the reader's language ({@link JsonSyntax}). Where a version
+ * is expected, a number is taken as its text ({@code "version": 2} is {@code "2"}); everywhere else a number
+ * where a text is expected (an id, a code: {@code "code": 7}) is the same wrong-type error as any other.
  * A reader is used for one file by one thread, then discarded.
  * Internal to the library: not part of its supported API.
  */
@@ -316,8 +317,9 @@ public final class JsonReader {
     }
 
     /**
-     * Reads an id, a version or a code: a non-blank text, or a number taken as written ({@code 2} is
-     * {@code "2"}, {@code 2.10} is {@code "2.10"}) — people do not think of a version as "text". Reports and
+     * Reads a version: a non-blank text, or a number taken as written ({@code 2} is {@code "2"}, {@code 2.10} is
+     * {@code "2.10"}) — people do not think of a version as "text". Only versions: an id or a code is a text
+     * ({@link #text}), so that {@code "code": 7} is reported like any other value of the wrong type. Reports and
      * returns empty for anything else.
      */
     public Optional<String> textOrNumber(JsonValue value) {
@@ -374,12 +376,12 @@ public final class JsonReader {
             return required(name).flatMap(JsonReader.this::text);
         }
 
-        /** A required id, version or code: a non-blank text, or a number taken as written ({@link JsonReader#textOrNumber}). */
+        /** A required version: a non-blank text, or a number taken as written ({@link JsonReader#textOrNumber}). */
         public Optional<String> requiredTextOrNumber(String name) {
             return required(name).flatMap(JsonReader.this::textOrNumber);
         }
 
-        /** An optional id, version or code: a non-blank text, or a number taken as written ({@link JsonReader#textOrNumber}). */
+        /** An optional version: a non-blank text, or a number taken as written ({@link JsonReader#textOrNumber}). */
         public Optional<String> optionalTextOrNumber(String name) {
             return get(name).flatMap(JsonReader.this::textOrNumber);
         }
