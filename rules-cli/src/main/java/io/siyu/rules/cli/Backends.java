@@ -60,8 +60,9 @@ record Backends(Simulator simulator, PackTestRunner testRunner, Demo demo) {
         try {
             results = runner.run(runner.packTables());
         } catch (CaseTableException e) {
-            e.diagnostics().forEach(d -> streams.out().println(d.format()));
-            streams.out().println("the test tables have " + e.diagnostics().size() + " problem(s)");
+            e.diagnostics().forEach(d -> streams.out().println(d.format(request.pack().locale())));
+            streams.out().println(CliMessages.format(request.pack().locale(), "report.table-problems",
+                    e.diagnostics().size()));
             return ExitCodes.PACK_ERRORS;
         }
         long failed = results.stream().filter(r -> !r.passed()).count();

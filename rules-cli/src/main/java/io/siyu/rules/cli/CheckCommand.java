@@ -51,17 +51,17 @@ final class CheckCommand implements Callable<Integer> {
             if (tables.stream().anyMatch(Diagnostic::isError)) {
                 List<Diagnostic> all = new ArrayList<>(loaded.warnings());
                 all.addAll(tables);
-                PackReport.failed(pack.directory(), all, streams.out());
+                PackReport.failed(pack.directory(), all, streams.out(), pack.locale());
                 return ExitCodes.PACK_ERRORS;
             }
-            loaded.warnings().forEach(w -> streams.out().println(w.format()));
+            loaded.warnings().forEach(w -> streams.out().println(w.format(pack.locale())));
             streams.out().println(PackReport.loaded(loaded));
             return ExitCodes.OK;
         } catch (PackLoadFailure e) {
             List<Diagnostic> all = new ArrayList<>(e.diagnostics());
             all.addAll(tableProblems(pack.directory(), pack.locale()));
             all.sort(Diagnostic.READING_ORDER);
-            PackReport.failed(e.directory(), all, streams.out());
+            PackReport.failed(e.directory(), all, streams.out(), pack.locale());
             return ExitCodes.PACK_ERRORS;
         }
     }

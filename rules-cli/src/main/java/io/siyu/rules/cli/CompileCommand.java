@@ -53,7 +53,7 @@ final class CompileCommand implements Callable<Integer> {
         } catch (RulePackException e) {
             throw new PackLoadFailure(pack.directory(), e);
         }
-        compiled.warnings().forEach(w -> streams.out().println(w.format()));
+        compiled.warnings().forEach(w -> streams.out().println(w.format(pack.locale())));
         streams.out().println(PackReport.loaded(compiled) + "; compiled into " + output + " (" + size(output) + ")");
         return ExitCodes.OK;
     }

@@ -40,6 +40,6 @@ final class DecideCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return CustomerLines.run(pack, input, streams, new JsonLinesSink(DecisionJson.of(null, pack.locale())));
+        return CustomerLines.run(pack, input, streams, new JsonLinesSink(DecisionJson.of(null, pack.locale()), pack.locale()));
     }
 }

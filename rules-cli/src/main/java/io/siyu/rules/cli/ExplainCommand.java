@@ -114,13 +114,13 @@ final class ExplainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Missing required parameter: 'PACK'");
         }
         if (!stats) {
-            return CustomerLines.run(pack, input, streams, new ExplainSink());
+            return CustomerLines.run(pack, input, streams, new ExplainSink(pack.locale()));
         }
         int failed;
         RulePack loaded;
         try (Utf8Lines reader = input.open(streams)) {
             loaded = pack.load(true);
-            ExplainSink errors = new ExplainSink();
+            ExplainSink errors = new ExplainSink(pack.locale());
             failed = CustomerLines.decideAll(loaded, input.source(), pack.locale(), reader, new DecisionSink() {
                 @Override
                 public String decided(int line, Decision decision) {
@@ -208,7 +208,7 @@ final class ExplainCommand implements Callable<Integer> {
         } catch (JsonInputException e) {
             streams.err().println("siyu explain: " + e.getMessage());
             for (Diagnostic d : e.diagnostics()) {
-                streams.err().println("  " + d.format());
+                streams.err().println("  " + d.format(pack.locale()));
             }
             return ExitCodes.SOME_LINES_FAILED;
         }

@@ -3,6 +3,9 @@ package io.siyu.rules.cli;
 import io.siyu.rules.decision.Decision;
 import io.siyu.rules.diagnostic.Diagnostic;
 
+import java.util.Locale;
+import java.util.Objects;
+
 
 /**
  * Writes each outcome as a readable block (the output of {@code siyu explain}): {@link Decision#explain()}
@@ -11,6 +14,12 @@ import io.siyu.rules.diagnostic.Diagnostic;
  */
 final class ExplainSink implements DecisionSink {
     private static final String NEW_LINE = System.lineSeparator();
+    private final Locale locale;
+
+    /** @param locale the language of the words the sink adds to a diagnostic */
+    ExplainSink(Locale locale) {
+        this.locale = Objects.requireNonNull(locale, "locale");
+    }
 
     @Override
     public String decided(int line, Decision decision) {
@@ -24,7 +33,7 @@ final class ExplainSink implements DecisionSink {
                 .append(error.customerId().map(id -> " (customer " + id + ")").orElse(""))
                 .append(": ERROR ").append(error.error()).append(NEW_LINE);
         for (Diagnostic d : error.diagnostics()) {
-            out.append("  ").append(d.format()).append(NEW_LINE);
+            out.append("  ").append(d.format(locale)).append(NEW_LINE);
         }
         return out.toString();
     }

@@ -262,7 +262,7 @@ final class FunnelCommand implements Callable<Integer> {
             try {
                 config = config();
             } catch (FunnelConfigException e) {
-                e.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
+                e.diagnostics().stream().map(d -> d.format(options.locale())).forEach(err::println);
                 err.println(e.getMessage().lines().findFirst().orElse(""));
                 return ExitCodes.PACK_ERRORS;
             }
@@ -306,7 +306,7 @@ final class FunnelCommand implements Callable<Integer> {
             try {
                 codebook = options.codebook();
             } catch (CodebookException e) {
-                e.diagnostics().stream().map(Diagnostic::format).forEach(streams.err()::println);
+                e.diagnostics().stream().map(d -> d.format(options.locale())).forEach(streams.err()::println);
                 streams.err().println(e.getMessage().lines().findFirst().orElse(""));
                 return ExitCodes.PACK_ERRORS;
             }
@@ -337,7 +337,7 @@ final class FunnelCommand implements Callable<Integer> {
                     } catch (FunnelJson.EventLineException e) {
                         failed = true;
                         flush(funnel, batch, lines, out);
-                        streams.out().println(error(out, number, e.diagnostics().stream().map(Diagnostic::format)
+                        streams.out().println(error(out, number, e.diagnostics().stream().map(d -> d.format(options.locale()))
                                 .collect(java.util.stream.Collectors.joining("\n"))));
                         continue;
                     } catch (FunnelException e) {

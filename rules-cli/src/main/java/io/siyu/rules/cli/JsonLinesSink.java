@@ -9,6 +9,7 @@ import io.siyu.rules.decision.DecisionJson;
 import io.siyu.rules.diagnostic.Diagnostic;
 
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -26,9 +27,11 @@ final class JsonLinesSink implements DecisionSink {
     private static final String NEW_LINE = System.lineSeparator();
     private final ObjectMapper mapper = new ObjectMapper();
     private final DecisionJson json;
+    private final Locale locale;
 
-    JsonLinesSink(DecisionJson json) {
+    JsonLinesSink(DecisionJson json, Locale locale) {
         this.json = Objects.requireNonNull(json, "json");
+        this.locale = Objects.requireNonNull(locale, "locale");
     }
 
     @Override
@@ -45,7 +48,7 @@ final class JsonLinesSink implements DecisionSink {
         o.put("id", error.customerId().orElse(null));
         o.put("error", error.error());
         ArrayNode diagnostics = o.putArray("diagnostics");
-        error.diagnostics().stream().map(Diagnostic::format).forEach(diagnostics::add);
+        error.diagnostics().stream().map(d -> d.format(locale)).forEach(diagnostics::add);
         try {
             return mapper.writeValueAsString(o) + NEW_LINE;
         } catch (JsonProcessingException e) {

@@ -6,6 +6,7 @@ import io.siyu.rules.pack.RulePack;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How siyu reports on a pack: every diagnostic as {@code file:line:column: message}, then a one-line
@@ -25,13 +26,13 @@ final class PackReport {
                 + (warnings == 0 ? "" : ", " + count(warnings, "warning"));
     }
 
-    /** Prints every diagnostic, one per line, then the summary of a pack that did not load. */
-    static void failed(Path directory, List<Diagnostic> diagnostics, PrintWriter out) {
-        diagnostics.forEach(d -> out.println(d.format()));
+    /** Prints every diagnostic, one per line, then the summary of a pack that did not load, in {@code locale}. */
+    static void failed(Path directory, List<Diagnostic> diagnostics, PrintWriter out, Locale locale) {
+        diagnostics.forEach(d -> out.println(d.format(locale)));
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         long warnings = diagnostics.size() - errors;
-        out.println(name(directory) + ": " + count(errors, "error")
-                + (warnings == 0 ? "" : ", " + count(warnings, "warning")));
+        out.println(CliMessages.format(locale, warnings == 0 ? "report.failed" : "report.failed-with-warnings",
+                name(directory), errors, warnings));
     }
 
     private static String name(Path directory) {

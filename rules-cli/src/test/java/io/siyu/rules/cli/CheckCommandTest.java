@@ -56,8 +56,11 @@ class CheckCommandTest {
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
         assertThat(r.outLines().get(0)).isEqualTo("codebook.json:11:54: 未知字段 \"colour\"。这里允许的字段有：id, code, label。"
-                + " (at questions[0].options[0].colour)");
+                + "（位置：questions[0].options[0].colour）");
         assertThat(r.outLines().get(1)).startsWith("pack.json:3:13: 这里不是合法的 JSON");
+        // The words siyu adds around the messages are Chinese too.
+        assertThat(r.outLines()).last().asString().matches(".+：\\d+ 个错误");
+        assertThat(r.out()).doesNotContain("(at ").doesNotContain(" errors");
     }
 
     @Test

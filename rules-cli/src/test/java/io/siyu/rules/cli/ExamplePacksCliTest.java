@@ -59,6 +59,6 @@ class ExamplePacksCliTest {
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.PACK_ERRORS);
         assertThat(r.out()).contains("rules/propose.drl:").contains("System");
-        assertThat(r.outLines()).last().asString().startsWith("retail: ");
+        assertThat(r.outLines()).last().asString().startsWith("retail：").endsWith("个错误");
     }
 }

@@ -1,6 +1,7 @@
 package io.siyu.rules.diagnostic;
 
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -87,13 +88,27 @@ public record Diagnostic(String file, int line, int column, Severity severity, S
      * @return e.g. {@code codebook.json:12:17: Code "3" is already the code of ... (at questions[1].options[0].code)}
      */
     public String format() {
+        return format(Locale.ENGLISH);
+    }
+
+    /**
+     * {@link #format()} for a reader of {@code locale}: for Chinese ({@code zh}, any country) the words it adds to
+     * the message are Chinese too ({@code 警告：}, {@code （位置：path）}); English otherwise. The message itself is
+     * in the locale it was made in.
+     *
+     * @param locale the reader's locale; not null
+     * @return e.g. {@code codebook.json:12:17: 编码 "3" 已经是 ……（位置：questions[1].options[0].code）}
+     * @throws NullPointerException when {@code locale} is null
+     */
+    public String format(Locale locale) {
+        boolean chinese = "zh".equals(Objects.requireNonNull(locale, "locale").getLanguage());
         StringBuilder out = new StringBuilder(file).append(':').append(line).append(':').append(column).append(": ");
         if (severity == Severity.WARNING) {
-            out.append("warning: ");
+            out.append(chinese ? "警告：" : "warning: ");
         }
         out.append(message);
         if (!path.isEmpty()) {
-            out.append(" (at ").append(path).append(')');
+            out.append(chinese ? "（位置：" : " (at ").append(path).append(chinese ? '）' : ')');
         }
         return out.toString();
     }
