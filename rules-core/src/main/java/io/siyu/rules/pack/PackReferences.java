@@ -7,6 +7,7 @@ import io.siyu.rules.internal.compile.FactVocabulary;
 import io.siyu.rules.internal.json.JsonReader;
 import io.siyu.rules.internal.json.JsonValue;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +75,27 @@ final class PackReferences {
                         }
                     }
                 });
+        return reader.diagnostics();
+    }
+
+    /**
+     * A warning when {@code funnel.json} counts funnel days in another timezone than {@code pack.json} decides in:
+     * then a funnel day and a decision's day (quiet hours, dated rules) begin at different moments, which nobody
+     * means. At the {@code timezone} field of {@code funnel.json}, or its first character when it has none (it is
+     * then {@code Asia/Shanghai}, the funnel's default, whatever the pack's).
+     *
+     * @param funnelJson the text of {@code funnel.json}, which has already been read without errors
+     * @param funnelZone the funnel's timezone as read
+     * @param packZone   the pack's timezone as read from {@code pack.json}
+     */
+    static List<Diagnostic> timezones(String funnelJson, ZoneId funnelZone, ZoneId packZone, Locale locale) {
+        if (funnelZone.equals(packZone)) {
+            return List.of();
+        }
+        JsonReader reader = new JsonReader(RulePack.FUNNEL_FILE, PackManifest.MESSAGES, locale);
+        reader.parse(funnelJson).ifPresent(root -> reader.warning(root.fields().getOrDefault("timezone", root),
+                root.fields().containsKey("timezone") ? "pack.funnel-timezone" : "pack.funnel-timezone-default",
+                funnelZone.getId(), packZone.getId()));
         return reader.diagnostics();
     }
 

@@ -304,6 +304,10 @@ public final class RulePack {
             problems.addAll(PackReferences.cohortQuestions(funnelText.get(),
                     codebook.get().questions().stream().map(Question::id).toList(), options.locale()));
         }
+        if (funnelText.isPresent() && funnel.isPresent() && manifest.isPresent()) {
+            problems.addAll(PackReferences.timezones(funnelText.get(), funnel.get().zone(), manifest.get().zone(),
+                    options.locale()));
+        }
         if (precompiled != null && manifest.isPresent() && problems.stream().noneMatch(Diagnostic::isError)) {
             // The rules were checked and compiled when the compiled part was made, from these very files: its
             // warnings are the pack's (the JSON files' own warnings among them, so theirs are not added again).

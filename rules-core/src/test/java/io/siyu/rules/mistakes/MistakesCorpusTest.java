@@ -126,7 +126,7 @@ class MistakesCorpusTest {
             problems.addAll(tablesOfABrokenPack(pack, locale));
             problems.sort(Diagnostic.READING_ORDER);
         }
-        return problems.stream().map(Diagnostic::format).toList();
+        return problems.stream().map(d -> d.format(locale)).toList();
     }
 
     /** As siyu check: the tables of a pack that does not load, against what of its codebook and scripts loads. */
