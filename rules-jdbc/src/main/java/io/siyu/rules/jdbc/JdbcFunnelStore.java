@@ -207,14 +207,24 @@ public final class JdbcFunnelStore implements FunnelStore {
                     restore(connection, autoCommit);
                 }
             } catch (SQLException e) {
-                if (attempt < TRANSACTION_ATTEMPTS && retryable(e)) {
-                    LOG.debug("Retrying {} after {}", what, e.getSQLState());
-                    continue;
-                }
-                throw new FunnelStoreException(FunnelStoreException.Reason.FAILED, e, what + " at " + where,
-                        firstLine(e));
+                retryOrThrow(what, attempt, e);
+                continue;
             }
         }
+    }
+
+    /**
+     * Returns when attempt {@code attempt} of {@code what} failed in a way worth another attempt (a deadlock, a
+     * serialisation failure, a lost connection) and attempts are left; logs the retry at DEBUG.
+     *
+     * @throws FunnelStoreException otherwise, naming what failed and where
+     */
+    private void retryOrThrow(String what, int attempt, SQLException e) {
+        if (attempt < TRANSACTION_ATTEMPTS && retryable(e)) {
+            LOG.debug("Retrying {} after {}", what, e.getSQLState());
+            return;
+        }
+        throw new FunnelStoreException(FunnelStoreException.Reason.FAILED, e, what + " at " + where, firstLine(e));
     }
 
     /**
@@ -232,12 +242,8 @@ public final class JdbcFunnelStore implements FunnelStore {
                     return work.run(connection);
                 }
             } catch (SQLException e) {
-                if (attempt < TRANSACTION_ATTEMPTS && retryable(e)) {
-                    LOG.debug("Retrying {} after {}", what, e.getSQLState());
-                    continue;
-                }
-                throw new FunnelStoreException(FunnelStoreException.Reason.FAILED, e, what + " at " + where,
-                        firstLine(e));
+                retryOrThrow(what, attempt, e);
+                continue;
             }
             return transaction(what, work);
         }
