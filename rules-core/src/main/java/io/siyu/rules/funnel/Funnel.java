@@ -273,19 +273,6 @@ public final class Funnel {
     }
 
     /**
-     * Records events in the order given, as {@link #record} would one by one, with fewer round trips to the
-     * store: the events of days already reached are read and written together (up to a few hundred
-     * customers per write). Events of one customer may be in any order.
-     *
-     * @param events the events, in the order they arrived
-     * @return what became of each event, in the same order; unmodifiable
-     * @throws NullPointerException when {@code events} or one of its events is null
-     * @throws FunnelException      when an event is dated after today: nothing is recorded
-     * @throws FunnelStoreException when the store fails: the events before the failing write are recorded,
-     *                              and recording all of them again is safe
-     * @throws ArithmeticException  when a purchase takes a journey's revenue past {@link Long#MAX_VALUE} fen
-     */
-    /**
      * Checks that an event is not dated after today in the funnel's timezone (by this funnel's clock): what
      * {@link #recordAll} refuses. A caller that reads events one by one checks each first, so that one bad
      * event is that event's error rather than the batch's.
@@ -303,6 +290,19 @@ public final class Funnel {
         }
     }
 
+    /**
+     * Records events in the order given, as {@link #record} would one by one, with fewer round trips to the
+     * store: the events of days already reached are read and written together (up to a few hundred
+     * customers per write). Events of one customer may be in any order.
+     *
+     * @param events the events, in the order they arrived
+     * @return what became of each event, in the same order; unmodifiable
+     * @throws NullPointerException when {@code events} or one of its events is null
+     * @throws FunnelException      when an event is dated after today: nothing is recorded
+     * @throws FunnelStoreException when the store fails: the events before the failing write are recorded,
+     *                              and recording all of them again is safe
+     * @throws ArithmeticException  when a purchase takes a journey's revenue past {@link Long#MAX_VALUE} fen
+     */
     public List<Recorded> recordAll(List<? extends FunnelEvent> events) {
         Objects.requireNonNull(events, "events");
         LocalDate today = today();
