@@ -213,6 +213,7 @@ final class FunnelCommand implements Callable<Integer> {
 
         /** A small pool over the database; the caller closes it. */
         HikariDataSource dataSource() {
+            JdbcUrls.requireDriver(spec, "--db", url);
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(JdbcUrls.quiet(url));
             String name = user != null ? user : url.startsWith("jdbc:h2:") ? "sa" : null;
@@ -514,6 +515,18 @@ final class FunnelCommand implements Callable<Integer> {
     /** JDBC URLs as shown to people: without a password. */
     static final class JdbcUrls {
         private JdbcUrls() {
+        }
+
+        /**
+         * Refuses, as a usage error, a URL that no bundled driver opens (a MySQL URL, a typo in "jdbc:"), saying
+         * which databases this siyu opens, instead of the driver manager's bare "No suitable driver".
+         */
+        static void requireDriver(CommandSpec spec, String option, String url) {
+            try {
+                java.sql.DriverManager.getDriver(url);
+            } catch (java.sql.SQLException none) {
+                throw UsageProblem.of(spec, "db.no-driver", option, redact(url));
+            }
         }
 
         static String redact(String url) {

@@ -161,6 +161,35 @@ class FunnelCommandTest {
                 .contains("password").doesNotContain("guess");
     }
 
+    @Test
+    void aDatabaseWithoutABundledDriverNamesTheOnesThisSiyuOpens() {
+        for (String url : new String[]{"jdbc:mysql://localhost/x", "jdbc:sqlserver://db;databaseName=crm",
+                "jbdc:h2:file:./typo", "siyu-funnel.db"}) {
+            Cli.Result en = Cli.run("", "funnel", "report", "--db", url);
+            assertThat(en.exitCode()).as(url).isEqualTo(ExitCodes.USAGE);
+            assertThat(en.err()).as(url).contains("--db " + url + ": this siyu opens H2 and PostgreSQL databases only",
+                    "must start with jdbc:h2:", "or jdbc:postgresql:").doesNotContain("No suitable driver");
+        }
+        Cli.Result zh = Cli.run("", "funnel", "advance", "--db", "jdbc:mysql://localhost/x", "--locale", "zh_CN");
+        assertThat(zh.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zh.err()).contains("--db jdbc:mysql://localhost/x：此 siyu 只能打开 H2 和 PostgreSQL 数据库",
+                "jdbc:h2:", "jdbc:postgresql:");
+        Cli.Result log = Cli.run("", "explain", "--log", "jdbc:mysql://localhost/x", "--customer", "c1");
+        assertThat(log.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(log.err()).contains("--log jdbc:mysql://localhost/x: this siyu opens H2 and PostgreSQL");
+    }
+
+    /** PostgreSQL's reason ends with a full stop of its own; the message's sentence must end once. */
+    @Test
+    void aDriverReasonEndingInAStopIsNotFollowedByASecondOne() {
+        for (String locale : new String[]{"en", "zh_CN"}) {
+            Cli.Result r = Cli.run("", "funnel", "report", "--db", "jdbc:postgresql://127.0.0.1:1/none",
+                    "--locale", locale);
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+            assertThat(r.err()).as(locale).contains("connections").doesNotContainPattern("[.。]\\s*[.。]");
+        }
+    }
+
     /**
      * H2 prints its own stack trace on standard error and output when it cannot write its trace file beside a
      * database it cannot open; only siyu's one line may be printed. A real process: H2 writes to System.err/out.
