@@ -414,11 +414,19 @@ final class FunnelCommand implements Callable<Integer> {
         @Override
         int run(Funnel funnel, FunnelStore store) {
             LocalDate day = date == null ? funnel.today() : parseDate(options.spec, date);
+            Locale locale = options.locale();
+            Optional<LocalDate> before = store.advancedThrough();
+            if (before.isPresent() && !day.isAfter(before.get())) {
+                // Journeys never move backwards: advancing to a day already crossed is a no-op, and a user who
+                // typed an old date (or ran it twice) must learn that nothing happened, not read "advanced".
+                streams.out().println(CliMessages.format(locale, "funnel.advance.already", before.get(), day));
+                return ExitCodes.OK;
+            }
             funnel.advance(day);
             LocalDate through = store.advancedThrough().orElse(day);
-            streams.out().println("advanced through " + through);
-            store.crossings().stream().filter(c -> c.day().equals(day)).findFirst().ifPresent(c ->
-                    streams.out().println(c.moved() + " journeys moved, " + c.seated() + " put into groups"));
+            streams.out().println(CliMessages.format(locale, "funnel.advance.done", through));
+            store.crossings().stream().filter(c -> c.day().equals(day)).findFirst().ifPresent(c -> streams.out()
+                    .println(CliMessages.format(locale, "funnel.advance.moved", c.moved(), c.seated())));
             return ExitCodes.OK;
         }
     }

@@ -150,6 +150,27 @@ class FunnelCommandTest {
     }
 
     @Test
+    void advancingToADayAlreadyCrossedSaysNothingWasMoved() {
+        siyu(EVENTS, "funnel", "record");
+        assertThat(siyu("", "funnel", "advance", "--date", "2026-11-25").outLines())
+                .startsWith("advanced through 2026-11-25");
+
+        for (String day : new String[]{"2020-01-01", "2026-11-25"}) {
+            Cli.Result again = siyu("", "funnel", "advance", "--date", day);
+            assertThat(again.exitCode()).isEqualTo(ExitCodes.OK);
+            assertThat(again.outLines()).containsExactly("The funnel had already advanced through 2026-11-25; " + day
+                    + " is not after it, so nothing was moved (journeys never move backwards). To advance, give a "
+                    + "later --date, or none for today.");
+        }
+        Cli.Result zh = siyu("", "funnel", "advance", "--date", "2020-01-01", "--locale", "zh_CN");
+        assertThat(zh.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(zh.out()).startsWith("漏斗已推进到 2026-11-25；2020-01-01 不在其之后，因此没有移动任何客户旅程");
+
+        Cli.Result later = siyu("", "funnel", "advance", "--date", "2026-11-26", "--locale", "zh_CN");
+        assertThat(later.outLines()).first().isEqualTo("已推进到 2026-11-26");
+    }
+
+    @Test
     void aWrongPasswordIsOneClearLineWithoutAStackTrace() {
         siyu("", "funnel", "report");
         Cli.Result wrong = siyu("", "funnel", "report", "--db-user", "sa", "--db-password", "guess");
