@@ -57,13 +57,26 @@ record Backends(Simulator simulator, PackTestRunner testRunner, Demo demo) {
         RulePack pack = request.pack().load();
         CaseRunner runner = CaseRunner.of(pack);
         List<CaseResult> results;
+        List<io.siyu.rules.cases.CaseTable> tables;
         try {
-            results = runner.run(runner.packTables());
+            tables = runner.packTables();
+            results = runner.run(tables);
         } catch (CaseTableException e) {
             e.diagnostics().forEach(d -> streams.out().println(d.format(request.pack().locale())));
             streams.out().println(CliMessages.format(request.pack().locale(), "report.table-problems",
                     e.diagnostics().size()));
             return ExitCodes.PACK_ERRORS;
+        }
+        if (results.isEmpty()) {
+            // Nothing was tested, which is not a pass: a CI step running siyu test on a pack whose tables are
+            // misplaced (test/, *.xlsx) or empty must not go green. Exit 3, as when tests fail.
+            streams.out().println(tables.isEmpty()
+                    ? CliMessages.format(request.pack().locale(), "test.no-tables", request.pack().directory(),
+                    io.siyu.rules.cases.CaseTable.HEADER)
+                    : CliMessages.format(request.pack().locale(), "test.no-rows", tables.stream()
+                    .map(t -> "tests/" + t.fileName()).collect(java.util.stream.Collectors.joining(", "))));
+            streams.out().println("0 passed, 0 failed");
+            return ExitCodes.TESTS_FAILED;
         }
         long failed = results.stream().filter(r -> !r.passed()).count();
         results.forEach(r -> streams.out().println(r.format()));

@@ -142,6 +142,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     /** The decisions of the customer in a database's decision log (rules-jdbc's table). */
     private List<Decision> readDatabase(Optional<LocalDate> day, ZoneId zoneId) {
+        FunnelCommand.JdbcUrls.requireDriver(spec, "--log", log);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(FunnelCommand.JdbcUrls.quiet(log));
         String user = dbUser != null ? dbUser : log.startsWith("jdbc:h2:") ? "sa" : null;

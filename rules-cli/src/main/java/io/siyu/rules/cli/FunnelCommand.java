@@ -213,6 +213,7 @@ final class FunnelCommand implements Callable<Integer> {
 
         /** A small pool over the database; the caller closes it. */
         HikariDataSource dataSource() {
+            JdbcUrls.requireDriver(spec, "--db", url);
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(JdbcUrls.quiet(url));
             String name = user != null ? user : url.startsWith("jdbc:h2:") ? "sa" : null;
@@ -413,11 +414,19 @@ final class FunnelCommand implements Callable<Integer> {
         @Override
         int run(Funnel funnel, FunnelStore store) {
             LocalDate day = date == null ? funnel.today() : parseDate(options.spec, date);
+            Locale locale = options.locale();
+            Optional<LocalDate> before = store.advancedThrough();
+            if (before.isPresent() && !day.isAfter(before.get())) {
+                // Journeys never move backwards: advancing to a day already crossed is a no-op, and a user who
+                // typed an old date (or ran it twice) must learn that nothing happened, not read "advanced".
+                streams.out().println(CliMessages.format(locale, "funnel.advance.already", before.get(), day));
+                return ExitCodes.OK;
+            }
             funnel.advance(day);
             LocalDate through = store.advancedThrough().orElse(day);
-            streams.out().println("advanced through " + through);
-            store.crossings().stream().filter(c -> c.day().equals(day)).findFirst().ifPresent(c ->
-                    streams.out().println(c.moved() + " journeys moved, " + c.seated() + " put into groups"));
+            streams.out().println(CliMessages.format(locale, "funnel.advance.done", through));
+            store.crossings().stream().filter(c -> c.day().equals(day)).findFirst().ifPresent(c -> streams.out()
+                    .println(CliMessages.format(locale, "funnel.advance.moved", c.moved(), c.seated())));
             return ExitCodes.OK;
         }
     }
@@ -514,6 +523,18 @@ final class FunnelCommand implements Callable<Integer> {
     /** JDBC URLs as shown to people: without a password. */
     static final class JdbcUrls {
         private JdbcUrls() {
+        }
+
+        /**
+         * Refuses, as a usage error, a URL that no bundled driver opens (a MySQL URL, a typo in "jdbc:"), saying
+         * which databases this siyu opens, instead of the driver manager's bare "No suitable driver".
+         */
+        static void requireDriver(CommandSpec spec, String option, String url) {
+            try {
+                java.sql.DriverManager.getDriver(url);
+            } catch (java.sql.SQLException none) {
+                throw UsageProblem.of(spec, "db.no-driver", option, redact(url));
+            }
         }
 
         static String redact(String url) {

@@ -103,7 +103,7 @@ class DistributionIT {
                 Map.of("JAVA_HOME", System.getProperty("java.home"), "PATH", tools.toString()), elsewhere);
 
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.PACK_ERRORS);
-        assertThat(r.out()).contains("pack.json:").contains("versoin").endsWith("mine: 2 errors\n");
+        assertThat(r.out()).contains("pack.json:").contains("versoin").endsWith("mine：2 个错误\n");
         assertThat(r.err()).isEmpty();
     }
 

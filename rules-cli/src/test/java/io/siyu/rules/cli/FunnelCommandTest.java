@@ -150,6 +150,27 @@ class FunnelCommandTest {
     }
 
     @Test
+    void advancingToADayAlreadyCrossedSaysNothingWasMoved() {
+        siyu(EVENTS, "funnel", "record");
+        assertThat(siyu("", "funnel", "advance", "--date", "2026-11-25").outLines())
+                .startsWith("advanced through 2026-11-25");
+
+        for (String day : new String[]{"2020-01-01", "2026-11-25"}) {
+            Cli.Result again = siyu("", "funnel", "advance", "--date", day);
+            assertThat(again.exitCode()).isEqualTo(ExitCodes.OK);
+            assertThat(again.outLines()).containsExactly("The funnel had already advanced through 2026-11-25; " + day
+                    + " is not after it, so nothing was moved (journeys never move backwards). To advance, give a "
+                    + "later --date, or none for today.");
+        }
+        Cli.Result zh = siyu("", "funnel", "advance", "--date", "2020-01-01", "--locale", "zh_CN");
+        assertThat(zh.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(zh.out()).startsWith("漏斗已推进到 2026-11-25；2020-01-01 不在其之后，因此没有移动任何客户旅程");
+
+        Cli.Result later = siyu("", "funnel", "advance", "--date", "2026-11-26", "--locale", "zh_CN");
+        assertThat(later.outLines()).first().isEqualTo("已推进到 2026-11-26");
+    }
+
+    @Test
     void aWrongPasswordIsOneClearLineWithoutAStackTrace() {
         siyu("", "funnel", "report");
         Cli.Result wrong = siyu("", "funnel", "report", "--db-user", "sa", "--db-password", "guess");
@@ -159,6 +180,35 @@ class FunnelCommandTest {
         assertThat(wrong.err().lines()).singleElement().asString()
                 .startsWith("siyu funnel: Cannot use the funnel's database at jdbc:h2:file:")
                 .contains("password").doesNotContain("guess");
+    }
+
+    @Test
+    void aDatabaseWithoutABundledDriverNamesTheOnesThisSiyuOpens() {
+        for (String url : new String[]{"jdbc:mysql://localhost/x", "jdbc:sqlserver://db;databaseName=crm",
+                "jbdc:h2:file:./typo", "siyu-funnel.db"}) {
+            Cli.Result en = Cli.run("", "funnel", "report", "--db", url);
+            assertThat(en.exitCode()).as(url).isEqualTo(ExitCodes.USAGE);
+            assertThat(en.err()).as(url).contains("--db " + url + ": this siyu opens H2 and PostgreSQL databases only",
+                    "must start with jdbc:h2:", "or jdbc:postgresql:").doesNotContain("No suitable driver");
+        }
+        Cli.Result zh = Cli.run("", "funnel", "advance", "--db", "jdbc:mysql://localhost/x", "--locale", "zh_CN");
+        assertThat(zh.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zh.err()).contains("--db jdbc:mysql://localhost/x：此 siyu 只能打开 H2 和 PostgreSQL 数据库",
+                "jdbc:h2:", "jdbc:postgresql:");
+        Cli.Result log = Cli.run("", "explain", "--log", "jdbc:mysql://localhost/x", "--customer", "c1");
+        assertThat(log.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(log.err()).contains("--log jdbc:mysql://localhost/x: this siyu opens H2 and PostgreSQL");
+    }
+
+    /** PostgreSQL's reason ends with a full stop of its own; the message's sentence must end once. */
+    @Test
+    void aDriverReasonEndingInAStopIsNotFollowedByASecondOne() {
+        for (String locale : new String[]{"en", "zh_CN"}) {
+            Cli.Result r = Cli.run("", "funnel", "report", "--db", "jdbc:postgresql://127.0.0.1:1/none",
+                    "--locale", locale);
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+            assertThat(r.err()).as(locale).contains("connections").doesNotContainPattern("[.。]\\s*[.。]");
+        }
     }
 
     /**

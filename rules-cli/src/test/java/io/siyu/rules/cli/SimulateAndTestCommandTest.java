@@ -65,6 +65,33 @@ class SimulateAndTestCommandTest {
         assertThat(r.outLines()).last().isEqualTo("1 passed, 1 failed");
     }
 
+    /** Nothing tested is not a pass: a CI gate on a pack whose tables are missing or empty must not go green. */
+    @Test
+    void testOfAPackWithoutTablesOrRowsSaysWhereTheyGoAndExitsThree() throws IOException {
+        Path pack = Cli.copyOfSkincare(tmp);
+        Files.deleteIfExists(pack.resolve("tests"));
+
+        Cli.Result none = Cli.run("", "test", pack.toString());
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.TESTS_FAILED);
+        assertThat(none.outLines()).containsExactly("The pack " + pack + " has no test tables, so nothing was "
+                + "tested: put tables of cases (CSV, UTF-8, header " + io.siyu.rules.cases.CaseTable.HEADER + ") in "
+                + "its folder tests/ as tests/*.csv; see docs/testkit.md, \"Table-driven cases (CSV) for operations "
+                + "staff\".", "0 passed, 0 failed");
+
+        Files.createDirectories(pack.resolve("tests"));
+        Files.writeString(pack.resolve("tests/cases.xlsx"), "not a table");
+        Cli.Result zh = Cli.run("", "test", "--locale", "zh_CN", pack.toString());
+        assertThat(zh.exitCode()).isEqualTo(ExitCodes.TESTS_FAILED);
+        assertThat(zh.out()).startsWith("规则包 " + pack + " 没有测试表，因此什么都没有测试：").contains("tests/*.csv",
+                "docs/testkit.md");
+
+        Files.writeString(pack.resolve("tests/cases.csv"), "# only a comment\n" + io.siyu.rules.cases.CaseTable.HEADER
+                + "\n", StandardCharsets.UTF_8);
+        Cli.Result empty = Cli.run("", "test", pack.toString());
+        assertThat(empty.exitCode()).as(empty.out()).isEqualTo(ExitCodes.TESTS_FAILED);
+        assertThat(empty.outLines().get(0)).startsWith("The test tables tests/cases.csv have no rows");
+    }
+
     @Test
     void testOfAMalformedTableExitsOneWithFileLineAndColumn() throws IOException {
         Path pack = Cli.copyOfSkincare(tmp);

@@ -57,9 +57,11 @@ final class EventLines {
         }
         List<Diagnostic> problems = new ArrayList<>();
         for (Diagnostic d : reader.diagnostics()) {
-            // A one-line document: its line 1 is the input's line; a column on a later line would mislead.
-            problems.add(new Diagnostic(d.file(), lineNumber, d.line() <= 1 ? d.column() : 0, d.severity(), d.key(),
-                    d.path(), d.message()));
+            // The document's line 1 is the input's line lineNumber; a document of several lines (an HTTP body)
+            // keeps its later lines' columns. With no line known, a column on a later line would mislead.
+            boolean known = lineNumber > 0 || d.line() <= 1;
+            problems.add(new Diagnostic(d.file(), d.line() <= 1 || lineNumber == 0 ? lineNumber
+                    : lineNumber + d.line() - 1, known ? d.column() : 0, d.severity(), d.key(), d.path(), d.message()));
         }
         if (problems.isEmpty()) {
             problems.add(Diagnostic.error(source, lineNumber, 0, "funnel.event.bad-line",

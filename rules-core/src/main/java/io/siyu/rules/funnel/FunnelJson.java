@@ -228,7 +228,8 @@ public final class FunnelJson {
      *
      * @param source     the name of the input, for diagnostics (a file name or {@code <stdin>})
      * @param lineNumber the 1-based line of {@code json} in the input, or 0 when not known
-     * @param json       one JSON object, on one line
+     * @param json       one JSON object, usually on one line; when it spans several, its line {@code n} is the
+     *                   input's line {@code lineNumber + n - 1} in the diagnostics
      * @param codebook   the pack's codebook, to check tags against; null when there is none (tags are then
      *                   taken as written)
      * @param locale     the language of the diagnostics (English or Simplified Chinese)

@@ -1,6 +1,7 @@
 package io.siyu.rules.funnel;
 
 import io.siyu.rules.internal.i18n.Messages;
+import io.siyu.rules.internal.text.TextTable;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -139,24 +140,8 @@ public record FunnelReport(FunnelCounts total, SortedMap<String, FunnelCounts> b
             byGroup.forEach((group, counts) -> rows.add(row(messages.format("report.group", group), counts)));
         }
 
-        int[] widths = new int[COLUMNS.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                String cell = row.get(i);
-                String padding = " ".repeat(widths[i] - cell.length());
-                // The segment name reads left-aligned; numbers line up on the right.
-                line.append(i == 0 ? cell + padding : "  " + padding + cell);
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
+        // The segment name reads left-aligned; numbers line up on the right.
+        return TextTable.format(rows, column -> column > 0);
     }
 
     private static List<String> row(String segment, FunnelCounts counts) {

@@ -58,8 +58,22 @@ public final class FunnelStoreException extends FunnelException {
      * @throws NullPointerException when {@code reason} or {@code args} is null
      */
     public FunnelStoreException(Reason reason, Throwable cause, Object... args) {
-        super(Objects.requireNonNull(reason, "reason").key(), cause, args);
+        super(Objects.requireNonNull(reason, "reason").key(), cause, withoutFinalStop(reason, args));
         this.reason = reason;
+    }
+
+    /**
+     * The messages put a storage's own text inside a sentence of theirs ("...: {1}. Check the URL..."); a text
+     * that ends a sentence itself (PostgreSQL's "...accepting TCP/IP connections.") would end it twice.
+     */
+    private static Object[] withoutFinalStop(Reason reason, Object[] args) {
+        Object[] out = Objects.requireNonNull(args, "args").clone();
+        // UNAVAILABLE and FAILED: the second argument is the storage's own message; the first (a URL, an
+        // operation) is kept as it is.
+        if (reason != Reason.SCHEMA_NEWER && out.length > 1 && out[1] instanceof String text) {
+            out[1] = text.replaceFirst("[\\s.。!！]+$", "");
+        }
+        return out;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.siyu.rules.decision.Decision;
 import io.siyu.rules.decision.Proposal;
 import io.siyu.rules.decision.RuleInfo;
 import io.siyu.rules.decision.Veto;
+import io.siyu.rules.internal.text.TextTable;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,21 +104,9 @@ public record RuleStatistics(long decisions, List<Row> rules) {
                     Long.toString(r.vetoes()), r.rule().file() + ":" + r.rule().line(),
                     r.neverFired() ? (zh ? "从未触发" : "never fired") : ""});
         }
-        int[] widths = new int[6];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                String pad = " ".repeat(widths[i] - row[i].length());
-                line.append(i == 0 ? row[i] + pad : i >= 1 && i <= 3 ? "  " + pad + row[i] : "  " + row[i] + pad);
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
+        // Counts line up on the right; the rule, its place and the note on the left.
+        StringBuilder out = new StringBuilder(TextTable.format(rows.stream().map(List::of).toList(),
+                column -> column >= 1 && column <= 3));
         out.append(zh ? "共 " + decisions + " 个决策，" + neverFired().size() + " 条规则从未触发\n"
                 : decisions + " decisions, " + neverFired().size() + " rule(s) never fired\n");
         return out.toString();

@@ -6,6 +6,7 @@ import io.siyu.rules.funnel.FunnelEvent;
 import io.siyu.rules.funnel.FunnelStore;
 import io.siyu.rules.funnel.Holdout;
 import io.siyu.rules.internal.i18n.Messages;
+import io.siyu.rules.internal.text.TextTable;
 import io.siyu.rules.pack.PackManifest;
 import io.siyu.rules.pack.RulePack;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -440,22 +441,7 @@ public final class ConversionReport {
     }
 
     private static String align(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                String pad = " ".repeat(widths[i] - row[i].length());
-                line.append(i == 0 ? row[i] + pad : "  " + pad + row[i]);
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
+        return TextTable.format(rows.stream().map(List::of).toList(), column -> column > 0);
     }
 
     /**

@@ -56,6 +56,18 @@ class RuleStatisticsAndLogTest {
         assertThat(stats.neverFired()).isNotEmpty().allMatch(RuleStatistics.Row::neverFired);
         assertThat(stats.toTable(Locale.ENGLISH)).contains("never fired", "3 decisions");
         assertThat(stats.toTable(Locale.SIMPLIFIED_CHINESE)).contains("从未触发", "共 3 个决策");
+        // The Chinese header's counts line up with the rows' on a terminal (a Chinese character is 2 columns).
+        List<String> lines = stats.toTable(Locale.SIMPLIFIED_CHINESE).lines().toList();
+        java.util.Set<Integer> vetoesEnd = new java.util.HashSet<>();
+        for (int i = 0; i < stats.rules().size() + 1; i++) {
+            String name = i == 0 ? "规则" : stats.rules().get(i - 1).rule().name();
+            java.util.regex.Matcher counts = java.util.regex.Pattern.compile("^ +(\\d+|触发) +(\\d+|胜出) +(\\d+|否决)")
+                    .matcher(lines.get(i).substring(name.length()));
+            assertThat(counts.find()).as(lines.get(i)).isTrue();
+            vetoesEnd.add(io.siyu.rules.internal.text.TextTable.width(
+                    lines.get(i).substring(0, name.length() + counts.end())));
+        }
+        assertThat(vetoesEnd).as(String.join("\n", lines)).hasSize(1);
         // A pack with another clock is the same pack: it counts into the same statistics.
         pack.withClock(Clock.systemUTC()).decide(warm(pack, "c4"));
         assertThat(pack.ruleStatistics().decisions()).isEqualTo(4);

@@ -1,6 +1,13 @@
 package io.siyu.rules.sample;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siyu.rules.codebook.Codebook;
+import io.siyu.rules.codebook.CodebookException;
 import io.siyu.rules.decision.Customer;
 import io.siyu.rules.decision.Decision;
 import io.siyu.rules.decision.DecisionException;
@@ -24,9 +31,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -41,7 +52,9 @@ import java.util.Map;
  *   <li>{@code POST /decide}: a customer document (docs/decisions-json.md) in, the decision JSON out; a body with
  *       problems is a 400 listing each with its JSON path, line and column;</li>
  *   <li>{@code POST /events}: funnel events as JSON (one object or a list, docs/funnel.md), recorded idempotently: an
- *       event sent again is a {@code DUPLICATE} and changes nothing;</li>
+ *       event sent again is a {@code DUPLICATE} and changes nothing; a body with a bad event (a Surveyed tag not
+ *       in the pack's codebook included) is a 400 listing each problem with its line, column and field, in the
+ *       language of {@code Accept-Language} (Chinese for {@code zh}, else English), and nothing is recorded;</li>
  *   <li>{@code GET /plan?date=2026-11-26}: each active group's content for the day (default: today);</li>
  *   <li>{@code GET /report}: the funnel's numbers.</li>
  * </ul>
@@ -80,18 +93,29 @@ class CrmController {
     }
 
     @PostMapping(path = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> events(@RequestBody String body) {
-        List<FunnelEvent> events;
-        try {
-            events = body.stripLeading().startsWith("[") ? funnelJson.readJournal(body) : List.of(funnelJson.readEvent(body));
-        } catch (FunnelException e) {
-            return json(HttpStatus.BAD_REQUEST, error("bad-event", e.message(Locale.ENGLISH)));
+    ResponseEntity<String> events(@RequestBody String body,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        Locale locale = locale(language);
+        Codebook codebook = codebook();
+        List<FunnelEvent> events = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        // Every event is read before any is recorded: one bad event in a list and nothing is stored.
+        for (EventText one : eventTexts(body)) {
+            try {
+                events.add(funnelJson.readEventLine(BODY, one.line(), one.text(), codebook, locale));
+            } catch (FunnelJson.EventLineException e) {
+                diagnostics.addAll(e.diagnostics());
+            }
+        }
+        if (!diagnostics.isEmpty()) {
+            return json(HttpStatus.BAD_REQUEST, problems("bad-event",
+                    SampleMessages.format(locale, "events.not-recorded", diagnostics.size()), diagnostics));
         }
         List<Funnel.Recorded> recorded;
         try {
             recorded = funnel.recordAll(events);
         } catch (FunnelException e) {
-            return json(HttpStatus.BAD_REQUEST, error(e.key(), e.message(Locale.ENGLISH)));
+            return json(HttpStatus.BAD_REQUEST, error(e.key(), e.message(locale)));
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (Funnel.Recorded r : recorded) {
@@ -104,6 +128,88 @@ class CrmController {
             out.add(one);
         }
         return json(HttpStatus.OK, Map.of("recorded", out));
+    }
+
+    /** The name of the request body in diagnostics. */
+    private static final String BODY = "body";
+
+    /** Chinese when the client prefers it (Accept-Language zh, zh-CN, zh-TW ...), English otherwise. */
+    static Locale locale(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        try {
+            // parse() orders the ranges by weight: the first Chinese or English one decides.
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                String tag = range.getRange();
+                if (range.getWeight() > 0 && (tag.equals("zh") || tag.startsWith("zh-"))) {
+                    return Locale.SIMPLIFIED_CHINESE;
+                }
+                if (range.getWeight() > 0 && (tag.equals("en") || tag.startsWith("en-"))) {
+                    return Locale.ENGLISH;
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            // A header we cannot read chooses no language: English, as when there is none.
+        }
+        return Locale.ENGLISH;
+    }
+
+    /**
+     * The codebook that Surveyed tags must match: the serving pack's; while the pack is still being built, its
+     * {@code codebook.json} read directly (small and quick); 503 when even that cannot be read.
+     */
+    private Codebook codebook() {
+        if (live.isReady()) {
+            return live.current().codebook();
+        }
+        try (InputStream in = live.source().open(RulePack.CODEBOOK_FILE)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Codebook.parse(RulePack.CODEBOOK_FILE, text.startsWith("\uFEFF") ? text.substring(1) : text,
+                    Locale.ENGLISH);
+        } catch (IOException | CodebookException e) {
+            // The pack's build reports the codebook's problems; until it is served, events wait.
+            throw new PackNotReady();
+        }
+    }
+
+    /** One event of a request body, with the body's line (1-based) its text starts on. */
+    record EventText(int line, String text) {
+    }
+
+    /** Lenient like the event reader itself: comments and trailing commas are fine. */
+    private static final JsonFactory SPLITTER = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).enable(JsonReadFeature.ALLOW_TRAILING_COMMA).build();
+
+    /**
+     * The events of a body: the body itself when it is one object; each element of a list, padded with spaces to
+     * its column so that the diagnostics' line and column are the body's. A body that is not well-formed JSON is
+     * given whole to the event reader, which says where it breaks.
+     */
+    static List<EventText> eventTexts(String body) {
+        if (!body.stripLeading().startsWith("[")) {
+            return List.of(new EventText(1, body));
+        }
+        List<EventText> out = new ArrayList<>();
+        try (JsonParser parser = SPLITTER.createParser(body)) {
+            parser.nextToken(); // [
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (parser.currentToken() == null) {
+                    return List.of(new EventText(1, body));
+                }
+                JsonLocation start = parser.currentTokenLocation();
+                parser.skipChildren();
+                int end = (int) parser.currentLocation().getCharOffset();
+                int from = (int) start.getCharOffset();
+                out.add(new EventText(start.getLineNr(), " ".repeat(start.getColumnNr() - 1) + body.substring(from, end)));
+            }
+            if (parser.nextToken() != null) {
+                return List.of(new EventText(1, body)); // something after the list
+            }
+        } catch (IOException notJson) {
+            return List.of(new EventText(1, body));
+        }
+        return out;
     }
 
     @GetMapping(path = "/plan", produces = MediaType.APPLICATION_JSON_VALUE)

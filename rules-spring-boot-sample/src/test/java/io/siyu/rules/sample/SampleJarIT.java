@@ -182,6 +182,8 @@ class SampleJarIT {
         HttpResponse<String> bad = sample.post("/events", "{\"type\":\"Teleported\",\"eventId\":\"x\"}");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(bad.body()).path("error").asText()).isEqualTo("bad-event");
+        assertThat(JSON.readTree(bad.body()).path("problems").get(0).path("path").asText()).as(bad.body())
+                .isEqualTo("type");
     }
 
     private static void report(SampleProcess sample) throws Exception {
