@@ -24,12 +24,9 @@ public interface HandWritten {
 
     /** The hand-written reference for this pack (by its id), deciding at the benchmarks' clock, if there is one. */
     static Optional<HandWritten> forPack(RulePack pack) {
-        var m = pack.manifest();
         return switch (pack.id()) {
-            case HandWrittenSkincare.PACK_ID -> Optional.of(
-                    new HandWrittenSkincare(m.thresholds(), m.contact(), m.zone(), pack.options().clock()));
-            case HandWrittenGaozi.PACK_ID -> Optional.of(
-                    new HandWrittenGaozi(m.thresholds(), m.contact(), m.zone(), pack.options().clock()));
+            case HandWrittenSkincare.PACK_ID -> Optional.of(new HandWrittenSkincare(ReferenceSettings.of(pack)));
+            case HandWrittenGaozi.PACK_ID -> Optional.of(new HandWrittenGaozi(ReferenceSettings.of(pack)));
             default -> Optional.empty();
         };
     }

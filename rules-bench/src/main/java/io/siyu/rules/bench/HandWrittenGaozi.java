@@ -1,14 +1,9 @@
 package io.siyu.rules.bench;
 
-import io.siyu.rules.decision.ContactPolicy;
 import io.siyu.rules.decision.Customer;
 import io.siyu.rules.decision.Decision;
 import io.siyu.rules.decision.IntentLevel;
-import io.siyu.rules.decision.IntentThresholds;
 
-import java.time.Clock;
-import java.time.LocalTime;
-import java.time.ZoneId;
 
 /**
  * The hand-written reference for the Gaozi example pack ({@code rules-examples/packs/gaozi/rules}): its 17
@@ -36,17 +31,11 @@ public final class HandWrittenGaozi implements HandWritten {
     private static final String[][] NEEDS = {{"D", "acne"}, {"C", "closed"}, {"A", "dry"}, {"E", "spots"},
         {"F", "sensitive"}, {"B", "oily"}, {"G", "general", "H"}};
 
-    private final IntentThresholds thresholds;
-    private final ContactPolicy contact;
-    private final ZoneId zone;
-    private final Clock clock;
+    private final ReferenceSettings settings;
 
-    /** With the pack's thresholds, contact policy, timezone and the decision clock. */
-    public HandWrittenGaozi(IntentThresholds thresholds, ContactPolicy contact, ZoneId zone, Clock clock) {
-        this.thresholds = thresholds;
-        this.contact = contact;
-        this.zone = zone;
-        this.clock = clock;
+    /** With the pack's thresholds, contact policy, timezone and decision clock. */
+    HandWrittenGaozi(ReferenceSettings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -103,7 +92,7 @@ public final class HandWrittenGaozi implements HandWritten {
         if (c.isPurchasedBefore()) {
             score += 15;
         }
-        return thresholds.levelOf(score);
+        return settings.level(score);
     }
 
     @Override
@@ -124,8 +113,7 @@ public final class HandWrittenGaozi implements HandWritten {
         boolean saidNo = c.asked(SAID_NO);
         boolean allergy = c.asked(ALLERGY);
         boolean welfareSent = "sent".equals(c.text("welfare"));
-        boolean muted = c.getTouchesToday() >= contact.dailyCap()
-                || contact.isQuiet(LocalTime.ofInstant(clock.instant(), zone));
+        boolean muted = settings.muted(c);
         boolean noOffer = !hot || allergy || saidNo;
         boolean noInvite = saidNo || "joined".equals(c.text("group")) || c.isInFunnel();
         boolean noWelfare = c.isPurchasedBefore() || welfareSent;

@@ -1,14 +1,9 @@
 package io.siyu.rules.bench;
 
-import io.siyu.rules.decision.ContactPolicy;
 import io.siyu.rules.decision.Customer;
 import io.siyu.rules.decision.Decision;
 import io.siyu.rules.decision.IntentLevel;
-import io.siyu.rules.decision.IntentThresholds;
 
-import java.time.Clock;
-import java.time.LocalTime;
-import java.time.ZoneId;
 
 /**
  * The hand-written reference: the skincare pack's 30 rules ({@code bench-pack/rules/*.drl}) as plain
@@ -21,17 +16,11 @@ public final class HandWrittenSkincare implements HandWritten {
     /** The id (in {@code pack.json}) of the pack these rules are written for. */
     public static final String PACK_ID = "skincare-test";
 
-    private final IntentThresholds thresholds;
-    private final ContactPolicy contact;
-    private final ZoneId zone;
-    private final Clock clock;
+    private final ReferenceSettings settings;
 
-    /** With the pack's thresholds, contact policy, timezone and the decision clock. */
-    public HandWrittenSkincare(IntentThresholds thresholds, ContactPolicy contact, ZoneId zone, Clock clock) {
-        this.thresholds = thresholds;
-        this.contact = contact;
-        this.zone = zone;
-        this.clock = clock;
+    /** With the pack's thresholds, contact policy, timezone and decision clock. */
+    HandWrittenSkincare(ReferenceSettings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -64,7 +53,7 @@ public final class HandWrittenSkincare implements HandWritten {
         if (c.getSilentHours() >= 48) {
             score -= 20;
         }
-        return thresholds.levelOf(score);
+        return settings.level(score);
     }
 
     @Override
@@ -74,8 +63,7 @@ public final class HandWrittenSkincare implements HandWritten {
         boolean warm = level == IntentLevel.WARM;
         boolean hot = level == IntentLevel.HOT;
         boolean newCustomer = c.getTags().isEmpty();
-        boolean muted = c.getTouchesToday() >= contact.dailyCap()
-                || contact.isQuiet(LocalTime.ofInstant(clock.instant(), zone));
+        boolean muted = settings.muted(c);
         boolean noGroup = c.asked("不需要");
 
         Best best = new Best(muted, hot);
