@@ -284,8 +284,9 @@ final class FunnelCommand implements Callable<Integer> {
             "Records events (JSON lines, UTF-8) from standard input or --input, and writes one JSON result per line: "
                     + "{\"line\":N,\"customerId\":...,\"eventId\":...,\"outcome\":\"APPLIED\",\"stage\":\"ONE_TO_ONE\"}. "
                     + "Outcomes: APPLIED, REPLAYED (older than the customer's latest event: applied in time order), "
-                    + "DUPLICATE (recorded before: nothing changes), IGNORED (kept, but it does not apply in the "
-                    + "customer's stage).",
+                    + "DUPLICATE (recorded before: nothing changes), CONFLICT (the id was recorded before with other "
+                    + "content: the first stands, the line says what to fix, and the exit code is 2), IGNORED (kept, "
+                    + "but it does not apply in the customer's stage).",
             "A line that is not an event gets {\"line\":N,\"error\":...} and the next lines are still recorded; "
                     + "the exit code is then 2. Recording the same file again is harmless."},
             footer = {"", "Input, one event per line:",
@@ -296,6 +297,8 @@ final class FunnelCommand implements Callable<Integer> {
         @Option(names = {"-i", "--input"}, paramLabel = "FILE",
                 description = "Read the events from this file instead of standard input.")
         private Path input;
+        /** Whether an event id came again with other content (the exit code says so, as for a bad line). */
+        private boolean conflicts;
 
         Record(Streams streams) {
             super(streams);
@@ -357,7 +360,7 @@ final class FunnelCommand implements Callable<Integer> {
                 throw new UncheckedIOException("cannot read the events: " + e.getMessage(), e);
             }
             flush(funnel, batch, lines, out);
-            return failed ? ExitCodes.SOME_LINES_FAILED : ExitCodes.OK;
+            return failed || conflicts ? ExitCodes.SOME_LINES_FAILED : ExitCodes.OK;
         }
 
         private Utf8Lines open() throws IOException {
@@ -383,6 +386,11 @@ final class FunnelCommand implements Callable<Integer> {
                 line.put("eventId", r.event().eventId());
                 line.put("outcome", r.outcome().name());
                 line.put("stage", r.journey().stage().name());
+                Optional<String> problem = r.problem(options.locale());
+                if (problem.isPresent()) {
+                    line.put("problem", problem.get());
+                    conflicts = true;
+                }
                 streams.out().println(line);
             }
             batch.clear();

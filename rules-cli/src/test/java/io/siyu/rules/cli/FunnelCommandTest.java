@@ -127,6 +127,24 @@ class FunnelCommandTest {
     }
 
     @Test
+    void anEventIdSentAgainWithOtherContentIsReportedAsAConflictAndExitsWithTwo() {
+        String order = "{\"type\":\"Purchased\",\"eventId\":\"order-9\",\"customerId\":\"c9\","
+                + "\"timestamp\":\"2026-11-23T02:10:00Z\",\"amountFen\":%d}\n";
+        assertThat(siyu(order.formatted(29_900), "funnel", "record").exitCode()).isEqualTo(ExitCodes.OK);
+
+        Cli.Result again = siyu(order.formatted(29_900) + order.formatted(19_900), "funnel", "record", "--locale",
+                "zh_CN");
+
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.SOME_LINES_FAILED);
+        List<JsonNode> lines = DecideCommandTest.parse(again.out());
+        assertThat(lines).extracting(l -> l.get("outcome").asText()).containsExactly("DUPLICATE", "CONFLICT");
+        assertThat(lines.get(0).has("problem")).isFalse();
+        assertThat(lines.get(1).get("problem").asText()).contains("order-9", "以第一次记录为准");
+        JsonNode total = DecideCommandTest.parse(siyu("", "funnel", "report", "--json").out()).get(0).get("total");
+        assertThat(total.get("revenueFen").asLong()).as("the first recording stands").isEqualTo(29_900);
+    }
+
+    @Test
     void advancesPlansAndReports() {
         siyu(EVENTS, "funnel", "record");
 

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +30,8 @@ import java.util.function.Function;
  * instances behind a load balancer over one database — can share a store.
  *
  * <p><b>Events.</b> Every event is kept in the journal under (customer id, event id): an event recorded
- * again, however long after, is a duplicate and changes nothing. Events are applied in time order whatever
+ * again, however long after, is a duplicate and changes nothing ({@link Outcome#DUPLICATE}; or
+ * {@link Outcome#CONFLICT} when its content differs from the first recording, which stands). Events are applied in time order whatever
  * their order of arrival: one older than the customer's latest is applied by rebuilding the customer's
  * journeys from the journal ({@link #TIME_ORDER}: timestamp, then kind, then event id). An event that does
  * not apply in the journey's stage at its time (a message from a customer who never entered, a second
@@ -104,8 +106,16 @@ public final class Funnel {
         APPLIED,
         /** Older than the customer's latest event: applied by rebuilding their journeys from the journal. */
         REPLAYED,
-        /** Recorded before (same customer and event id): nothing changed. */
+        /** Recorded before (same customer and event id, same content): nothing changed. */
         DUPLICATE,
+        /**
+         * Recorded before under the same customer and event id but with other content (another kind, amount,
+         * tags or send): the first recording stands and nothing changed. Another time alone is not a conflict:
+         * some senders stamp a redelivery with the time it was sent again.
+         * An id was reused, or an event was changed after it was first sent; the sender must be fixed, and a
+         * correction recorded under a new id. Never silently taken for a harmless duplicate.
+         */
+        CONFLICT,
         /**
          * Kept in the journal, but it does not apply in the journey's stage at its time, so nothing changed
          * (it applies if earlier events arriving later make it valid).
@@ -134,6 +144,23 @@ public final class Funnel {
             Objects.requireNonNull(event, "event");
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(journey, "journey");
+        }
+
+        /**
+         * What the sender must fix, for an event that was not taken: a {@link Outcome#CONFLICT} names the event
+         * and says that the first recording stands. The other outcomes are not problems.
+         *
+         * @param locale the language ({@code zh} for Chinese, anything else English)
+         * @return the sentence, or empty when the outcome is not a problem
+         * @throws NullPointerException when {@code locale} is null
+         */
+        public Optional<String> problem(Locale locale) {
+            Objects.requireNonNull(locale, "locale");
+            if (outcome != Outcome.CONFLICT) {
+                return Optional.empty();
+            }
+            return Optional.of(new FunnelException("funnel.event-conflict", event.eventId(), event.customerId(),
+                    event.kind().name()).message(locale));
         }
     }
 
@@ -388,14 +415,24 @@ public final class Funnel {
             long journalMillis = stored == null ? Journey.NONE : stored.journalMillis();
             int firstChanged = journeys.size() - 1;
             List<FunnelEvent> appended = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
+            Map<String, FunnelEvent> seen = new HashMap<>();
             List<FunnelEvent> journal = null;
+            Map<String, FunnelEvent> firstRecorded = null;
             for (int i = 0; i < events.size(); i++) {
                 FunnelEvent event = events.get(i);
-                if (!seen.add(event.eventId()) || recorded.contains(FunnelStore.EventKey.of(event))) {
-                    outcomes[i] = Outcome.DUPLICATE;
+                FunnelEvent earlier = seen.get(event.eventId());
+                if (earlier == null && recorded.contains(FunnelStore.EventKey.of(event))) {
+                    if (firstRecorded == null) {
+                        // Only a duplicate costs a read of the journal: its content is compared with the first.
+                        firstRecorded = byId(store.journal(customerId));
+                    }
+                    earlier = firstRecorded.get(event.eventId());
+                }
+                if (earlier != null) {
+                    outcomes[i] = sameContent(earlier, event) ? Outcome.DUPLICATE : Outcome.CONFLICT;
                     continue;
                 }
+                seen.put(event.eventId(), event);
                 appended.add(event);
                 long millis = event.timestamp().toEpochMilli();
                 if ((journalMillis == Journey.NONE || millis > journalMillis)
@@ -433,6 +470,34 @@ public final class Funnel {
                 out[offset + positions.get(i)] = new Recorded(events.get(i), outcomes[i], current);
             }
         }
+    }
+
+    private static Map<String, FunnelEvent> byId(List<FunnelEvent> journal) {
+        Map<String, FunnelEvent> byId = new HashMap<>();
+        journal.forEach(event -> byId.put(event.eventId(), event));
+        return byId;
+    }
+
+    /**
+     * Whether an event sent again is the one recorded: same kind, and the same amount, tags or send. The ids
+     * are equal already; the time is not compared, as some senders stamp a redelivery with the time of sending.
+     */
+    static boolean sameContent(FunnelEvent first, FunnelEvent again) {
+        if (first.kind() != again.kind()) {
+            return false;
+        }
+        if (first instanceof FunnelEvent.Purchased p) {
+            return p.amountFen() == ((FunnelEvent.Purchased) again).amountFen();
+        }
+        if (first instanceof FunnelEvent.Surveyed s) {
+            return s.tags().equals(((FunnelEvent.Surveyed) again).tags());
+        }
+        if (first instanceof FunnelEvent.Sent s) {
+            FunnelEvent.Sent other = (FunnelEvent.Sent) again;
+            return s.decisionId().equals(other.decisionId()) && s.scriptId().equals(other.scriptId())
+                    && s.variant().equals(other.variant());
+        }
+        return true;
     }
 
     private void recordRun(List<? extends FunnelEvent> run, LocalDate through, Recorded[] out, int offset) {

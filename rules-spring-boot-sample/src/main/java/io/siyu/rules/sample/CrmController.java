@@ -52,7 +52,8 @@ import java.util.Map;
  *   <li>{@code POST /decide}: a customer document (docs/decisions-json.md) in, the decision JSON out; a body with
  *       problems is a 400 listing each with its JSON path, line and column;</li>
  *   <li>{@code POST /events}: funnel events as JSON (one object or a list, docs/funnel.md), recorded idempotently: an
- *       event sent again is a {@code DUPLICATE} and changes nothing; a body with a bad event (a Surveyed tag not
+ *       event sent again is a {@code DUPLICATE} and changes nothing (a {@code CONFLICT} with a {@code "problem"} saying what to fix when
+ *       its content differs); a body with a bad event (a Surveyed tag not
  *       in the pack's codebook included) is a 400 listing each problem with its line, column and field, in the
  *       language of {@code Accept-Language} (Chinese for {@code zh}, else English), and nothing is recorded;</li>
  *   <li>{@code GET /plan?date=2026-11-26}: each active group's content for the day (default: today);</li>
@@ -125,6 +126,7 @@ class CrmController {
             one.put("outcome", r.outcome().name());
             one.put("stage", r.journey().stage().name());
             one.put("groupId", r.journey().groupId().isEmpty() ? null : r.journey().groupId());
+            r.problem(locale).ifPresent(problem -> one.put("problem", problem));
             out.add(one);
         }
         return json(HttpStatus.OK, Map.of("recorded", out));

@@ -108,6 +108,25 @@ class BadEventsTest {
         assertThat(teleported.body()).doesNotContain("com.fasterxml", "io.siyu", "FunnelEvent");
     }
 
+    @Test
+    void anOrderIdSentAgainWithAnotherAmountIsAConflictSaidInTheClientsLanguage() throws Exception {
+        String order = "{\"type\":\"Purchased\",\"eventId\":\"order-77\",\"customerId\":\"c-77\","
+                + "\"timestamp\":\"2026-11-23T02:10:00Z\",\"amountFen\":%d}";
+        HttpResponse<String> first = post(order.formatted(29_900), null);
+        assertThat(JSON.readTree(first.body()).path("recorded").get(0).path("outcome").asText()).isEqualTo("APPLIED");
+
+        HttpResponse<String> same = post(order.formatted(29_900), null);
+        JsonNode duplicate = JSON.readTree(same.body()).path("recorded").get(0);
+        assertThat(duplicate.path("outcome").asText()).isEqualTo("DUPLICATE");
+        assertThat(duplicate.has("problem")).isFalse();
+
+        HttpResponse<String> other = post(order.formatted(19_900), "zh-CN");
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
+        JsonNode conflict = JSON.readTree(other.body()).path("recorded").get(0);
+        assertThat(conflict.path("outcome").asText()).isEqualTo("CONFLICT");
+        assertThat(conflict.path("problem").asText()).contains("order-77", "以第一次记录为准");
+    }
+
     private static HttpResponse<String> post(String body, String language) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/events"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));

@@ -1,5 +1,6 @@
 package io.siyu.rules.funnel.contract;
 
+import io.siyu.rules.codebook.TagSet;
 import io.siyu.rules.funnel.CohortGroup;
 import io.siyu.rules.funnel.Funnel;
 import io.siyu.rules.funnel.FunnelConfig;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
@@ -32,6 +34,7 @@ import static io.siyu.rules.funnel.contract.Journals.DAY_0;
 import static io.siyu.rules.funnel.contract.Journals.at;
 import static io.siyu.rules.funnel.contract.Journals.clockOn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -214,6 +217,43 @@ public abstract class FunnelStoreContract {
         assertThat(reopen(store).journal("c1")).extracting(FunnelEvent::eventId)
                 .containsExactlyInAnyOrder("a", "order-1", "m");
         assertThat(funnel.journey("c2")).isPresent();
+    }
+
+    @Test
+    void anEventIdSentAgainWithOtherContentIsAConflictAndTheFirstRecordingStands() {
+        FunnelStore store = emptyStore();
+        Funnel funnel = funnel(store, config(), clockOn(0, "23:00"));
+        funnel.recordAll(List.of(new FunnelEvent.Added("a", "c1", at(0, "10:00")),
+                new FunnelEvent.Purchased("order-1", "c1", at(0, "10:05"), 29_900)));
+
+        // After a restart: the shop sends order-1 again with another amount (an id reused, or an order edited
+        // after it was sent), then a survey twice in one batch with other tags the second time, then the same
+        // survey again (a true duplicate).
+        Funnel restarted = funnel(reopen(store), config(), clockOn(0, "23:00"));
+        List<Funnel.Recorded> again = restarted.recordAll(List.of(
+                new FunnelEvent.Purchased("order-1", "c1", at(0, "10:05"), 19_900),
+                new FunnelEvent.Surveyed("s", "c1", at(0, "10:06"), ACNE),
+                new FunnelEvent.Surveyed("s", "c1", at(0, "10:06"), TagSet.none()),
+                new FunnelEvent.Surveyed("s", "c1", at(0, "10:06"), ACNE),
+                new FunnelEvent.MessageReceived("order-1", "c1", at(0, "10:07"))));
+
+        // The survey after the purchase changes no stage (IGNORED) but is journaled, so its id is taken.
+        assertThat(again).extracting(Funnel.Recorded::outcome).containsExactly(Funnel.Outcome.CONFLICT,
+                Funnel.Outcome.IGNORED, Funnel.Outcome.CONFLICT, Funnel.Outcome.DUPLICATE, Funnel.Outcome.CONFLICT);
+        assertThat(again.get(0).problem(Locale.ENGLISH)).get(STRING)
+                .contains("order-1", "c1", "other content", "the first recording stands", "new id");
+        assertThat(again.get(0).problem(Locale.SIMPLIFIED_CHINESE)).get(STRING)
+                .contains("order-1", "以第一次记录为准");
+        assertThat(again.get(1).problem(Locale.ENGLISH)).isEmpty();
+        assertThat(again.get(3).problem(Locale.ENGLISH)).isEmpty();
+        Journey journey = restarted.journey("c1").orElseThrow();
+        assertThat(journey.purchases()).isEqualTo(1);
+        assertThat(journey.revenueFen()).isEqualTo(29_900);
+        assertThat(restarted.report().total().revenueFen()).isEqualTo(29_900);
+        assertThat(reopen(store).journal("c1")).containsExactlyInAnyOrder(
+                new FunnelEvent.Added("a", "c1", at(0, "10:00")),
+                new FunnelEvent.Purchased("order-1", "c1", at(0, "10:05"), 29_900),
+                new FunnelEvent.Surveyed("s", "c1", at(0, "10:06"), ACNE));
     }
 
     // ------------------------------------------------------------------ several instances
