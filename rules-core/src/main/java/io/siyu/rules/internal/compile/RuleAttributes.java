@@ -45,6 +45,8 @@ final class RuleAttributes {
             "enabled", "dialect", "ruleflow-group");
     private static final Set<String> REFUSED = Set.of("agenda-group", "auto-focus", "timer", "duration", "calendars",
             "refract", "direct");
+    /** Flags: written alone, or followed by true or false. */
+    private static final Set<String> FLAGS = Set.of("no-loop", "lock-on-active");
     private static final String EFFECTIVE = "date-effective";
     private static final String EXPIRES = "date-expires";
     /** Drools' own date format ({@code 01-Dec-2026}), in English whatever the computer's language. */
@@ -55,6 +57,11 @@ final class RuleAttributes {
     private static final DateTimeFormatter ISO_DATE_TIME = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE).optionalStart().appendLiteral('T').optionalEnd()
             .optionalStart().appendLiteral(' ').optionalEnd().append(DateTimeFormatter.ISO_LOCAL_TIME).toFormatter();
+
+    /** Every word Drools takes as a rule attribute, and the optional word {@code attributes} before them. */
+    private static final Set<String> KNOWN = Set.of("salience", "no-loop", "lock-on-active", "activation-group",
+            "enabled", "dialect", "ruleflow-group", "agenda-group", "auto-focus", "timer", "duration", "calendars",
+            "refract", "direct", "date-effective", "date-expires", "attributes");
 
     /**
      * The attributes of one file.
@@ -79,11 +86,34 @@ final class RuleAttributes {
         for (DrlFile.Rule rule : drl.rules()) {
             Map<String, LocalDateTime> dates = new HashMap<>();
             Map<String, Token> dateTokens = new HashMap<>();
+            Attribute previous = null;
+            Map<String, Token> written = new HashMap<>();
             for (Attribute a : attributes(drl, rule)) {
-                if (HONOURED.contains(a.name())) {
-                    continue;
-                }
-                if (REFUSED.contains(a.name())) {
+                Attribute before = previous;
+                previous = a;
+                Token first = KNOWN.contains(a.name()) ? written.putIfAbsent(a.name(), a.first()) : null;
+                if (first != null && !a.name().equals("attributes")) {
+                    problems.add(error(drl, a.first(), "drl.attribute.twice", a.name(), first.line()));
+                } else if (HONOURED.contains(a.name())) {
+                    Optional<Diagnostic> wrong = wrongValue(drl, a);
+                    if (wrong.isEmpty()) {
+                        continue;
+                    }
+                    problems.add(wrong.get());
+                } else if (!KNOWN.contains(a.name())) {
+                    // A word Drools does not know: a typo of an attribute, or a value a flag does not take
+                    // ("no-loop yes"). Anything else (a misspelt "when" before a condition) is left to the parser.
+                    if (before != null && FLAGS.contains(before.name()) && before.value().isEmpty()
+                            && before.last().line() == a.first().line()) {
+                        problems.add(error(drl, a.first(), "drl.attribute.flag", before.name(), a.first().text()));
+                    } else {
+                        Optional<String> meant = FactVocabulary.closest(a.name(), KNOWN);
+                        if (meant.isEmpty() || meant.get().equals("attributes")) {
+                            continue;
+                        }
+                        problems.add(error(drl, a.first(), "drl.attribute.unknown", a.name(), meant.get()));
+                    }
+                } else if (REFUSED.contains(a.name())) {
                     problems.add(error(drl, a.first(), "drl.attribute." + a.name(), a.name()));
                 } else if (a.name().equals(EFFECTIVE) || a.name().equals(EXPIRES)) {
                     Optional<Token> value = a.value().filter(v -> v.kind() == Kind.STRING);
@@ -96,7 +126,7 @@ final class RuleAttributes {
                         dateTokens.put(a.name(), value.get());
                     }
                 } else {
-                    continue; // not an attribute Drools knows: its parser says so
+                    continue; // "attributes", the optional word before a rule's attributes
                 }
                 blank(text, a);
             }
@@ -111,6 +141,63 @@ final class RuleAttributes {
             }
         }
         return new Result(problems, windows, new String(text));
+    }
+
+    /**
+     * What is wrong with the value of an attribute Drools honours, before Drools reads it: Drools would refuse
+     * it with a message about a condition at the rule's first column, or (a salience in quotes) accept it and
+     * fail every decision.
+     */
+    private Optional<Diagnostic> wrongValue(DrlFile drl, Attribute a) {
+        Optional<Token> value = a.value();
+        Token at = value.orElse(a.first());
+        String found = value.or(() -> next(drl, a)).map(t -> t.kind() == Kind.STRING ? '"' + t.text() + '"' : t.text())
+                .orElse("");
+        // A parenthesised expression or a bound variable: a dynamic value, left to Drools.
+        boolean group = value.map(v -> v.is("(") || v.isIdentifier() && v.text().startsWith("$")).orElse(false);
+        switch (a.name()) {
+            case "salience" -> {
+                boolean whole = value.filter(v -> v.kind() == Kind.NUMBER || v.kind() == Kind.STRING)
+                        .map(v -> v.text().strip().matches("-?[0-9]{1,9}")).orElse(false);
+                if (whole || group) {
+                    return Optional.empty();
+                }
+                return Optional.of(error(drl, at, "drl.attribute.salience", found));
+            }
+            case "no-loop", "lock-on-active" -> {
+                if (value.isEmpty() || value.get().is("true") || value.get().is("false")) {
+                    return Optional.empty();
+                }
+                return Optional.of(error(drl, at, "drl.attribute.flag", a.name(), found));
+            }
+            case "enabled" -> {
+                if (group || value.map(v -> v.is("true") || v.is("false")
+                        || v.kind() == Kind.STRING && v.text().matches("true|false")).orElse(false)) {
+                    return Optional.empty();
+                }
+                return Optional.of(error(drl, at, "drl.attribute.enabled", found));
+            }
+            case "activation-group", "ruleflow-group", "dialect" -> {
+                if (value.map(v -> v.kind() == Kind.STRING).orElse(false)) {
+                    return Optional.empty();
+                }
+                String example = switch (a.name()) {
+                    case "activation-group" -> "activation-group \"offer\"";
+                    case "ruleflow-group" -> "ruleflow-group \"intent\"";
+                    default -> "dialect \"java\"";
+                };
+                return Optional.of(error(drl, at, "drl.attribute.text", a.name(), found, example));
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** The token after an attribute's last one, if any. */
+    private static Optional<Token> next(DrlFile drl, Attribute a) {
+        int index = drl.tokens().indexOf(a.last());
+        return index < 0 ? Optional.empty() : drl.token(index + 1);
     }
 
     /** A date as Drools writes it ({@code 01-Dec-2026}), or ISO ({@code 2026-12-01}, {@code 2026-12-01 10:00}). */
@@ -183,6 +270,13 @@ final class RuleAttributes {
                 value = next;
                 last = drl.tokens().get(Math.min(after, drl.tokens().size()) - 1);
                 i = after;
+            } else if (next.isPresent() && next.get().isIdentifier() && KNOWN.contains(name.toString())
+                    && !FLAGS.contains(name.toString()) && !KNOWN.contains(next.get().text())
+                    && !next.get().is("when") && !next.get().is("then") && !next.get().is("end")) {
+                // A word where a value belongs (salience high, activation-group offer): the attribute's wrong value.
+                value = next;
+                last = next.get();
+                i = j + 1;
             } else if (next.isPresent() && next.get().is("-") && drl.token(j + 1)
                     .map(n -> n.kind() == Kind.NUMBER).orElse(false)) {
                 value = drl.token(j + 1);
