@@ -407,10 +407,11 @@ public final class ConversionReport {
         StringBuilder out = new StringBuilder();
         out.append(m.format("table.arms", holdout.percent(), windowDays)).append('\n');
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {m.format("column.segment"), m.format("column.sends"), m.format("column.customers"),
-                m.format("column.buyers"), m.format("column.rate"), m.format("column.interval")});
-        rows.add(row(m.format("arm.treatment"), -1, treatment));
-        rows.add(row(m.format("arm.holdout"), -1, heldOut));
+        // An arm is every customer of it, sent something or not: no sends column.
+        rows.add(new String[] {m.format("column.segment"), m.format("column.customers"), m.format("column.buyers"),
+                m.format("column.rate"), m.format("column.interval")});
+        rows.add(row(m.format("arm.treatment"), treatment));
+        rows.add(row(m.format("arm.holdout"), heldOut));
         out.append(align(rows));
         out.append("  ").append(uplift.verdict(locale)).append('\n').append('\n');
         rows = new ArrayList<>();
@@ -436,8 +437,17 @@ public final class ConversionReport {
     }
 
     private static String[] row(String name, long sends, Rate r) {
-        return new String[] {name, sends < 0 ? "" : Long.toString(sends), Long.toString(r.trials()),
-                Long.toString(r.successes()), percent(r.rate()), percent(r.low()) + " - " + percent(r.high())};
+        String[] rate = row(name, r);
+        String[] row = new String[rate.length + 1];
+        row[0] = name;
+        row[1] = Long.toString(sends);
+        System.arraycopy(rate, 1, row, 2, rate.length - 1);
+        return row;
+    }
+
+    private static String[] row(String name, Rate r) {
+        return new String[] {name, Long.toString(r.trials()), Long.toString(r.successes()), percent(r.rate()),
+                percent(r.low()) + " - " + percent(r.high())};
     }
 
     private static String align(List<String[]> rows) {

@@ -171,6 +171,10 @@ class ConversionReportTest {
         assertThat(variants.outcome()).isEqualTo(Outcome.BETTER);
         assertThat(report.toTable(Locale.ENGLISH)).contains("treatment beats holdout", "acne.offer B", "acne.offer A",
                 "acne.offer: B beats A");
+        // Every column of the arms table has a figure in every row (an arm counts customers, not sends).
+        List<String> arms = report.toTable(Locale.ENGLISH).lines().skip(1).limit(3).toList();
+        assertThat(arms.get(0).split("\\s{2,}")).containsExactly("arm", "customers", "buyers", "rate", "95% interval");
+        assertThat(arms.subList(1, 3)).allSatisfy(row -> assertThat(row.split("\\s{2,}")).hasSize(5));
     }
 
     @Test
