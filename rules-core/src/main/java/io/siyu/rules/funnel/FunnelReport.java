@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -119,7 +120,9 @@ public record FunnelReport(FunnelCounts total, SortedMap<String, FunnelCounts> b
      * The report as an aligned text table: a heading row, then one row for the total, each cohort (in
      * code order) and, when {@code includeGroups}, each group (in id order; a forecast over weeks has
      * hundreds). Rates are in percent with one decimal, revenue in yuan with two; columns are aligned by
-     * {@code char} count, so CJK headings line up only in monospace fonts that draw them one column wide.
+     * display width (a Chinese character takes two columns of a terminal). The columns of the rarer purchases
+     * (late, after leaving, before entering) are shown only when the total has some (a cohort or a group
+     * never has one the total lacks). Its JSON form ({@link FunnelJson#write(FunnelReport)}) has every figure.
      *
      * @param locale        the language of headings and row names (English or Simplified Chinese)
      * @param includeGroups whether to list each group
@@ -139,10 +142,20 @@ public record FunnelReport(FunnelCounts total, SortedMap<String, FunnelCounts> b
         if (includeGroups) {
             byGroup.forEach((group, counts) -> rows.add(row(messages.format("report.group", group), counts)));
         }
+        List<Integer> shown = new ArrayList<>();
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            if (!RARE.contains(COLUMNS.get(c)) || !rows.get(1).get(c).equals("0")) {
+                shown.add(c);
+            }
+        }
+        List<List<String>> table = rows.stream().map(row -> shown.stream().map(row::get).toList()).toList();
 
         // The segment name reads left-aligned; numbers line up on the right.
-        return TextTable.format(rows, column -> column > 0);
+        return TextTable.format(table, column -> column > 0);
     }
+
+    /** Columns of purchases that are rare in a running funnel, shown only when the total has some. */
+    private static final Set<String> RARE = Set.of("late", "afterLeaving", "beforeEntering");
 
     private static List<String> row(String segment, FunnelCounts counts) {
         return List.of(segment, Integer.toString(counts.entered()), Integer.toString(counts.convertedDayZero()),

@@ -248,4 +248,22 @@ class FunnelTest {
         assertThat(plan.isComplete()).isFalse();
         assertThat(plan.oneToOne()).extracting(Journey::customerId).containsExactly("new1");
     }
+
+    @Test
+    void theTableShowsTheRarePurchaseColumnsOnlyWhenThereAreSomeAndRevenueWithItsUnit() {
+        enter("c1", 0, ACNE);
+        enter("c2", 0, ACNE);
+        funnel.record(new FunnelEvent.Purchased("p1", "c1", onDay(0, "11:00"), 29_900));
+        String plain = funnel.report().toTable(java.util.Locale.ENGLISH, false);
+        assertThat(plain.lines().findFirst().orElseThrow()).contains("day 0", "revenue ¥")
+                .doesNotContain("late", "after leaving", "before entering");
+        assertThat(funnel.report().toTable(java.util.Locale.SIMPLIFIED_CHINESE, false)).contains("收入（元）");
+
+        // c2 never bought in the window: a purchase on day 20 is a late one, and the table shows its column.
+        funnel.advance(DAY_0.plusDays(20));
+        funnel.record(new FunnelEvent.Purchased("p2", "c2", onDay(20, "11:00"), 9_900));
+        List<String> lines = funnel.report().toTable(java.util.Locale.ENGLISH, false).lines().toList();
+        assertThat(lines.get(0)).contains("late").doesNotContain("after leaving", "before entering");
+        assertThat(lines.get(0).split("\\s{2,}")).hasSameSizeAs(lines.get(1).split("\\s{2,}"));
+    }
 }
