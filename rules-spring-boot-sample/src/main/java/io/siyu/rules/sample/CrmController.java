@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siyu.rules.codebook.Codebook;
 import io.siyu.rules.codebook.CodebookException;
 import io.siyu.rules.decision.Customer;
-import io.siyu.rules.decision.Decision;
+import io.siyu.rules.decision.DecisionJson;
 import io.siyu.rules.decision.DecisionException;
 import io.siyu.rules.decision.JsonInputException;
 import io.siyu.rules.diagnostic.Diagnostic;
@@ -23,14 +23,16 @@ import io.siyu.rules.funnel.PlannedContent;
 import io.siyu.rules.pack.LiveRulePack;
 import io.siyu.rules.pack.RulePack;
 import io.siyu.rules.pack.RulePackException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The service:
@@ -52,13 +55,16 @@ import java.util.Map;
  *   <li>{@code POST /decide}: a customer document (docs/decisions-json.md) in, the decision JSON out; a body with
  *       problems is a 400 listing each with its JSON path, line and column;</li>
  *   <li>{@code POST /events}: funnel events as JSON (one object or a list, docs/funnel.md), recorded idempotently: an
- *       event sent again is a {@code DUPLICATE} and changes nothing (a {@code CONFLICT} with a {@code "problem"} saying what to fix when
- *       its content differs); a body with a bad event (a Surveyed tag not
- *       in the pack's codebook included) is a 400 listing each problem with its line, column and field, in the
- *       language of {@code Accept-Language} (Chinese for {@code zh}, else English), and nothing is recorded;</li>
- *   <li>{@code GET /plan?date=2026-11-26}: each active group's content for the day (default: today);</li>
+ *       event sent again is a {@code DUPLICATE} and changes nothing (a {@code CONFLICT} with a {@code "problem"} saying
+ *       what to fix when its content differs); a body with a bad event (a Surveyed tag not in the pack's codebook
+ *       included) is a 400 listing each problem with its line, column and field, and nothing is recorded;</li>
+ *   <li>{@code GET /plan?date=2026-11-26}: each active group's content for the day (default, or empty: today);</li>
  *   <li>{@code GET /report}: the funnel's numbers.</li>
  * </ul>
+ * Bodies are read by {@link JsonBody}: JSON content type, strict UTF-8, at most {@code crm.max-body-bytes} (413);
+ * a list holds at most {@code crm.max-events} events (413), a customer at most {@code crm.max-messages} messages
+ * (400). Every problem is in the language of {@code Accept-Language} (Chinese for {@code zh}, else English) and in
+ * the documented shape ({@link CrmErrors}, which also answers Spring's own refusals).
  * While the pack is being built (it builds in the background), {@code /decide} and {@code /plan} answer 503 with
  * {@code {"error": "not-ready", ...}} and a {@code Retry-After}; the funnel's endpoints work meanwhile.
  */
@@ -68,22 +74,48 @@ class CrmController {
     private final Funnel funnel;
     private final ObjectMapper mapper;
     private final FunnelJson funnelJson = FunnelJson.create();
+    private final long maxBodyBytes;
+    private final int maxEvents;
+    private final int maxMessages;
 
-    CrmController(LiveRulePack live, Funnel funnel, ObjectMapper mapper) {
+    CrmController(LiveRulePack live, Funnel funnel, ObjectMapper mapper,
+                  @Value("${crm.max-body-bytes:4MB}") DataSize maxBodyBytes,
+                  @Value("${crm.max-events:1000}") int maxEvents,
+                  @Value("${crm.max-messages:1000}") int maxMessages) {
         this.live = live;
         this.funnel = funnel;
         this.mapper = mapper;
+        this.maxBodyBytes = atLeastOne("crm.max-body-bytes", maxBodyBytes.toBytes());
+        this.maxEvents = (int) atLeastOne("crm.max-events", maxEvents);
+        this.maxMessages = (int) atLeastOne("crm.max-messages", maxMessages);
+    }
+
+    /** A limit under 1 would refuse every request: the service does not start with one. */
+    private static long atLeastOne(String property, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(property + " must be at least 1, got " + value
+                    + ": set it in application.properties or with --" + property + "=...");
+        }
+        return value;
     }
 
     @PostMapping(path = "/decide", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> decide(@RequestBody String body) {
+    ResponseEntity<String> decide(HttpServletRequest request,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language)
+            throws IOException {
+        Locale locale = locale(language);
         RulePack pack = serving();
+        String body = JsonBody.read(request, maxBodyBytes, "bad-customer", locale);
+        Optional<Diagnostic> tooMany = tooManyMessages(body, maxMessages, locale);
+        if (tooMany.isPresent()) {
+            throw new Problem(HttpStatus.BAD_REQUEST, "bad-customer", tooMany.get().message(), List.of(tooMany.get()));
+        }
         Customer customer;
         try {
-            customer = pack.json().readCustomer(body);
+            customer = DecisionJson.of(pack.hasCodebook() ? pack.codebook() : null, locale).readCustomer(body);
         } catch (JsonInputException e) {
-            return json(HttpStatus.BAD_REQUEST, problems("bad-customer", e.getMessage().lines().findFirst().orElse(""),
-                    e.diagnostics()));
+            throw new Problem(HttpStatus.BAD_REQUEST, "bad-customer", e.getMessage().lines().findFirst().orElse(""),
+                    e.diagnostics());
         }
         try {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(pack.json().write(pack.decide(customer)));
@@ -93,24 +125,71 @@ class CrmController {
         }
     }
 
+    /**
+     * The customer's {@code "messages"} past the first {@code max}, as a diagnostic at the first one too many; empty
+     * when there are not that many, or when the body is not well-formed JSON (the customer reader says where it
+     * breaks). One streaming pass, before the customer is read: 200,000 messages are refused, not decided.
+     */
+    static Optional<Diagnostic> tooManyMessages(String body, int max, Locale locale) {
+        try (JsonParser parser = SPLITTER.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("messages".equals(field) && value == JsonToken.START_ARRAY) {
+                    int count = 0;
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        if (parser.currentToken() == null) {
+                            return Optional.empty();
+                        }
+                        if (count == max) {
+                            JsonLocation at = parser.currentTokenLocation();
+                            return Optional.of(new Diagnostic(BODY, at.getLineNr(), at.getColumnNr(),
+                                    Diagnostic.Severity.ERROR, "customer.too-many-messages", "messages[" + max + "]",
+                                    SampleMessages.format(locale, "customer.too-many-messages", max)));
+                        }
+                        count++;
+                        parser.skipChildren();
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException notJson) {
+            // The customer reader reports it, with its line and column.
+        }
+        return Optional.empty();
+    }
+
     @PostMapping(path = "/events", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> events(@RequestBody String body,
-                                  @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+    ResponseEntity<String> events(HttpServletRequest request,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language)
+            throws IOException {
         Locale locale = locale(language);
+        String body = JsonBody.read(request, maxBodyBytes, "bad-event", locale);
+        List<EventText> texts = eventTexts(body, maxEvents);
+        if (texts.size() > maxEvents) {
+            throw new Problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-many-events",
+                    SampleMessages.format(locale, "events.too-many", maxEvents), List.of());
+        }
         Codebook codebook = codebook();
         List<FunnelEvent> events = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         // Every event is read before any is recorded: one bad event in a list and nothing is stored.
-        for (EventText one : eventTexts(body)) {
+        for (EventText one : texts) {
             try {
                 events.add(funnelJson.readEventLine(BODY, one.line(), one.text(), codebook, locale));
             } catch (FunnelJson.EventLineException e) {
-                diagnostics.addAll(e.diagnostics());
+                for (Diagnostic d : e.diagnostics()) {
+                    diagnostics.add(one.inBody(d));
+                }
             }
         }
         if (!diagnostics.isEmpty()) {
-            return json(HttpStatus.BAD_REQUEST, problems("bad-event",
-                    SampleMessages.format(locale, "events.not-recorded", diagnostics.size()), diagnostics));
+            throw new Problem(HttpStatus.BAD_REQUEST, "bad-event",
+                    SampleMessages.format(locale, "events.not-recorded", diagnostics.size()), diagnostics);
         }
         List<Funnel.Recorded> recorded;
         try {
@@ -133,7 +212,7 @@ class CrmController {
     }
 
     /** The name of the request body in diagnostics. */
-    private static final String BODY = "body";
+    private static final String BODY = JsonBody.BODY;
 
     /** Chinese when the client prefers it (Accept-Language zh, zh-CN, zh-TW ...), English otherwise. */
     static Locale locale(String acceptLanguage) {
@@ -175,8 +254,26 @@ class CrmController {
         }
     }
 
-    /** One event of a request body, with the body's line (1-based) its text starts on. */
-    record EventText(int line, String text) {
+    /**
+     * One event of a request body: its text, the body's line (1-based) it starts on and the column (1-based) of its
+     * first character on that line.
+     */
+    record EventText(int line, int column, String text) {
+        EventText(int line, String text) {
+            this(line, 1, text);
+        }
+
+        /**
+         * A diagnostic of the event reader, which counts columns on the event's first line from the event's first
+         * character, moved to the body's column (its other lines are the body's lines, whole).
+         */
+        Diagnostic inBody(Diagnostic d) {
+            if (column == 1 || d.line() != line || d.column() == 0) {
+                return d;
+            }
+            return new Diagnostic(d.file(), d.line(), d.column() + column - 1, d.severity(), d.key(), d.path(),
+                    d.message());
+        }
     }
 
     /** Lenient like the event reader itself: comments and trailing commas are fine. */
@@ -184,11 +281,15 @@ class CrmController {
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).enable(JsonReadFeature.ALLOW_TRAILING_COMMA).build();
 
     /**
-     * The events of a body: the body itself when it is one object; each element of a list, padded with spaces to
-     * its column so that the diagnostics' line and column are the body's. A body that is not well-formed JSON is
-     * given whole to the event reader, which says where it breaks.
+     * The events of a body: the body itself when it is one object; each element of a list, with the line and column
+     * where it starts, so that the diagnostics' line and column are the body's. Linear in the body's length: each
+     * element is cut out once (a list of 300,000 events on one line is 31 MB of text, not 31 MB per event). A body
+     * that is not well-formed JSON is given whole to the event reader, which says where it breaks.
+     *
+     * @param max the most events wanted: the list stops at {@code max + 1} elements, so that a caller can tell a
+     *            list over its limit without cutting out the rest
      */
-    static List<EventText> eventTexts(String body) {
+    static List<EventText> eventTexts(String body, int max) {
         if (!body.stripLeading().startsWith("[")) {
             return List.of(new EventText(1, body));
         }
@@ -203,7 +304,10 @@ class CrmController {
                 parser.skipChildren();
                 int end = (int) parser.currentLocation().getCharOffset();
                 int from = (int) start.getCharOffset();
-                out.add(new EventText(start.getLineNr(), " ".repeat(start.getColumnNr() - 1) + body.substring(from, end)));
+                out.add(new EventText(start.getLineNr(), start.getColumnNr(), body.substring(from, end)));
+                if (out.size() > max) {
+                    return out;
+                }
             }
             if (parser.nextToken() != null) {
                 return List.of(new EventText(1, body)); // something after the list
@@ -215,13 +319,17 @@ class CrmController {
     }
 
     @GetMapping(path = "/plan", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> plan(@RequestParam(required = false) String date) {
+    ResponseEntity<String> plan(@RequestParam(required = false) String date,
+                                @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         RulePack pack = serving();
         LocalDate day;
         try {
-            day = date == null ? funnel.today() : LocalDate.parse(date);
+            // ?date= (empty) is what a form sends for "no date": today, as without the parameter.
+            day = date == null || date.isBlank() ? funnel.today() : LocalDate.parse(date.strip());
         } catch (DateTimeParseException e) {
-            return json(HttpStatus.BAD_REQUEST, error("bad-date", "date must be a date such as 2026-11-26, got: " + date));
+            String shown = date.length() > 40 ? date.substring(0, 40) + "…" : date;
+            return json(HttpStatus.BAD_REQUEST, error("bad-date",
+                    SampleMessages.format(locale(language), "plan.bad-date", shown)));
         }
         DailyPlan plan = pack.planFor(day, funnel);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -279,15 +387,15 @@ class CrmController {
     }
 
     @ExceptionHandler(PackNotReady.class)
-    ResponseEntity<String> notReady() {
+    ResponseEntity<String> notReady(HttpServletRequest request) {
+        Locale locale = locale(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         Map<String, Object> body;
         if (live.lastRejected().isPresent()) {
             RulePackException rejected = live.lastRejected().get();
-            body = problems("no-pack", "The rule pack " + live.source().name() + " was rejected: nothing serves until "
-                    + "a corrected version loads.", rejected.diagnostics());
+            body = error("no-pack", SampleMessages.format(locale, "pack.rejected", live.source().name()));
+            body.put("problems", CrmErrors.problems(rejected.diagnostics()));
         } else {
-            body = error("not-ready", "The rule pack " + live.source().name() + " is still being built; try again in a "
-                    + "few seconds.");
+            body = error("not-ready", SampleMessages.format(locale, "pack.not-ready", live.source().name()));
         }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .contentType(MediaType.APPLICATION_JSON).body(write(body));
@@ -297,23 +405,6 @@ class CrmController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("error", error);
         out.put("message", message);
-        return out;
-    }
-
-    private static Map<String, Object> problems(String error, String message, List<Diagnostic> diagnostics) {
-        Map<String, Object> out = error(error, message);
-        List<Map<String, Object>> problems = new ArrayList<>();
-        for (Diagnostic d : diagnostics) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("path", d.path());
-            p.put("line", d.line());
-            p.put("column", d.column());
-            p.put("key", d.key());
-            p.put("message", d.message());
-            p.put("file", d.file());
-            problems.add(p);
-        }
-        out.put("problems", problems);
         return out;
     }
 

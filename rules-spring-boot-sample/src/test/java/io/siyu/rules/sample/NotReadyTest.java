@@ -86,6 +86,11 @@ class NotReadyTest {
             assertThat(body.path("message").asText())
                     .isEqualTo("The rule pack classpath:packs/gaozi is still being built; try again in a few seconds.");
             assertThat(get(http, base + "/plan?date=2026-11-26").statusCode()).isEqualTo(503);
+            HttpResponse<String> chinese = http.send(HttpRequest.newBuilder(URI.create(base + "/plan"))
+                    .header("Accept-Language", "zh-CN").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(chinese.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(chinese.body()).path("message").asText())
+                    .isEqualTo("规则包 classpath:packs/gaozi 还在构建中，请几秒后重试。");
             HttpResponse<String> readiness = get(http, base + "/actuator/health/readiness");
             assertThat(readiness.statusCode()).isEqualTo(503);
             assertThat(JSON.readTree(readiness.body()).path("status").asText()).isEqualTo("OUT_OF_SERVICE");
