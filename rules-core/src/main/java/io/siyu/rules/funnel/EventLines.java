@@ -24,7 +24,8 @@ import java.util.Optional;
  * Reads one event a person or a CRM wrote (a line of {@code siyu funnel record}'s input) with the same reader
  * and the same typed diagnostics as customer lines ({@link JsonReader}: line, column, field path, in the user's
  * language): an unknown field with the allowed ones, a missing field, an unknown type with the types, a wrong
- * type; and, when a codebook is known, every tag against it. Stateless; a new {@link JsonReader} per line.
+ * type; and, when a codebook is known, every tag against it. Stateless; a new {@link JsonReader} per line
+ * (its message files read once by the caller).
  */
 final class EventLines {
     /** The {@code "type"} of each kind of event, as {@link FunnelEvent}'s JSON names them, in that order. */
@@ -49,8 +50,11 @@ final class EventLines {
         return out;
     }
 
-    static FunnelEvent read(String source, int lineNumber, String json, Codebook codebook, Locale locale) {
-        JsonReader reader = new JsonReader(source, FunnelConfig.BUNDLE, locale);
+    /**
+     * Reads one event with a new reader (made with the funnel's messages: {@link FunnelConfig#BUNDLE}).
+     */
+    static FunnelEvent read(JsonReader reader, int lineNumber, String json, Codebook codebook) {
+        String source = reader.file();
         Optional<FunnelEvent> event = reader.parse(json).flatMap(root -> event(reader, root, codebook));
         if (event.isPresent() && !reader.hasErrors()) {
             return event.get();

@@ -17,6 +17,8 @@ import io.siyu.rules.codebook.Codebook;
 import io.siyu.rules.codebook.Tag;
 import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.codebook.TagSet;
+import io.siyu.rules.internal.i18n.Messages;
+import io.siyu.rules.internal.json.JsonReader;
 
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -24,7 +26,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -41,6 +45,11 @@ public final class FunnelJson {
     private static final TypeReference<List<FunnelEvent>> JOURNAL = new TypeReference<>() { };
 
     private final ObjectMapper mapper;
+    /**
+     * The message files of event-line readers, read once per locale: reading them (from the jar) cost more
+     * than an event, which made a long list of events slow to read.
+     */
+    private final Map<Locale, Messages[]> lineMessages = new ConcurrentHashMap<>();
 
     private FunnelJson() {
         SimpleModule time = new SimpleModule("siyu-funnel")
@@ -246,7 +255,9 @@ public final class FunnelJson {
         if (lineNumber < 0) {
             throw new IllegalArgumentException("lineNumber must be >= 0, got " + lineNumber);
         }
-        return EventLines.read(source, lineNumber, json, codebook, locale);
+        Messages[] messages = lineMessages.computeIfAbsent(locale, l -> new Messages[] {
+                JsonReader.jsonMessages(l), Messages.of(FunnelConfig.BUNDLE, l)});
+        return EventLines.read(new JsonReader(source, messages[0], messages[1]), lineNumber, json, codebook);
     }
 
     /**
