@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,8 +61,19 @@ final class CustomerLines {
      * @throws PackLoadFailure when the pack has errors
      */
     static int run(PackArguments packArguments, CustomerInput input, Streams streams, DecisionSink sink) {
+        return run(packArguments, Optional.empty(), input, streams, sink);
+    }
+
+    /**
+     * Runs a deciding command with its pack loaded through the compiled-pack cache in {@code cache}, if any.
+     *
+     * @return {@link ExitCodes#OK} when every line was decided, {@link ExitCodes#SOME_LINES_FAILED} otherwise
+     * @throws PackLoadFailure when the pack has errors
+     */
+    static int run(PackArguments packArguments, Optional<Path> cache, CustomerInput input, Streams streams,
+                   DecisionSink sink) {
         try (Utf8Lines reader = input.open(streams)) {
-            RulePack pack = packArguments.load();
+            RulePack pack = packArguments.load(false, cache);
             int failed = decideAll(pack, input.source(), packArguments.locale(), reader, sink, streams.out(),
                     streams.outBytes(), input.threads());
             return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_LINES_FAILED;
