@@ -10,8 +10,11 @@ import io.siyu.rules.decision.JsonInputException;
 import io.siyu.rules.pack.RulePack;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,11 +41,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CustomerLines {
     /** The most lines of one chunk. */
     static final int CHUNK_LINES = 256;
-    /** What one chunk of work gives back: the text to write, how many lines failed. */
-    private record Written(String text, int failed) {
+    /**
+     * What one chunk of work gives back: the text to write, already UTF-8 (encoding on the workers, not on the one
+     * writer: the writer encoding every chunk was the bottleneck of {@code siyu decide}, BENCHMARKS.md issue 16
+     * session 3), and how many lines failed.
+     */
+    private record Written(byte[] text, int failed) {
     }
 
-    private static final Future<Written> END = CompletableFuture.completedFuture(new Written("", 0));
+    private static final Future<Written> END = CompletableFuture.completedFuture(new Written(new byte[0], 0));
 
     private CustomerLines() {
     }
@@ -54,10 +61,21 @@ final class CustomerLines {
      * @throws PackLoadFailure when the pack has errors
      */
     static int run(PackArguments packArguments, CustomerInput input, Streams streams, DecisionSink sink) {
+        return run(packArguments, Optional.empty(), input, streams, sink);
+    }
+
+    /**
+     * Runs a deciding command with its pack loaded through the compiled-pack cache in {@code cache}, if any.
+     *
+     * @return {@link ExitCodes#OK} when every line was decided, {@link ExitCodes#SOME_LINES_FAILED} otherwise
+     * @throws PackLoadFailure when the pack has errors
+     */
+    static int run(PackArguments packArguments, Optional<Path> cache, CustomerInput input, Streams streams,
+                   DecisionSink sink) {
         try (Utf8Lines reader = input.open(streams)) {
-            RulePack pack = packArguments.load();
+            RulePack pack = packArguments.load(false, cache);
             int failed = decideAll(pack, input.source(), packArguments.locale(), reader, sink, streams.out(),
-                    input.threads());
+                    streams.outBytes(), input.threads());
             return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_LINES_FAILED;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + input.source() + ": " + e.getMessage(), e);
@@ -68,15 +86,18 @@ final class CustomerLines {
      * Decides every non-blank line, on {@code threads} threads, writing the outcomes in input order. A line that is
      * not UTF-8 fails on its own (its message in {@code locale}), and the next lines are still decided.
      *
+     * @param out   the writer of the output's text, flushed before anything is written to {@code bytes}
+     * @param bytes the byte stream under {@code out}: the outcomes are written there, as UTF-8
      * @return how many lines failed
      * @throws IOException when the input cannot be read
      */
     static int decideAll(RulePack pack, String source, Locale locale, Utf8Lines lines, DecisionSink sink,
-                         PrintWriter out, int threads) throws IOException {
+                         PrintWriter out, OutputStream bytes, int threads) throws IOException {
         Work work = new Work(pack, source, locale, sink);
         ExecutorService workers = Executors.newFixedThreadPool(threads, daemon("siyu decide worker"));
         BlockingQueue<Future<Written>> inFlight = new ArrayBlockingQueue<>(4 * threads);
-        Writer writer = new Writer(inFlight, out, sink.separator());
+        out.flush(); // what the command wrote before stays before the outcomes
+        Writer writer = new Writer(inFlight, bytes, sink.separator());
         Thread writing = daemon("siyu decide writer").newThread(writer);
         writing.start();
         try {
@@ -158,7 +179,7 @@ final class CustomerLines {
                     failed++;
                 }
             }
-            return new Written(text.toString(), failed);
+            return new Written(text.toString().getBytes(StandardCharsets.UTF_8), failed);
         }
 
         /**
@@ -180,15 +201,15 @@ final class CustomerLines {
     /** Writes the chunks in the order they were read; remembers the first failure (a bug) and stops on it. */
     private static final class Writer implements Runnable {
         private final BlockingQueue<Future<Written>> inFlight;
-        private final PrintWriter out;
-        private final String separator;
+        private final OutputStream out;
+        private final byte[] separator;
         private final AtomicInteger failed = new AtomicInteger();
         private volatile Throwable failure;
 
-        Writer(BlockingQueue<Future<Written>> inFlight, PrintWriter out, String separator) {
+        Writer(BlockingQueue<Future<Written>> inFlight, OutputStream out, String separator) {
             this.inFlight = inFlight;
             this.out = out;
-            this.separator = separator;
+            this.separator = separator.getBytes(StandardCharsets.UTF_8);
         }
 
         @Override
@@ -204,7 +225,11 @@ final class CustomerLines {
                     return;
                 }
                 if (next == END) {
-                    out.flush();
+                    try {
+                        out.flush();
+                    } catch (IOException e) {
+                        failure = new UncheckedIOException("cannot write the output: " + e.getMessage(), e);
+                    }
                     return;
                 }
                 if (failure != null) {
@@ -213,7 +238,7 @@ final class CustomerLines {
                 }
                 try {
                     Written w = next.get();
-                    if (!w.text().isEmpty()) {
+                    if (w.text().length > 0) {
                         if (!first) {
                             out.write(separator);
                         }
@@ -224,6 +249,8 @@ final class CustomerLines {
                     failed.addAndGet(w.failed());
                 } catch (ExecutionException e) {
                     failure = e.getCause();
+                } catch (IOException e) {
+                    failure = new UncheckedIOException("cannot write the output: " + e.getMessage(), e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failure = e;

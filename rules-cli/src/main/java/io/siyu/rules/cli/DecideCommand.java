@@ -17,7 +17,10 @@ import java.util.concurrent.Callable;
         "",
         "Examples:",
         "  siyu decide packs/gaozi < customers.jsonl > decisions.jsonl",
-        "  siyu decide --input customers.jsonl --clock 2026-11-23T10:00:00+08:00 packs/gaozi"},
+        "  siyu decide --input customers.jsonl --clock 2026-11-23T10:00:00+08:00 packs/gaozi",
+        "",
+        "The pack is compiled once and kept in the compiled-pack cache (see --cache-dir); a pack whose files "
+                + "changed is compiled again. --no-cache compiles it on every run."},
         description = {
         "Decides the next step for each customer: reads customers as JSON lines (UTF-8) from standard input "
                 + "or --input, and writes one JSON object per line to standard output with the action, the "
@@ -34,12 +37,16 @@ final class DecideCommand implements Callable<Integer> {
     @Mixin
     private CustomerInput input;
 
+    @Mixin
+    private PackCacheOptions cache;
+
     DecideCommand(Streams streams) {
         this.streams = Objects.requireNonNull(streams, "streams");
     }
 
     @Override
     public Integer call() {
-        return CustomerLines.run(pack, input, streams, new JsonLinesSink(DecisionJson.of(null, pack.locale()), pack.locale()));
+        return CustomerLines.run(pack, cache.directory(), input, streams,
+                new JsonLinesSink(DecisionJson.of(null, pack.locale()), pack.locale()));
     }
 }

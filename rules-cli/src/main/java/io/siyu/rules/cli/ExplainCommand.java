@@ -131,7 +131,7 @@ final class ExplainCommand implements Callable<Integer> {
                 public String failed(LineError error) {
                     return errors.failed(error);
                 }
-            }, streams.err(), input.threads());
+            }, streams.err(), streams.errBytes(), input.threads());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + input.source() + ": " + e.getMessage(), e);
         }

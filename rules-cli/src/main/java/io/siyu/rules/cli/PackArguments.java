@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The arguments every pack command shares: the pack directory, {@code --locale} and {@code --clock}.
@@ -77,9 +78,28 @@ public final class PackArguments {
      * @throws PackLoadFailure    when the pack has errors (siyu prints them and exits with 1)
      */
     public RulePack load(boolean ruleStatistics) {
+        return load(ruleStatistics, Optional.empty());
+    }
+
+    /**
+     * Loads the pack, through the compiled-pack cache in {@code cache} when there is one: an entry whose key
+     * matches the pack's files is loaded without compiling, and a pack compiled here is stored at once (its
+     * executable model is built on this run, so that even a one-line run fills the cache).
+     *
+     * @param ruleStatistics whether the pack counts what each rule does
+     * @param cache          the cache directory, or empty for none
+     * @throws ParameterException when PACK does not exist or is neither a directory nor a zip (a usage error)
+     * @throws PackLoadFailure    when the pack has errors (siyu prints them and exits with 1)
+     */
+    RulePack load(boolean ruleStatistics, Optional<Path> cache) {
         checkExists();
+        PackOptions.Builder b = options().toBuilder().ruleStatistics(ruleStatistics);
+        // The executable model decides exactly as classic does (SameDecisionsTest), and only a load in that mode
+        // stores its entry at once; a classic load would leave the build to a background thread that a short
+        // run ends before it is done, so the cache would never fill.
+        cache.ifPresent(dir -> b.cacheDirectory(dir).compileMode(PackOptions.CompileMode.EXECUTABLE_MODEL));
         try {
-            return RulePack.load(source(), options().toBuilder().ruleStatistics(ruleStatistics).build());
+            return RulePack.load(source(), b.build());
         } catch (RulePackException e) {
             throw new PackLoadFailure(directory, e);
         }

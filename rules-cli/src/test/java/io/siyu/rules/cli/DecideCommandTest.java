@@ -211,4 +211,66 @@ class DecideCommandTest {
         assertThat(r.err()).contains("--threads must be 1 or more, got 0");
         assertThat(r.out()).isEmpty();
     }
+
+    @Test
+    void thePackIsCompiledOnceIntoTheCacheAndCompiledAgainWhenItsRulesChange() throws IOException {
+        Path pack = Cli.copyOfSkincare(tmp);
+        Path cache = tmp.resolve("cache");
+        String customer = "{\"id\":\"c1\",\"codes\":\"34DU1\",\"messages\":[\"这个多少钱呀\"]}\n";
+        String[] args = {"decide", "--clock", Cli.DAYTIME, "--cache-dir", cache.toString(), pack.toString()};
+
+        Cli.Result first = Cli.run(customer, args);
+        List<Path> entries = entries(cache);
+        Cli.Result second = Cli.run(customer, args);
+
+        assertThat(first.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(entries).as("one compiled pack stored by the first run").hasSize(1);
+        assertThat(entries(cache)).as("the second run used it").isEqualTo(entries);
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(parse(first.out()).get(0).get("winner").get("reason").asText()).isEqualTo("客户问了价格");
+
+        // Never stale: a changed rule is a new entry, and decides as the file now says.
+        Cli.edit(pack, "rules/propose.drl", "\"客户问了价格\"", "\"客户问了价格，推荐精华\"");
+        Cli.Result changed = Cli.run(customer, args);
+
+        assertThat(changed.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(parse(changed.out()).get(0).get("winner").get("reason").asText()).isEqualTo("客户问了价格，推荐精华");
+        assertThat(entries(cache)).hasSize(2).containsAll(entries);
+    }
+
+    @Test
+    void noCacheStoresNothingAndDecidesTheSame() {
+        Path cache = tmp.resolve("cache");
+        String customer = "{\"id\":\"c1\",\"codes\":\"34DU1\",\"messages\":[\"这个多少钱呀\"]}\n";
+
+        Cli.Result cached = Cli.run(customer, "decide", "--clock", Cli.DAYTIME, "--cache-dir", tmp.resolve("other")
+                .toString(), Cli.SKINCARE.toString());
+        Cli.Result uncached = Cli.run(customer, "decide", "--clock", Cli.DAYTIME, "--no-cache",
+                Cli.SKINCARE.toString());
+
+        assertThat(uncached.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(uncached.out()).isEqualTo(cached.out());
+        assertThat(cache).doesNotExist();
+    }
+
+    @Test
+    void noCacheWithACacheDirectoryIsAUsageErrorInEnglishAndChinese() {
+        for (String[] locale : new String[][]{{"en", "--no-cache and --cache-dir /x/c contradict each other"},
+                {"zh_CN", "--no-cache 与 --cache-dir /x/c 互相矛盾"}}) {
+            Cli.Result r = Cli.run("{\"id\":\"c1\",\"codes\":\"3DU3\"}\n", "decide", "--locale", locale[0],
+                    "--no-cache", "--cache-dir", "/x/c", Cli.SKINCARE.toString());
+
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains(locale[1]);
+            assertThat(r.out()).isEmpty();
+        }
+    }
+
+    /** The cache's entries (one directory per compiled pack). */
+    private static List<Path> entries(Path cache) throws IOException {
+        try (var list = Files.list(cache)) {
+            return list.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        }
+    }
 }
