@@ -26,7 +26,7 @@ import java.util.Locale;
  *   <li>Chinese text (tags, names in the decision JSON) and any other character outside the Basic Multilingual
  *       Plane need utf8mb4; a database created with latin1 or utf8mb3 would refuse or mangle them.</li>
  *   <li>The decision JSON becomes a MEDIUMTEXT first: schema version 2 made it a VARCHAR(16000), which in utf8mb4
- *       no longer fits a MySQL row (see {@code v2/mysql/V2__decision_log.sql}).</li>
+ *       no longer fits a MySQL row (see {@code mysql/v2/V2__decision_log.sql}).</li>
  * </ul>
  * Indexes over the converted columns are rebuilt by the statements. Thread-safe (stateless).
  */

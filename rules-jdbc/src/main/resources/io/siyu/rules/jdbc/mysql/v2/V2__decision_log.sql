@@ -1,5 +1,5 @@
 -- Schema version 2 on MySQL and MariaDB: the decision log (io.siyu.rules.jdbc.JdbcDecisionLog) as in
--- ../standard/V2__decision_log.sql (read that one for what the columns are), except that the decision JSON is a
+-- v2/standard/V2__decision_log.sql (read that one for what the columns are), except that the decision JSON is a
 -- MEDIUMTEXT: in utf8mb4 (4 bytes a character, the default of MariaDB 10.11 and MySQL 8) a VARCHAR(16000) makes the
 -- row larger than the 65,535 bytes a MySQL row may take outside its TEXT columns, and the table is refused.
 CREATE TABLE siyu_funnel_decision (
