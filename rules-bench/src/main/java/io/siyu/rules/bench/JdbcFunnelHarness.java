@@ -34,7 +34,8 @@ import java.util.concurrent.Future;
  * SIYU_BENCH_POSTGRES_PASSWORD=... java -Xmx6g -cp rules-bench/target/benchmarks.jar \
  *   io.siyu.rules.bench.JdbcFunnelHarness [journeys (1000000)] [ingest customers (50000)]
  * </pre>
- * With 0 journeys it measures the ingest only.
+ * With 0 journeys it measures the ingest only; that also runs on MariaDB (a {@code jdbc:mariadb:} URL in the same
+ * variables), without the sizes on disk, which are PostgreSQL's.
  * It drops and recreates the funnel's tables ({@code siyu_funnel_*}) in that database: use a scratch one.
  */
 public final class JdbcFunnelHarness {
@@ -63,8 +64,10 @@ public final class JdbcFunnelHarness {
         if (url == null) {
             throw new IllegalStateException("set SIYU_BENCH_POSTGRES_URL (and _USER, _PASSWORD) to a scratch database");
         }
-        // Inserts sent as multi-row statements: several times faster for the journal and new journeys.
-        config.setJdbcUrl(url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true");
+        // Inserts sent as multi-row statements: several times faster for the journal and new journeys. PostgreSQL's
+        // driver's option; MariaDB's driver sends a batch in bulk by itself.
+        config.setJdbcUrl(url.startsWith("jdbc:postgresql:")
+                ? url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true" : url);
         config.setUsername(System.getenv("SIYU_BENCH_POSTGRES_USER"));
         config.setPassword(System.getenv("SIYU_BENCH_POSTGRES_PASSWORD"));
         config.setMaximumPoolSize(4);
@@ -132,7 +135,8 @@ public final class JdbcFunnelHarness {
         pool.shutdown();
         System.out.printf("ingest, %d thread(s): %,d events of %,d customers in %.1f s = %,.0f events/s%n", threads,
                 events.size(), customers, seconds, events.size() / seconds);
-        if (threads == 1) {
+        // The sizes are PostgreSQL's (pg_relation_size); on MariaDB the ingest alone is measured.
+        if (threads == 1 && database.getJdbcUrl().startsWith("jdbc:postgresql:")) {
             sizes(database, "siyu_funnel_event", "event");
             sizes(database, "siyu_funnel_journey", "journey (day 0, one event each)");
         }

@@ -70,7 +70,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--log", paramLabel = "FILE|JDBC_URL", description = "Read this decision log instead of deciding: "
             + "a file (the current one; its rotated files beside it are read too) or a database "
-            + "(jdbc:postgresql://HOST/DB, jdbc:h2:file:PATH: the table siyu_funnel_decision). Needs --customer.")
+            + "(jdbc:postgresql://HOST/DB, jdbc:mariadb://HOST/DB, jdbc:h2:file:PATH: the table siyu_funnel_decision). "
+            + "Needs --customer.")
     private String log;
 
     @Option(names = "--db-user", paramLabel = "USER", description = "With --log JDBC_URL: the database user. "

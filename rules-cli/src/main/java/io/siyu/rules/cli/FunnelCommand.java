@@ -96,8 +96,9 @@ final class FunnelCommand implements Callable<Integer> {
         private CommandSpec spec;
 
         @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = DEFAULT_DB,
-                description = "The database (JDBC URL): H2 (jdbc:h2:file:PATH) or PostgreSQL "
-                        + "(jdbc:postgresql://HOST/DB). Default: ${DEFAULT-VALUE}, a file in the current directory.")
+                description = "The database (JDBC URL): H2 (jdbc:h2:file:PATH), PostgreSQL "
+                        + "(jdbc:postgresql://HOST/DB) or MariaDB (jdbc:mariadb://HOST/DB). Default: ${DEFAULT-VALUE}, "
+                        + "a file in the current directory.")
         private String url;
 
         @Option(names = "--db-user", paramLabel = "USER", description = "The database user. Default: sa for H2.")
@@ -534,7 +535,7 @@ final class FunnelCommand implements Callable<Integer> {
         }
 
         /**
-         * Refuses, as a usage error, a URL that no bundled driver opens (a MySQL URL, a typo in "jdbc:"), saying
+         * Refuses, as a usage error, a URL that no bundled driver opens (a jdbc:mysql: URL, a typo in "jdbc:"), saying
          * which databases this siyu opens, instead of the driver manager's bare "No suitable driver".
          */
         static void requireDriver(CommandSpec spec, String option, String url) {

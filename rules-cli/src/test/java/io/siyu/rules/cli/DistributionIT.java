@@ -91,6 +91,19 @@ class DistributionIT {
         assertThat(r.exitCode()).isZero();
     }
 
+    /**
+     * siyu.jar carries the drivers of every database the funnel is tested on: a server that is not there is the
+     * database's own reason (exit 4), not "this siyu opens ... only" (a usage error, exit 2).
+     */
+    @Test
+    void siyuJarOpensPostgreSqlAndMariaDbUrls() {
+        for (String url : List.of("jdbc:postgresql://127.0.0.1:1/none", "jdbc:mariadb://127.0.0.1:1/none")) {
+            Result r = siyu(Map.of("PATH", javaBin() + ":" + tools), home, "funnel", "report", "--db", url);
+            assertThat(r.err()).as(url).contains("127.0.0.1").doesNotContain("opens H2");
+            assertThat(r.exitCode()).as(url).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        }
+    }
+
     @Test
     void binSiyuWorksFromAnyDirectoryThroughALinkAndWithJavaHome(@TempDir Path elsewhere) throws IOException {
         Path link = Files.createSymbolicLink(elsewhere.resolve("siyu"), home.resolve("bin/siyu"));

@@ -206,16 +206,17 @@ class FunnelCommandTest {
                 "jbdc:h2:file:./typo", "siyu-funnel.db"}) {
             Cli.Result en = Cli.run("", "funnel", "report", "--db", url);
             assertThat(en.exitCode()).as(url).isEqualTo(ExitCodes.USAGE);
-            assertThat(en.err()).as(url).contains("--db " + url + ": this siyu opens H2 and PostgreSQL databases only",
-                    "must start with jdbc:h2:", "or jdbc:postgresql:").doesNotContain("No suitable driver");
+            assertThat(en.err()).as(url).contains("--db " + url + ": this siyu opens H2, PostgreSQL and MariaDB "
+                    + "databases only", "must start with jdbc:h2:", "jdbc:postgresql:", "or jdbc:mariadb:")
+                    .doesNotContain("No suitable driver");
         }
         Cli.Result zh = Cli.run("", "funnel", "advance", "--db", "jdbc:mysql://localhost/x", "--locale", "zh_CN");
         assertThat(zh.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(zh.err()).contains("--db jdbc:mysql://localhost/x：此 siyu 只能打开 H2 和 PostgreSQL 数据库",
-                "jdbc:h2:", "jdbc:postgresql:");
+        assertThat(zh.err()).contains("--db jdbc:mysql://localhost/x：此 siyu 只能打开 H2、PostgreSQL 和 MariaDB 数据库",
+                "jdbc:h2:", "jdbc:postgresql:", "jdbc:mariadb:");
         Cli.Result log = Cli.run("", "explain", "--log", "jdbc:mysql://localhost/x", "--customer", "c1");
         assertThat(log.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(log.err()).contains("--log jdbc:mysql://localhost/x: this siyu opens H2 and PostgreSQL");
+        assertThat(log.err()).contains("--log jdbc:mysql://localhost/x: this siyu opens H2, PostgreSQL and MariaDB");
     }
 
     /** PostgreSQL's reason ends with a full stop of its own; the message's sentence must end once. */

@@ -40,8 +40,8 @@ import java.util.function.Consumer;
 
 /**
  * A {@link FunnelStore} in a relational database, with plain JDBC: PostgreSQL 15+ in production, H2 2.x as
- * the embedded default (also in its PostgreSQL and MySQL modes), MySQL 8 / MariaDB 10.11 (the same SQL, not
- * tested against a real server; see {@code docs/funnel.md}). Several application instances may share one
+ * the embedded default (also in its PostgreSQL and MySQL modes), MariaDB 10.11 (tested with the MariaDB driver),
+ * MySQL 8 (the same SQL, not tested against a real server; see {@code docs/funnel.md}). Several application instances may share one
  * database: every write of a customer is a compare-and-set on a version column, its events are inserted under
  * the primary key (customer id, event id) in the same transaction, seats are taken under a row lock, and the
  * daily advance is leased to one instance at a time.
@@ -59,10 +59,14 @@ public final class JdbcFunnelStore implements FunnelStore {
     /** The name of the Flyway history table of the funnel's schema. */
     public static final String HISTORY_TABLE = "siyu_funnel_schema_history";
     /** The newest schema version this library knows (its latest migration). */
-    public static final String SCHEMA_VERSION = "3";
+    public static final String SCHEMA_VERSION = "5";
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcFunnelStore.class);
     private static final String MIGRATIONS = "classpath:io/siyu/rules/jdbc/migration";
+    /** Schema version 2 (the decision log) as every database but MySQL and MariaDB take it. */
+    private static final String V2_STANDARD = "classpath:io/siyu/rules/jdbc/v2/standard";
+    /** Schema version 2 on MySQL and MariaDB, where the standard one makes too large a row in utf8mb4. */
+    private static final String V2_MYSQL = "classpath:io/siyu/rules/jdbc/mysql";
     private static final String J = "siyu_funnel_journey";
     private static final int TRANSACTION_ATTEMPTS = 5;
     /** Rows of one IN list: well under every driver's limit on parameters. */
@@ -145,16 +149,46 @@ public final class JdbcFunnelStore implements FunnelStore {
         return new Migrated(where, postgres);
     }
 
-    /** The funnel's migrations: the SQL scripts of {@value #MIGRATIONS} and the Java ones. */
+    /**
+     * The funnel's migrations: the SQL scripts of {@value #MIGRATIONS}, schema version 2 for the database (MySQL
+     * and MariaDB take their own), and the Java ones. Connects once to tell the database.
+     *
+     * @throws FunnelStoreException with {@link FunnelStoreException.Reason#UNAVAILABLE} when it cannot connect
+     */
     static FluentConfiguration migrations(DataSource dataSource) {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
-                .locations(MIGRATIONS)
-                .javaMigrations(new V3PostgresIngest())
+                .locations(MIGRATIONS, versionTwo(dataSource))
+                .javaMigrations(new V3PostgresIngest(), new V5MySqlText())
                 // The funnel's tables live beside the host's: a schema that holds other tables is normal.
                 .baselineOnMigrate(true)
                 .baselineVersion("0");
+    }
+
+    /**
+     * Where schema version 2 is read from: on MySQL and MariaDB their own, unless the database already took the
+     * standard one (a database created in latin1 or utf8mb3 could, before schema version 5): a migration applied is
+     * never replaced, as its checksum would no longer match. Flyway records a script by its path under its location:
+     * the standard one is {@code V2__decision_log.sql}, MySQL's {@code v2/V2__decision_log.sql}.
+     */
+    private static String versionTwo(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (V5MySqlText.Dialect.of(connection) == V5MySqlText.Dialect.OTHER) {
+                return V2_STANDARD;
+            }
+            try (Statement select = connection.createStatement();
+                 ResultSet row = select.executeQuery("SELECT script FROM " + HISTORY_TABLE
+                         + " WHERE version = '2' AND success = 1")) {
+                return row.next() && row.getString(1).equals("V2__decision_log.sql") ? V2_STANDARD : V2_MYSQL;
+            } catch (SQLException noHistoryYet) {
+                // A new database: no history table yet.
+                return V2_MYSQL;
+            }
+        } catch (SQLException e) {
+            throw new FunnelStoreException(FunnelStoreException.Reason.UNAVAILABLE, e, describe(dataSource),
+                    firstLine(e));
+        }
     }
 
     /** The data source's URL if it tells it (HikariCP, H2, PostgreSQL and MySQL data sources do), else its class. */

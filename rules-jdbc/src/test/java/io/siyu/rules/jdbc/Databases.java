@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The databases of the tests: H2 in memory (a new database each time), and the PostgreSQL server that
- * {@code .ci/run} starts, named by {@code SIYU_TEST_POSTGRES_URL}, {@code _USER} and {@code _PASSWORD}. Without
- * that URL the PostgreSQL tests are skipped with the reason, except in CI ({@code CI=true}), where they fail.
+ * The databases of the tests: H2 in memory (a new database each time), and the PostgreSQL and MariaDB servers
+ * that {@code .ci/run} starts, named by {@code SIYU_TEST_POSTGRES_URL} ({@code SIYU_TEST_MARIADB_URL}),
+ * {@code _USER} and {@code _PASSWORD}. Without that URL the server's tests are skipped with the reason, except in
+ * CI ({@code CI=true}), where they fail.
  */
 final class Databases {
     /** Every table of the funnel's schema, children first. */
@@ -24,6 +25,7 @@ final class Databases {
             "siyu_funnel_journey", "siyu_funnel_cohort", "siyu_funnel_crossing", "siyu_funnel_decision");
     private static final AtomicInteger H2_DATABASES = new AtomicInteger();
     private static HikariDataSource postgres;
+    private static HikariDataSource mariadb;
 
     private Databases() {
     }
@@ -39,25 +41,45 @@ final class Databases {
 
     /** The environment's PostgreSQL, pooled; skips the calling test outside CI when there is none. */
     static synchronized DataSource postgres() {
-        String url = System.getenv("SIYU_TEST_POSTGRES_URL");
-        if (url == null || url.isBlank()) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail("CI must test on PostgreSQL: SIYU_TEST_POSTGRES_URL is not set (.ci/run starts a "
-                        + "server and sets it)");
-            }
-            Assumptions.abort("no PostgreSQL: set SIYU_TEST_POSTGRES_URL (and _USER, _PASSWORD) to run these tests "
-                    + "against one; .ci/run does");
-        }
         if (postgres == null) {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(url);
-            config.setUsername(System.getenv("SIYU_TEST_POSTGRES_USER"));
-            config.setPassword(System.getenv("SIYU_TEST_POSTGRES_PASSWORD"));
-            config.setMaximumPoolSize(8);
-            config.setPoolName("siyu-test-postgres");
-            postgres = new HikariDataSource(config);
+            postgres = server("PostgreSQL", "POSTGRES");
         }
         return postgres;
+    }
+
+    /** The environment's MariaDB, pooled; skips the calling test outside CI when there is none. */
+    static synchronized DataSource mariadb() {
+        if (mariadb == null) {
+            mariadb = server("MariaDB", "MARIADB");
+        }
+        return mariadb;
+    }
+
+    /** {@code SIYU_TEST_<key>_URL}, {@code _USER}, {@code _PASSWORD}, pooled; a failure in CI, else a skip. */
+    private static HikariDataSource server(String name, String key) {
+        String url = url(name, key);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(System.getenv("SIYU_TEST_" + key + "_USER"));
+        config.setPassword(System.getenv("SIYU_TEST_" + key + "_PASSWORD"));
+        config.setMaximumPoolSize(8);
+        config.setPoolName("siyu-test-" + key.toLowerCase(java.util.Locale.ROOT));
+        return new HikariDataSource(config);
+    }
+
+    /** {@code SIYU_TEST_<key>_URL}; when it is not set, fails the calling test in CI and skips it elsewhere. */
+    static String url(String name, String key) {
+        String variable = "SIYU_TEST_" + key + "_URL";
+        String url = System.getenv(variable);
+        if (url == null || url.isBlank()) {
+            if ("true".equals(System.getenv("CI"))) {
+                Assertions.fail("CI must test on " + name + ": " + variable + " is not set (.ci/run starts a "
+                        + "server and sets it)");
+            }
+            Assumptions.abort("no " + name + ": set " + variable + " (and _USER, _PASSWORD) to run these tests "
+                    + "against one; .ci/run does");
+        }
+        return url;
     }
 
     /** Empties the funnel's tables (the schema and its history stay). */

@@ -100,6 +100,14 @@ class JdbcDecisionLogTest {
     }
 
     @Test
+    void onMariaDb() throws SQLException {
+        DataSource database = Databases.mariadb();
+        JdbcFunnelStore.create(database);
+        Databases.empty(database);
+        decisionsAreLoggedAndReadBack(database);
+    }
+
+    @Test
     void aDatabaseThatRefusesTheRowsLosesThemCountedAndDecidingGoesOn() throws SQLException {
         DataSource database = Databases.h2("");
         JdbcDecisionLog log = JdbcDecisionLog.builder(database).build();

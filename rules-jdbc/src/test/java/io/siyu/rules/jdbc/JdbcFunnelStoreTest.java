@@ -49,19 +49,20 @@ class JdbcFunnelStoreTest {
         Path migrations = Path.of("src/main/resources/io/siyu/rules/jdbc/migration");
         try (Stream<Path> files = Files.list(migrations)) {
             Stream<String> scripts = files.map(f -> f.getFileName().toString()).map(n -> n.substring(1, n.indexOf("__")));
-            assertThat(Stream.concat(scripts, Stream.of(new V3PostgresIngest().getVersion().getVersion()))
+            assertThat(Stream.concat(scripts, Stream.of(new V3PostgresIngest().getVersion().getVersion(),
+                            new V5MySqlText().getVersion().getVersion(), "2"))
                     .max(Comparator.comparingInt(Integer::parseInt))).contains(JdbcFunnelStore.SCHEMA_VERSION);
         }
     }
 
     @ParameterizedTest(name = "schema version {0}")
-    @ValueSource(strings = {"1", "2"})
+    @ValueSource(strings = {"1", "2", "3"})
     void anOlderStoreIsMigratedAndKeepsItsData(String version) throws SQLException {
         migratesAndKeepsItsData(Databases.h2(""), version);
     }
 
     @ParameterizedTest(name = "schema version {0}")
-    @ValueSource(strings = {"1", "2"})
+    @ValueSource(strings = {"1", "2", "3"})
     void onPostgreSqlAnOlderStoreIsMigratedKeepsItsDataAndGetsTheIngestShape(String version) throws SQLException {
         DataSource database = Databases.postgres();
         Databases.drop(database);
@@ -78,6 +79,63 @@ class JdbcFunnelStoreTest {
             Databases.drop(database);
             JdbcFunnelStore.create(database);
         }
+    }
+
+    @ParameterizedTest(name = "schema version {0}")
+    @ValueSource(strings = {"1", "2", "3"})
+    void onMariaDbAnOlderStoreIsMigratedKeepsItsDataAndGetsBinaryUtf8mb4(String version) throws SQLException {
+        DataSource database = Databases.mariadb();
+        Databases.drop(database);
+        try {
+            migratesAndKeepsItsData(database, version);
+            assertThat(mariaDbCollations(database)).isEqualTo("utf8mb4_nopad_bin");
+        } finally {
+            Databases.drop(database);
+            JdbcFunnelStore.create(database);
+        }
+    }
+
+    /**
+     * A store that the library before schema version 5 made on a MariaDB database created in latin1 (where the
+     * standard schema version 2 fits a row): migrated to utf8mb4 and binary ids, its decision log kept, and then
+     * taking Chinese text.
+     */
+    @Test
+    void onMariaDbALatin1StoreOfTheOldLibraryIsMigratedToUtf8mb4() throws SQLException {
+        DataSource database = Databases.mariadb();
+        Databases.drop(database);
+        String charset = query(database, "SELECT CONCAT(@@character_set_database, ' ', @@collation_database)");
+        try {
+            execute(database, "ALTER DATABASE CHARACTER SET latin1 COLLATE latin1_swedish_ci");
+            org.flywaydb.core.Flyway.configure().dataSource(database).table(JdbcFunnelStore.HISTORY_TABLE)
+                    .locations("classpath:io/siyu/rules/jdbc/migration", "classpath:io/siyu/rules/jdbc/v2/standard")
+                    .javaMigrations(new V3PostgresIngest()).baselineOnMigrate(true).baselineVersion("0")
+                    .load().migrate();
+            execute(database, "INSERT INTO siyu_funnel_decision (decision_id, pack_id, pack_version, customer_id,"
+                    + " decided_ms, action, arm, intent, decision) VALUES ('d1', 'p', '1', 'c-logged', 0, 'WAIT',"
+                    + " 'TREATMENT', 'NONE', '{}')");
+            execute(database, "ALTER DATABASE CHARACTER SET " + charset.replace(" ", " COLLATE "));
+
+            FunnelStore store = JdbcFunnelStore.create(database);
+            assertThat(schemaVersion(database)).isEqualTo(JdbcFunnelStore.SCHEMA_VERSION);
+            assertThat(mariaDbCollations(database)).isEqualTo("utf8mb4_nopad_bin");
+            assertThat(query(database, "SELECT customer_id FROM siyu_funnel_decision")).isEqualTo("c-logged");
+            Funnel funnel = Funnel.create(FunnelConfig.defaults(), LATE, store);
+            funnel.record(new FunnelEvent.Added("加好友-1", "客户-王", Journals.at(0, "10:00")));
+            assertThat(funnel.journey("客户-王")).isPresent();
+            assertThat(store.journal("客户-王")).extracting(FunnelEvent::eventId).containsExactly("加好友-1");
+        } finally {
+            execute(database, "ALTER DATABASE CHARACTER SET " + charset.replace(" ", " COLLATE "));
+            Databases.drop(database);
+            JdbcFunnelStore.create(database);
+        }
+    }
+
+    /** The distinct collations of the text columns of rules-jdbc's tables (the Flyway history aside). */
+    private static String mariaDbCollations(DataSource database) throws SQLException {
+        return query(database, "SELECT GROUP_CONCAT(DISTINCT collation_name) FROM information_schema.columns"
+                + " WHERE table_schema = DATABASE() AND table_name LIKE 'siyu\\_funnel\\_%'"
+                + " AND table_name <> '" + JdbcFunnelStore.HISTORY_TABLE + "' AND collation_name IS NOT NULL");
     }
 
     /**
@@ -97,7 +155,7 @@ class JdbcFunnelStoreTest {
         reference.recordAll(journal.subList(0, dayOne));
         JdbcFunnelStore.migrations(database).target(version).load().migrate();
         writeAsSchemaVersion1(database, reference.store());
-        if (version.equals("2")) {
+        if (!version.equals("1")) {
             execute(database, "INSERT INTO siyu_funnel_decision (decision_id, pack_id, pack_version, customer_id,"
                     + " decided_ms, action, arm, intent, decision) VALUES ('d1', 'p', '1', 'c-logged', 0, 'WAIT',"
                     + " 'TREATMENT', 'NONE', '{}')");
@@ -106,7 +164,7 @@ class JdbcFunnelStoreTest {
 
         FunnelStore store = JdbcFunnelStore.create(database);
         assertThat(schemaVersion(database)).isEqualTo(JdbcFunnelStore.SCHEMA_VERSION);
-        if (version.equals("2")) {
+        if (!version.equals("1")) {
             assertThat(query(database, "SELECT customer_id FROM siyu_funnel_decision")).as("decision log kept")
                     .isEqualTo("c-logged");
         }
@@ -221,8 +279,8 @@ class JdbcFunnelStoreTest {
         FunnelStoreException e = catchThrowableOfType(FunnelStoreException.class,
                 () -> JdbcFunnelStore.create(database));
         assertThat(e.reason()).isEqualTo(FunnelStoreException.Reason.SCHEMA_NEWER);
-        assertThat(e.getMessage()).contains("schema version 4", "(up to 3)");
-        assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).contains("结构版本是 4", "最高 3");
+        assertThat(e.getMessage()).contains("schema version 6", "(up to 5)");
+        assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).contains("结构版本是 6", "最高 5");
     }
 
     @Test
@@ -235,18 +293,36 @@ class JdbcFunnelStoreTest {
             FunnelStoreException e = catchThrowableOfType(FunnelStoreException.class,
                     () -> JdbcFunnelStore.create(database));
             assertThat(e.reason()).isEqualTo(FunnelStoreException.Reason.SCHEMA_NEWER);
-            assertThat(e.getMessage()).contains("schema version 4", "(up to 3)");
+            assertThat(e.getMessage()).contains("schema version 6", "(up to 5)");
         } finally {
             Databases.drop(database);
             JdbcFunnelStore.create(database);
         }
     }
 
-    /** What a newer siyu-rules would have done: its migration 4 applied to the funnel's tables. */
+    @Test
+    void onMariaDbTooANewerSchemaIsRefused() {
+        DataSource database = Databases.mariadb();
+        Databases.drop(database);
+        try {
+            JdbcFunnelStore.create(database);
+            newerLibrary(database);
+            FunnelStoreException e = catchThrowableOfType(FunnelStoreException.class,
+                    () -> JdbcFunnelStore.create(database));
+            assertThat(e.reason()).isEqualTo(FunnelStoreException.Reason.SCHEMA_NEWER);
+            assertThat(e.getMessage()).contains("schema version 6", "(up to 5)");
+        } finally {
+            Databases.drop(database);
+            JdbcFunnelStore.create(database);
+        }
+    }
+
+    /** What a newer siyu-rules would have done: its migration 6 applied to the funnel's tables. */
     private static void newerLibrary(DataSource database) {
-        JdbcFunnelStore.migrations(database)
-                .locations("classpath:io/siyu/rules/jdbc/migration", "classpath:io/siyu/rules/jdbc/newer")
-                .load().migrate();
+        var migrations = JdbcFunnelStore.migrations(database);
+        List<org.flywaydb.core.api.Location> locations = new ArrayList<>(List.of(migrations.getLocations()));
+        locations.add(new org.flywaydb.core.api.Location("classpath:io/siyu/rules/jdbc/newer"));
+        migrations.locations(locations.toArray(org.flywaydb.core.api.Location[]::new)).load().migrate();
     }
 
     @Test
@@ -304,6 +380,14 @@ class JdbcFunnelStoreTest {
         JdbcFunnelStore.create(database);
         Databases.empty(database);
         breakEveryFewStatements(new FaultyDataSource(database), 1);
+    }
+
+    @Test
+    void onMariaDbTooABrokenConnectionLosesNothingAfterARetry() {
+        DataSource database = Databases.mariadb();
+        JdbcFunnelStore.create(database);
+        Databases.empty(database);
+        breakEveryFewStatements(new FaultyDataSource(database), 2);
     }
 
     /**
