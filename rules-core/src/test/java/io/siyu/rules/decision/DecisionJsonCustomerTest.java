@@ -74,6 +74,16 @@ class DecisionJsonCustomerTest {
     }
 
     @Test
+    void aStageIsReadInAnyCaseAsFunnelJsonSpellsIt() {
+        for (String written : new String[]{"seeding", "Seeding", "SEEDING"}) {
+            assertThat(READER.readCustomer("in.jsonl", 1, "{\"id\":\"c1\",\"stage\":\"" + written
+                    + "\",\"funnelDay\":2}").getStage()).as(written).isEqualTo(Stage.SEEDING);
+        }
+        assertThat(READER.readCustomer("in.jsonl", 1, "{\"id\":\"c1\",\"stage\":\"one_to_one\"}").getStage())
+                .isEqualTo(Stage.ONE_TO_ONE);
+    }
+
+    @Test
     void wrongAnswersAreReportedAtTheAnswersWithTheCodebookMessage() {
         JsonInputException e = catchThrowableOfType(JsonInputException.class, () -> READER.readCustomer("in.jsonl",
                 2, "{\"id\":\"c2\",\"answers\":{\"problems\":[\"acne\"],\"concern\":\"wrinkles\",\"urgency\":\"now\"}}"));
