@@ -88,7 +88,8 @@ class FunnelCommandTest {
                 .containsExactly(
                         "<stdin>:1:95: Unknown field \"text\". The fields allowed here are: type, eventId, customerId, "
                                 + "timestamp. (at text)",
-                        "<stdin>:2:1: The field \"customerId\" is missing from (document). (at customerId)",
+                        "<stdin>:2:1: The field \"customerId\" is missing: add it at the top level (inside the "
+                                + "outermost { … }). (at customerId)",
                         "<stdin>:3:9: \"Bought\" is not a kind of event. The kinds are: Added, Surveyed, "
                                 + "MessageReceived, Purchased, LeftGroup, OptedOut, Blocked, Sent. (at type)",
                         "<stdin>:4:101: amountFen must be a whole number of fen, 0 or more (29900 is 299 yuan), but it "
