@@ -412,8 +412,9 @@ final class FunnelCommand implements Callable<Integer> {
                     + "into groups: what a daily job does after midnight. Safe to run again, and from several "
                     + "machines at once (one does the work, the others wait for it).")
     static final class Advance extends OverTheDatabase {
-        @Option(names = "--date", paramLabel = "DATE", description = "The day to advance to (2026-11-24). "
-                + "Default: today, in the funnel's timezone.")
+        @Option(names = "--date", paramLabel = "DATE", description = "The day to advance to (2026-11-24), today at "
+                + "the latest (a later day is refused: an advance cannot be undone). Default: today, in the funnel's "
+                + "timezone.")
         private String date;
 
         Advance(Streams streams) {
@@ -431,7 +432,13 @@ final class FunnelCommand implements Callable<Integer> {
                 streams.out().println(CliMessages.format(locale, "funnel.advance.already", before.get(), day));
                 return ExitCodes.OK;
             }
-            funnel.advance(day);
+            try {
+                funnel.advance(day);
+            } catch (FunnelException e) {
+                // A --date after today (funnel.advance-in-future): refused, nothing moved; say why and what to do.
+                streams.err().println("siyu funnel: " + e.message(locale));
+                return ExitCodes.USAGE;
+            }
             LocalDate through = store.advancedThrough().orElse(day);
             streams.out().println(CliMessages.format(locale, "funnel.advance.done", through));
             store.crossings().stream().filter(c -> c.day().equals(day)).findFirst().ifPresent(c -> streams.out()

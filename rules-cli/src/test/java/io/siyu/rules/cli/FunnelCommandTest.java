@@ -88,7 +88,8 @@ class FunnelCommandTest {
                 .containsExactly(
                         "<stdin>:1:95: Unknown field \"text\". The fields allowed here are: type, eventId, customerId, "
                                 + "timestamp. (at text)",
-                        "<stdin>:2:1: The field \"customerId\" is missing from (document). (at customerId)",
+                        "<stdin>:2:1: The field \"customerId\" is missing: add it at the top level (inside the "
+                                + "outermost { … }). (at customerId)",
                         "<stdin>:3:9: \"Bought\" is not a kind of event. The kinds are: Added, Surveyed, "
                                 + "MessageReceived, Purchased, LeftGroup, OptedOut, Blocked, Sent. (at type)",
                         "<stdin>:4:101: amountFen must be a whole number of fen, 0 or more (29900 is 299 yuan), but it "
@@ -186,6 +187,27 @@ class FunnelCommandTest {
 
         Cli.Result later = siyu("", "funnel", "advance", "--date", "2026-11-26", "--locale", "zh_CN");
         assertThat(later.outLines()).first().isEqualTo("已推进到 2026-11-26");
+    }
+
+    @Test
+    void aDayAfterTodayIsRefusedSoLaterAdvancesAndNewCustomersStillWork() {
+        siyu(EVENTS, "funnel", "record");
+
+        Cli.Result future = siyu("", "funnel", "advance", "--date", "2031-01-01");
+        assertThat(future.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(future.out()).isEmpty();
+        assertThat(future.err().lines()).singleElement().asString().isEqualTo("siyu funnel: Cannot advance the funnel "
+                + "to 2031-01-01: it is after today (2026-11-26) by the funnel's clock, and an advance cannot be undone. "
+                + "Give today or an earlier day, or check the clock (and timezone) of the machine.");
+        Cli.Result zh = siyu("", "funnel", "advance", "--date", "2026-11-27", "--locale", "zh_CN");
+        assertThat(zh.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zh.err()).startsWith("siyu funnel: 无法把漏斗推进到 2026-11-27：它晚于漏斗时钟的今天（2026-11-26）");
+
+        Cli.Result today = siyu("", "funnel", "advance", "--date", "2026-11-25");
+        assertThat(today.exitCode()).as("nothing was advanced by the refused days").isEqualTo(ExitCodes.OK);
+        assertThat(today.outLines()).containsExactly("advanced through 2026-11-25",
+                "1 journeys moved, 1 put into groups");
+        assertThat(siyu("", "funnel", "advance").outLines()).first().isEqualTo("advanced through 2026-11-26");
     }
 
     @Test

@@ -10,10 +10,13 @@ import java.util.stream.Collectors;
 
 /**
  * Turns problems with answers, codes, tags and remarks into diagnostics and a {@link CodebookException},
- * in the codebook's locale. Such problems are not in the codebook file, so they carry its name with
- * line and column 0, and a path into the input ({@code answers.concern}, {@code codes[2]}).
+ * in the codebook's locale. Such problems are in the caller's input, not in the codebook file: their
+ * diagnostics name the input as their file ({@code <answers>}, {@code <codes>}, {@code <tags>},
+ * {@code <remark>}, {@code <name>}, the first step of the path, in angle brackets as {@code <stdin>} is), with
+ * line and column 0 (an answers map has no lines), and the path into it ({@code answers.concern},
+ * {@code codes[2]}). Blaming the codebook file would send the person to fix a file that is right.
  *
- * @param fileName   the codebook's file name, named by every diagnostic
+ * @param fileName   the codebook's file name ({@link Codebook#fileName()}); not named by these diagnostics
  * @param codebookId the codebook's id, named by every summary
  * @param messages   the codebook's message bundle in its locale
  */
@@ -23,9 +26,21 @@ record Reporter(String fileName, String codebookId, Messages messages) {
         this(fileName, codebookId, Messages.of(CodebookParser.BUNDLE, locale));
     }
 
-    /** An error at {@code path}, with the bundle's message {@code key} formatted with {@code args}. */
+    /**
+     * An error in the input at {@code path} ({@code answers.concern}), with the bundle's message {@code key}
+     * formatted with {@code args}; its file is the input's name ({@code <answers>}).
+     */
     Diagnostic problem(String path, String key, Object... args) {
-        return new Diagnostic(fileName, 0, 0, Severity.ERROR, key, path, messages.format(key, args));
+        return new Diagnostic(input(path), 0, 0, Severity.ERROR, key, path, messages.format(key, args));
+    }
+
+    /** The input a path is in: its first step, in angle brackets ({@code answers.concern} → {@code <answers>}). */
+    static String input(String path) {
+        int end = 0;
+        while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+            end++;
+        }
+        return "<" + path.substring(0, end) + ">";
     }
 
     /** The exception for these problems, summarised by {@code summaryKey} (codebook id, problem count). */

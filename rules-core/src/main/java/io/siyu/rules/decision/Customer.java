@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * and the position in the funnel. Made with {@link #builder(String)}; value equality over every field.
  *
  * <p>Immutable and thread-safe, provided the attribute values are: they are kept as given, not copied
- * (pass strings, numbers, booleans or other immutable values).
+ * (they are strings, numbers or booleans; pass immutable numbers).
  *
  * <p>Its methods are written to read well inside a {@code .drl} file:
  * <pre>{@code
@@ -427,17 +427,29 @@ public final class Customer {
         /**
          * Sets a free attribute (nickname, city, spend band, ...).
          *
+         * <p>The value is a {@link String}, a {@link Number} or a {@link Boolean}, as in a customer's JSON:
+         * those are what {@link Customer#text}, {@link Customer#number} and a rule's comparisons read, and
+         * what a script's {@code {variables}} print. Any other object is refused, rather than its
+         * {@code toString()} (such as {@code java.lang.Object@6b580b88}) reaching a customer's message.
+         *
          * @param name  the attribute's name
-         * @param value the value, kept as given (use an immutable one); <strong>null removes</strong> the
-         *              attribute
+         * @param value the value: a {@link String}, {@link Number} or {@link Boolean}, kept as given (use an
+         *              immutable one); <strong>null removes</strong> the attribute
          * @return this builder
-         * @throws NullPointerException when {@code name} is null
+         * @throws NullPointerException     when {@code name} is null
+         * @throws IllegalArgumentException when {@code value} is of another type (the message names the
+         *                                  attribute and the type, never the value)
          */
         public Builder attribute(String name, Object value) {
             Objects.requireNonNull(name, "name");
             if (value == null) {
                 attributes.remove(name);
             } else {
+                if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                    throw new IllegalArgumentException("attribute \"" + name + "\" must be a String, a Number "
+                            + "or a Boolean, not a " + value.getClass().getName()
+                            + "; convert it (e.g. to its text) before setting it");
+                }
                 attributes.put(name, value);
             }
             return this;

@@ -39,7 +39,7 @@ import java.util.Optional;
  * The tags come from exactly one of {@code answers} (encoded with the codebook), {@code codes}
  * (decoded, e.g. {@code "34DU1"}) or {@code remark} (the codes read out of a staff remark such as
  * {@code "王女士 34DU1"}); none of them means a customer with no tags yet. {@code stage} (a {@code Stage}
- * name such as {@code SEEDING}) and {@code funnelDay} ({@code -1} to {@code 10000}) give the funnel
+ * name such as {@code SEEDING}, in any case: {@code "seeding"} too) and {@code funnelDay} ({@code -1} to {@code 10000}) give the funnel
  * position; {@code funnelDay} without {@code stage} is ignored. Signals missing from {@code signals} are
  * false or 0 ({@code silentHours} up to {@code 1000000}, {@code touchesToday} up to {@code 10000}).
  * Attribute values must be strings, numbers (kept as {@link java.math.BigDecimal}) or booleans; a
@@ -209,7 +209,8 @@ public final class DecisionJson {
     private static Optional<Stage> stage(JsonReader reader, JsonValue value) {
         return reader.text(value).flatMap(name -> {
             for (Stage s : Stage.values()) {
-                if (s.name().equals(name)) {
+                // Any case: funnel.json and the docs spell stages in lower case ("seeding"), Java in upper.
+                if (s.name().equalsIgnoreCase(name)) {
                     return Optional.of(s);
                 }
             }

@@ -35,6 +35,11 @@ final class EventLines {
     private EventLines() {
     }
 
+    /** The kinds of event ({@code "type"}s), comma-separated, for messages. */
+    static String typeNames() {
+        return String.join(", ", TYPES.keySet());
+    }
+
     private static Map<String, Class<?>> types() {
         Map<String, Class<?>> out = new LinkedHashMap<>();
         for (JsonSubTypes.Type t : FunnelEvent.class.getAnnotation(JsonSubTypes.class).value()) {
@@ -149,8 +154,9 @@ final class EventLines {
             return Optional.empty();
         }
         JsonValue v = value.get();
-        String shown = v.kind() == JsonValue.Kind.NUMBER ? v.number().toPlainString()
-                : v.kind() == JsonValue.Kind.STRING ? "\"" + v.text() + "\"" : v.kind().name().toLowerCase(Locale.ROOT);
+        String shown = v.kind() == JsonValue.Kind.NUMBER ? JsonReader.excerptNumber(v)
+                : v.kind() == JsonValue.Kind.STRING ? "\"" + JsonReader.excerpt(v.text()) + "\""
+                : v.kind().name().toLowerCase(Locale.ROOT);
         if (v.kind() != JsonValue.Kind.NUMBER || v.number().stripTrailingZeros().scale() > 0
                 || v.number().signum() < 0 || v.number().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             reader.error(v, "funnel.event.bad-amount", shown);

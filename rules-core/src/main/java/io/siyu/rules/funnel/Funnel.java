@@ -663,13 +663,24 @@ public final class Funnel {
      * caller is advancing, waits for it to finish (or, if it stops renewing its lease for a minute, takes
      * over). An advance that fails part-way leaves every journey either moved or not; the next call resumes.
      *
-     * @param today the day to advance to, in the funnel's timezone; not checked against the clock
+     * <p>A day after today (by this funnel's clock, in the funnel's timezone) is refused, as {@link #record}
+     * refuses events from the future: crossing it could not be undone (journeys never move backwards, so later
+     * advances would do nothing and new customers would wait for a day that has not come). A test or simulation
+     * that advances through days of its own moves its clock with them.
+     *
+     * @param today the day to advance to, in the funnel's timezone; today by the clock at the latest
      * @throws NullPointerException when {@code today} is null
+     * @throws FunnelException      with key {@code funnel.advance-in-future} when {@code today} is after the
+     *                              clock's today (nothing changes)
      * @throws FunnelStoreException when the store fails, or the thread is interrupted while waiting for
      *                              another caller's advance
      */
     public void advance(LocalDate today) {
         Objects.requireNonNull(today, "today");
+        LocalDate clockToday = today();
+        if (today.isAfter(clockToday)) {
+            throw new FunnelException("funnel.advance-in-future", today, clockToday);
+        }
         LocalDate known = advancedThrough;
         if (known != null && !today.isAfter(known)) {
             return;

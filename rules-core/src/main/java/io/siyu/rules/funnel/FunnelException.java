@@ -20,9 +20,18 @@ public class FunnelException extends RuntimeException {
     private final String key;
     private final transient Object[] args;
 
+    /** The message's pattern key, {@link #key} unless one kind of problem has several wordings. */
+    private final String messageKey;
+
     FunnelException(String key, Throwable cause, Object... args) {
-        super(Messages.of(FunnelConfig.BUNDLE, Locale.ROOT).format(key, args), cause);
+        this(key, key, cause, args);
+    }
+
+    /** A problem of kind {@code key} worded by the pattern {@code messageKey} (a variant of it). */
+    FunnelException(String key, String messageKey, Throwable cause, Object... args) {
+        super(Messages.of(FunnelConfig.BUNDLE, Locale.ROOT).format(messageKey, args), cause);
         this.key = Objects.requireNonNull(key, "key");
+        this.messageKey = messageKey;
         this.args = args.clone();
     }
 
@@ -47,6 +56,6 @@ public class FunnelException extends RuntimeException {
      * @throws NullPointerException when {@code locale} is null
      */
     public String message(Locale locale) {
-        return Messages.of(FunnelConfig.BUNDLE, locale).format(key, args);
+        return Messages.of(FunnelConfig.BUNDLE, locale).format(messageKey, args);
     }
 }

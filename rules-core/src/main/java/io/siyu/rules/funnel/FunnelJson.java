@@ -3,19 +3,28 @@ package io.siyu.rules.funnel;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.siyu.rules.codebook.Codebook;
 import io.siyu.rules.codebook.Tag;
 import io.siyu.rules.diagnostic.Diagnostic;
+import io.siyu.rules.internal.json.JsonReader;
 import io.siyu.rules.codebook.TagSet;
 import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.internal.json.JsonReader;
@@ -43,6 +52,13 @@ import java.util.function.Function;
  */
 public final class FunnelJson {
     private static final TypeReference<List<FunnelEvent>> JOURNAL = new TypeReference<>() { };
+    private static final String UNREADABLE = "funnel.json-unreadable";
+    private static final java.util.regex.Pattern MISSING_PROPERTY =
+            java.util.regex.Pattern.compile("Missing required creator property '([^']*)'");
+    /** What was read, as the messages' {@code {0,choice,...}} tells them apart. */
+    private static final int EVENT = 0;
+    private static final int JOURNAL_TEXT = 1;
+    private static final int JOURNEY = 2;
 
     private final ObjectMapper mapper;
     /**
@@ -105,7 +121,9 @@ public final class FunnelJson {
                 try {
                     return parse.apply(text);
                 } catch (DateTimeException e) {
-                    return context.reportInputMismatch(Object.class, "not an ISO-8601 date or time: %s", text);
+                    // An InvalidFormatException keeps the text, which the message then quotes (shortened).
+                    throw context.weirdStringException(text, context.getContextualType() == null ? Instant.class
+                            : context.getContextualType().getRawClass(), "not an ISO-8601 date or time");
                 }
             }
         };
@@ -202,13 +220,13 @@ public final class FunnelJson {
      *                              {@code funnel.json-unreadable}
      */
     public Journey readJourney(String json) {
-        StoredJourney stored = read(json, "journey", StoredJourney.class);
+        StoredJourney stored = read(json, JOURNEY, StoredJourney.class);
         try {
             return stored.journey();
         } catch (IllegalArgumentException | NullPointerException e) {
             // The journey's own invariants (a customer id, a start date after NEW ...) refuse the stored
             // values: bad data from the store, reported like any other unreadable journey.
-            throw new FunnelException("funnel.json-unreadable", e, "journey", e.getMessage());
+            throw new FunnelException("funnel.json-unreadable", e, JOURNEY, e.getMessage());
         }
     }
 
@@ -223,7 +241,7 @@ public final class FunnelJson {
      *                              {@code funnel.json-unreadable}
      */
     public FunnelEvent readEvent(String json) {
-        return read(json, "event", FunnelEvent.class);
+        return read(json, EVENT, FunnelEvent.class);
     }
 
     /**
@@ -303,15 +321,15 @@ public final class FunnelJson {
         try {
             events = mapper.readValue(json, JOURNAL);
         } catch (JsonProcessingException e) {
-            throw new FunnelException("funnel.json-unreadable", e, "journal", e.getOriginalMessage());
+            throw unreadable(JOURNAL_TEXT, e);
         }
         if (events == null) {
-            throw new FunnelException("funnel.json-unreadable", "journal", "null instead of a list of events");
+            throw new FunnelException(UNREADABLE, UNREADABLE + ".null", null, JOURNAL_TEXT);
         }
         for (int i = 0; i < events.size(); i++) {
             if (events.get(i) == null) {
-                throw new FunnelException("funnel.json-unreadable", "journal",
-                        "null instead of an event at index " + i);
+                throw new FunnelException(UNREADABLE, UNREADABLE + ".null-event", null, JOURNAL_TEXT,
+                        String.valueOf(i));
             }
         }
         return List.copyOf(events);
@@ -331,17 +349,80 @@ public final class FunnelJson {
     }
 
     /** Reads one value; JSON {@code null} (which Jackson reads as a null value) is unreadable too. */
-    private <T> T read(String json, String what, Class<T> type) {
+    private <T> T read(String json, int what, Class<T> type) {
         Objects.requireNonNull(json, "json");
         T value;
         try {
             value = mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new FunnelException("funnel.json-unreadable", e, what, e.getOriginalMessage());
+            throw unreadable(what, e);
         }
         if (value == null) {
-            throw new FunnelException("funnel.json-unreadable", what, "null instead of an object");
+            throw new FunnelException(UNREADABLE, UNREADABLE + ".null", null, what);
         }
         return value;
+    }
+
+    /**
+     * Jackson's complaint about stored JSON said in our words, in English and Chinese: Jackson's sentences name
+     * Java classes ({@code io.siyu.rules.funnel.FunnelEvent$Purchased}) and its own terms (type ids, creator
+     * properties), which mean nothing to the person who has to fix the data. The key stays
+     * {@code funnel.json-unreadable}; the wording says where (line, column, field) and what is wrong. Jackson's
+     * exception is kept as the cause, for a developer.
+     */
+    private static FunnelException unreadable(int what, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String line = String.valueOf(at == null ? 0 : Math.max(at.getLineNr(), 0));
+        String column = String.valueOf(at == null ? 0 : Math.max(at.getColumnNr(), 0));
+        String path = e instanceof JsonMappingException m ? path(m) : "";
+        if (e instanceof InvalidTypeIdException t) {
+            return t.getTypeId() == null || t.getTypeId().isEmpty()
+                    ? new FunnelException(UNREADABLE, UNREADABLE + ".no-type", e, what, line, column,
+                            EventLines.typeNames())
+                    : new FunnelException(UNREADABLE, UNREADABLE + ".unknown-type", e, what, line, column,
+                            JsonReader.excerpt(t.getTypeId()), EventLines.typeNames());
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            List<String> known = u.getKnownPropertyIds() == null ? List.of()
+                    : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return new FunnelException(UNREADABLE, UNREADABLE + ".unknown-field", e, what, line, column,
+                    JsonReader.excerpt(u.getPropertyName()), String.join(", ", known));
+        }
+        if (e instanceof InvalidFormatException f && !path.isEmpty() && f.getValue() instanceof String
+                && (f.getTargetType() == Instant.class || f.getTargetType() == LocalDate.class)) {
+            return new FunnelException(UNREADABLE, UNREADABLE + ".bad-value", e, what, line, column, path,
+                    JsonReader.excerpt(String.valueOf(f.getValue())));
+        }
+        if (e instanceof ValueInstantiationException) {
+            return new FunnelException(UNREADABLE, UNREADABLE + ".impossible", e, what, line, column);
+        }
+        java.util.regex.Matcher missing = MISSING_PROPERTY.matcher(String.valueOf(e.getOriginalMessage()));
+        if (e instanceof MismatchedInputException && missing.find()) {
+            // Jackson names a missing field only in its sentence (the path ends at the object).
+            return new FunnelException(UNREADABLE, UNREADABLE + ".missing", e, what, line, column,
+                    JsonReader.excerpt(missing.group(1)));
+        }
+        if (e instanceof MismatchedInputException) {
+            return path.isEmpty() || path.matches("\\[\\d+]")
+                    ? new FunnelException(UNREADABLE, UNREADABLE + ".shape", e, what, line, column)
+                    : new FunnelException(UNREADABLE, UNREADABLE + ".field", e, what, line, column, path);
+        }
+        if (e instanceof StreamReadException) {
+            return new FunnelException(UNREADABLE, UNREADABLE + ".syntax", e, what, line, column);
+        }
+        return new FunnelException(UNREADABLE, UNREADABLE + ".other", e, what, line, column);
+    }
+
+    /** Where Jackson was, as a field path: {@code [3].amountFen}, {@code tags[0].code}; empty at the top. */
+    private static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                out.append(out.length() == 0 ? "" : ".").append(JsonReader.excerpt(r.getFieldName()));
+            } else if (r.getIndex() >= 0) {
+                out.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return out.toString();
     }
 }

@@ -185,7 +185,7 @@ public record PackManifest(String id, String version, String description, ZoneId
                 return Holdout.NONE; // wrong type or out of range: reported by decimal(...)
             }
             if (exact.stripTrailingZeros().scale() > 2) {
-                reader.error(percent.get(), "pack.holdout-precision", exact.toPlainString());
+                reader.error(percent.get(), "pack.holdout-precision", JsonReader.excerptNumber(percent.get()));
                 return Holdout.NONE;
             }
             return new Holdout(exact.movePointRight(2).intValueExact(), salt);

@@ -286,8 +286,8 @@ final class ScriptLibraryReader {
         }
         // Shown as written, so that a quoted "50" is visibly a text rather than a number.
         String shown = switch (value.kind()) {
-            case NUMBER -> value.number().toPlainString();
-            case STRING -> "\"" + value.text() + "\"";
+            case NUMBER -> JsonReader.excerptNumber(value);
+            case STRING -> "\"" + JsonReader.excerpt(value.text()) + "\"";
             default -> value.kind().name().toLowerCase(Locale.ROOT);
         };
         reader.error(value, "script.bad-weight", scriptLabel, variantLabel, shown, MAX_WEIGHT);

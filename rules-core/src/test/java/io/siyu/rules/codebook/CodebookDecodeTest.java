@@ -54,7 +54,7 @@ class CodebookDecodeTest {
         CodebookException e = catchThrowableOfType(CodebookException.class, () -> codebook.decode(codes));
 
         assertThat(e.diagnostics()).singleElement().satisfies(d -> {
-            assertThat(d.file()).isEqualTo("gaozi.json");
+            assertThat(d.file()).as("the input, not the codebook file").isEqualTo("<codes>");
             assertThat(d.line()).isZero();
             assertThat(d.path()).isEqualTo(path);
             assertThat(d.key()).isEqualTo(key);

@@ -18,6 +18,22 @@ class CodebookEncodeTest {
     private final Codebook codebook = TestCodebooks.gaozi();
 
     @Test
+    void aMistakeInTheAnswersNamesTheAnswersAndTheQuestionNotTheCodebookFile() {
+        CodebookException e = org.assertj.core.api.Assertions.catchThrowableOfType(CodebookException.class,
+                () -> codebook.encode(Map.of("skinType", "purple", "concern", "acne", "problems", List.of("acne"),
+                        "colour", "red")));
+
+        assertThat(e.diagnostics()).extracting(d -> d.file(), d -> d.path()).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("<answers>", "answers.skinType"),
+                org.assertj.core.groups.Tuple.tuple("<answers>", "answers.colour"));
+        assertThat(e.diagnostics()).allSatisfy(d -> assertThat(d.format())
+                .startsWith("<answers>:").doesNotContain(codebook.fileName() + ":"));
+        assertThat(e.getMessage()).doesNotContain(codebook.fileName() + ":0:0");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(CodebookException.class,
+                () -> codebook.decode("9")).diagnostics()).extracting(d -> d.file()).containsOnly("<codes>");
+    }
+
+    @Test
     void encodesTheGaoziExample() {
         TagSet tags = codebook.encode(Map.of("skinType", "dry", "problems", List.of("acne"), "concern", "acne"));
 
@@ -77,20 +93,20 @@ class CodebookEncodeTest {
         assertThat(e.diagnostics())
                 .extracting(Diagnostic::file, Diagnostic::line, Diagnostic::column, Diagnostic::path, Diagnostic::message)
                 .containsExactly(
-                        tuple("gaozi.json", 0, 0, "answers.skinType",
+                        tuple("<answers>", 0, 0, "answers.skinType",
                                 "Question \"skinType\" takes one answer, but 2 different options were given: oily, dry."),
-                        tuple("gaozi.json", 0, 0, "answers.problems",
+                        tuple("<answers>", 0, 0, "answers.problems",
                                 "Question \"problems\" (您有哪些皮肤困扰？（可多选）) must be answered, "
                                         + "but the answers have nothing for it."),
-                        tuple("gaozi.json", 0, 0, "answers.concern",
+                        tuple("<answers>", 0, 0, "answers.concern",
                                 "Question \"concern\" has no option \"acnee\". "
                                         + "Its options are: acne, closedComedones, blackheads, spots."),
-                        tuple("gaozi.json", 0, 0, "answers.budget",
+                        tuple("<answers>", 0, 0, "answers.budget",
                                 "The answer to question \"budget\" must be an option id, or a list of option ids, "
                                         + "but it is a value of type Integer."),
-                        tuple("gaozi.json", 0, 0, "answers.source[1]",
+                        tuple("<answers>", 0, 0, "answers.source[1]",
                                 "Each answer to question \"source\" must be an option id (a text), but one is a value of type Integer."),
-                        tuple("gaozi.json", 0, 0, "answers.age",
+                        tuple("<answers>", 0, 0, "answers.age",
                                 "The answers name question \"age\", which codebook gaozi-skincare does not have. "
                                         + "Its questions are: skinType, problems, concern, budget, source."));
         assertThat(e.diagnostics()).extracting(Diagnostic::key).containsExactly(

@@ -62,7 +62,7 @@ class CodebookLoadTest {
                 .extracting(Diagnostic::line, Diagnostic::column, Diagnostic::path, Diagnostic::key, Diagnostic::message)
                 .containsExactly(
                         tuple(1, 1, "version", "json.missing-field",
-                                "The field \"version\" is missing from (document)."),
+                                "The field \"version\" is missing: add it at the top level (inside the outermost { … })."),
                         tuple(3, 3, "owner", "json.unknown-field",
                                 "Unknown field \"owner\". The fields allowed here are: id, version, remark, questions."),
                         tuple(5, 5, "questions[0].text", "json.missing-field",
@@ -175,9 +175,9 @@ class CodebookLoadTest {
                 .extracting(Diagnostic::file, Diagnostic::line, Diagnostic::column, Diagnostic::path,
                         Diagnostic::message)
                 .containsExactly(
-                        tuple("gaozi/codebook.json", 1, 1, "id", "The field \"id\" is missing from (document)."),
+                        tuple("gaozi/codebook.json", 1, 1, "id", "The field \"id\" is missing: add it at the top level (inside the outermost { … })."),
                         tuple("gaozi/codebook.json", 1, 1, "version",
-                                "The field \"version\" is missing from (document)."),
+                                "The field \"version\" is missing: add it at the top level (inside the outermost { … })."),
                         tuple("gaozi/codebook.json", 1, 15, "questions",
                                 "The codebook has no questions; add at least one question to \"questions\"."));
     }

@@ -74,6 +74,32 @@ class DecisionJsonCustomerTest {
     }
 
     @Test
+    void aStageIsReadInAnyCaseAsFunnelJsonSpellsIt() {
+        for (String written : new String[]{"seeding", "Seeding", "SEEDING"}) {
+            assertThat(READER.readCustomer("in.jsonl", 1, "{\"id\":\"c1\",\"stage\":\"" + written
+                    + "\",\"funnelDay\":2}").getStage()).as(written).isEqualTo(Stage.SEEDING);
+        }
+        assertThat(READER.readCustomer("in.jsonl", 1, "{\"id\":\"c1\",\"stage\":\"one_to_one\"}").getStage())
+                .isEqualTo(Stage.ONE_TO_ONE);
+    }
+
+    @Test
+    void aHugeValueIsQuotedShortenedAndALineArrayIsNamedInWords() {
+        JsonInputException e = catchThrowableOfType(JsonInputException.class, () -> READER.readCustomer("in.jsonl",
+                3, "{\"id\":\"c3\",\"signals\":{\"silentHours\":1e400},\"stage\":\"" + "X".repeat(300) + "\"}"));
+        assertThat(e.diagnostics()).extracting(Diagnostic::format).containsExactly(
+                "in.jsonl:3:37: signals.silentHours is 1e400, but it must be between 0 and 1,000,000. "
+                        + "(at signals.silentHours)",
+                "in.jsonl:3:52: \"" + "X".repeat(39) + "…\" is not a funnel stage. Write one of: NEW, ONE_TO_ONE, "
+                        + "GROUPED, SEEDING, CONVERSION, CONVERTED, NURTURE, LEFT. (at stage)");
+
+        assertThatThrownBy(() -> READER.readCustomer("in.jsonl", 4, "[{\"id\":\"c4\"}]"))
+                .isInstanceOf(JsonInputException.class)
+                .hasMessageContaining("in.jsonl:4:1: The whole JSON must be an object, but it is a list.")
+                .hasMessageNotContaining("(document)");
+    }
+
+    @Test
     void wrongAnswersAreReportedAtTheAnswersWithTheCodebookMessage() {
         JsonInputException e = catchThrowableOfType(JsonInputException.class, () -> READER.readCustomer("in.jsonl",
                 2, "{\"id\":\"c2\",\"answers\":{\"problems\":[\"acne\"],\"concern\":\"wrinkles\",\"urgency\":\"now\"}}"));

@@ -126,4 +126,61 @@ class FunnelJsonTest {
         assertThatThrownBy(() -> json.readJourney(seeding.replace("\"c1\"", "null")))
                 .isInstanceOf(FunnelException.class).hasMessageContaining("stored journey");
     }
+    /** The English and Chinese messages of a stored text's problem; both checked for Java and Jackson wording. */
+    private static List<String> refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable read) {
+        FunnelException e = org.assertj.core.api.Assertions.catchThrowableOfType(FunnelException.class, read);
+        assertThat(e).as("refused").isNotNull();
+        assertThat(e.key()).isEqualTo("funnel.json-unreadable");
+        List<String> both = List.of(e.message(java.util.Locale.ENGLISH),
+                e.message(java.util.Locale.SIMPLIFIED_CHINESE));
+        for (String message : both) {
+            assertThat(message).doesNotContain("io.siyu", "java.", "Cannot construct", "Could not resolve",
+                    "type id", "subtype", "creator", "Unrecognized", "Cannot deserialize", "instance of", "`", "$",
+                    "{0", "{1", "{2", "{3");
+        }
+        return both;
+    }
+
+    @Test
+    void storedTextsThatCannotBeReadAreSaidInOurWordsInBothLanguages() {
+        assertThat(refusal(() -> json.readEvent("{\"type\":\"Foo\",\"eventId\":\"e\"}"))).containsExactly(
+                "The stored event has the type \"Foo\" (line 1, column 9), which is not a kind of event. The kinds "
+                        + "are: Added, Surveyed, MessageReceived, Purchased, LeftGroup, OptedOut, Blocked, Sent.",
+                "保存的事件的 type 是 \"Foo\"（第 1 行第 9 列），这不是事件的种类。种类有：Added, Surveyed, "
+                        + "MessageReceived, Purchased, LeftGroup, OptedOut, Blocked, Sent。");
+        assertThat(refusal(() -> json.readEvent("{\"eventId\":\"e\"}")).get(0))
+                .startsWith("The stored event has no \"type\"");
+        assertThat(refusal(() -> json.readEvent("{\"type\":\"Purchased\",\"eventId\":\"e\",\"customerId\":\"c\","
+                + "\"timestamp\":\"2026-11-23T02:00:00Z\"}")).get(0))
+                .as("a missing field").contains("stored event", "amountFen");
+        assertThat(refusal(() -> json.readEvent("{\"type\":\"Purchased\",\"eventId\":\"e\",\"customerId\":\"c\","
+                + "\"timestamp\":\"2026-11-23T02:00:00Z\",\"amountFen\":\"lots\"}")).get(0))
+                .as("a mistyped field").contains("stored event", "amountFen", "line 1");
+        assertThat(refusal(() -> json.readEvent("{\"type\":\"Purchased\",\"eventId\":\"e\",\"customerId\":\"c\","
+                + "\"timestamp\":\"2026-11-23T02:00:00Z\",\"amountFen\":-5}")).get(0))
+                .as("a value no event can have").contains("stored event", "negative amount");
+        assertThat(refusal(() -> json.readEvent("{\"type\":\"Added\",\"eventId\":\"e\",\"customerId\":\"c\","
+                + "\"timestamp\":\"2026-11-23T02:00:00Z\",\"colour\":\"red\"}")).get(0))
+                .contains("\"colour\"", "customerId, eventId, timestamp");
+        assertThat(refusal(() -> json.readEvent("[]"))).containsExactly(
+                "The stored event must be an object with a \"type\", but what is at line 1, column 2 is not.",
+                "保存的事件应当是带 \"type\" 的对象，但第 1 行第 2 列的内容不是。");
+        assertThat(refusal(() -> json.readEvent("{\"type\":"))).first().asString()
+                .startsWith("The stored event is not valid JSON: see line 1");
+        assertThat(refusal(() -> json.readJournal("[{\"type\":\"Teleported\"}]")).get(0))
+                .startsWith("The stored journal has the type \"Teleported\"");
+        assertThat(refusal(() -> json.readJournal("{}")).get(0))
+                .startsWith("The stored journal must be a list of events");
+        assertThat(refusal(() -> json.readJourney("{\"customerId\":[]}")).get(0)).startsWith("The stored journey");
+    }
+
+    @Test
+    void aLongValueInAStoredTextIsQuotedShortened() {
+        String longTime = "y".repeat(500);
+        assertThat(refusal(() -> json.readEvent("{\"type\":\"Added\",\"eventId\":\"e\",\"customerId\":\"c\","
+                + "\"timestamp\":\"" + longTime + "\"}")).get(0))
+                .contains("timestamp", "\"" + "y".repeat(39) + "…\"", "ISO-8601").hasSizeLessThan(250);
+        assertThat(refusal(() -> json.readEvent("{\"type\":\"" + longTime + "\"}")).get(0))
+                .contains("\"" + "y".repeat(39) + "…\"").hasSizeLessThan(250);
+    }
 }

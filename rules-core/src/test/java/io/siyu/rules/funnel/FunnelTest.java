@@ -37,6 +37,31 @@ class FunnelTest {
     }
 
     @Test
+    void aDayAfterTodayIsRefusedAndNothingMovesSoTheFunnelStillAdvancesDayByDay() {
+        Funnel today1 = Funnel.inMemory(FunnelConfig.defaults(), clockAt("2026-11-24T12:00:00"));
+        today1.record(new FunnelEvent.Added("c1-a", "c1", onDay(0, "10:00")));
+        today1.record(new FunnelEvent.Surveyed("c1-s", "c1", onDay(0, "10:01"), ACNE));
+        Journey before = today1.journey("c1").orElseThrow();
+
+        assertThatThrownBy(() -> today1.advance(java.time.LocalDate.of(2031, 1, 1)))
+                .isInstanceOfSatisfying(FunnelException.class, e -> {
+                    assertThat(e.key()).isEqualTo("funnel.advance-in-future");
+                    assertThat(e.message(java.util.Locale.ENGLISH)).startsWith(
+                            "Cannot advance the funnel to 2031-01-01: it is after today (2026-11-24) by the funnel's "
+                                    + "clock, and an advance cannot be undone. Give today or an earlier day");
+                    assertThat(e.message(java.util.Locale.SIMPLIFIED_CHINESE)).startsWith(
+                            "无法把漏斗推进到 2031-01-01：它晚于漏斗时钟的今天（2026-11-24）");
+                });
+        assertThatThrownBy(() -> today1.advance(DAY_0.plusDays(2))).as("tomorrow is the future too")
+                .isInstanceOf(FunnelException.class);
+        assertThat(today1.store().advancedThrough()).as("nothing advanced").contains(DAY_0);
+        assertThat(today1.journey("c1")).contains(before);
+
+        today1.advance(DAY_0.plusDays(1));
+        assertThat(today1.journey("c1").orElseThrow().stage()).as("today works").isEqualTo(Stage.SEEDING);
+    }
+
+    @Test
     void the201stMemberOfACohortOpensASecondGroup() {
         for (int n = 200; n >= 0; n--) {
             enter(id(n), 0, ACNE);

@@ -43,6 +43,8 @@ public final class JsonReader {
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .build();
     private static final String JSON_MESSAGES = "io.siyu.rules.internal.json.messages";
+    /** The longest value a message quotes whole, in code points; see {@link #excerpt}. */
+    public static final int MAX_SHOWN = 40;
 
     private final String file;
     private final Messages jsonMessages;
@@ -196,7 +198,7 @@ public final class JsonReader {
                             .withKeyAt(nameAt.getLineNr(), nameAt.getColumnNr());
                     if (fields.containsKey(name)) {
                         diagnostics.add(new Diagnostic(file, nameAt.getLineNr(), nameAt.getColumnNr(), Severity.ERROR,
-                                "json.duplicate-key", childPath, jsonMessages.format("json.duplicate-key", name,
+                                "json.duplicate-key", childPath, jsonMessages.format("json.duplicate-key", excerpt(name),
                                 fields.get(name).keyLine())));
                     } else {
                         fields.put(name, child);
@@ -231,12 +233,12 @@ public final class JsonReader {
 
     /** Reports an error of the feature at a value's position, with the value's path. */
     public void error(JsonValue at, String key, Object... args) {
-        report(at, Severity.ERROR, key, featureMessages.format(key, args));
+        report(at, Severity.ERROR, key, featureMessages.format(key, shortened(at, null, args)));
     }
 
     /** Reports a warning of the feature at a value's position. */
     public void warning(JsonValue at, String key, Object... args) {
-        report(at, Severity.WARNING, key, featureMessages.format(key, args));
+        report(at, Severity.WARNING, key, featureMessages.format(key, shortened(at, null, args)));
     }
 
     /**
@@ -245,7 +247,64 @@ public final class JsonReader {
      */
     public void keyError(JsonValue field, String key, Object... args) {
         diagnostics.add(new Diagnostic(file, field.keyLine(), field.keyColumn(), Severity.ERROR, key, field.path(),
-                featureMessages.format(key, args)));
+                featureMessages.format(key, shortened(field, field.path(), args))));
+    }
+
+    /**
+     * A value someone wrote, as a message quotes it: at most {@value #MAX_SHOWN} characters (code points),
+     * longer ones cut with an ellipsis, so that a 400-digit number or a pasted paragraph does not make a
+     * 600-character error line (the position says where the whole value is).
+     *
+     * @param written the value as written; null is shown as {@code null}
+     * @return the value, or its start and "…"
+     */
+    public static String excerpt(String written) {
+        if (written == null) {
+            return "null";
+        }
+        if (written.codePointCount(0, written.length()) <= MAX_SHOWN) {
+            return written;
+        }
+        return written.substring(0, written.offsetByCodePoints(0, MAX_SHOWN - 1)) + "…";
+    }
+
+    /**
+     * A number as a message quotes it: as written ({@code 1e400}, not its 400 digits, which
+     * {@link BigDecimal#toPlainString()} would spell out, and for an exponent of a billion could not), shortened
+     * by {@link #excerpt(String)}.
+     *
+     * @param number a number value
+     * @return the number as written, at most {@value #MAX_SHOWN} code points
+     * @throws IllegalStateException when {@code number} is not a number
+     */
+    public static String excerptNumber(JsonValue number) {
+        return excerpt(number.numberLiteral());
+    }
+
+    /**
+     * The message arguments with every long echo of what was written shortened by {@link #excerpt}: the value
+     * itself (its text, or its number as written or in full, possibly in quotes) or, for a key, the field's
+     * name (in {@code path}). Feature messages quote what was written without each reader having to remember
+     * to shorten it; other arguments (lists of allowed values) are kept whole.
+     */
+    private static Object[] shortened(JsonValue at, String path, Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof String text && text.length() > MAX_SHOWN
+                    && (isWritten(at, text) || path != null && path.contains(text))) {
+                out[i] = excerpt(text);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a long argument is (or quotes) the value as written; short values never match a long text. */
+    private static boolean isWritten(JsonValue at, String text) {
+        return switch (at.kind()) {
+            case STRING -> at.text().length() > MAX_SHOWN / 2 && text.contains(at.text());
+            case NUMBER -> at.numberLiteral().length() > MAX_SHOWN / 2 && text.contains(at.numberLiteral());
+            default -> false;
+        };
     }
 
     private void report(JsonValue at, Severity severity, String key, String message) {
@@ -271,14 +330,13 @@ public final class JsonReader {
      */
     public Optional<ObjectView> object(JsonValue value, Collection<String> allowed) {
         if (value.kind() != JsonValue.Kind.OBJECT) {
-            jsonError(value, value.path(), "json.wrong-type", label(value), kindName("OBJECT"),
-                    kindName(value.kind().name()));
+            wrongType(value, kindName("OBJECT"));
             return Optional.empty();
         }
         Set<String> known = new TreeSet<>(allowed);
         value.fields().forEach((name, child) -> {
             if (!known.contains(name) && !isSchemaReference(value, name)) {
-                jsonKeyError(child, "json.unknown-field", name, String.join(", ", allowed));
+                jsonKeyError(child, "json.unknown-field", excerpt(name), String.join(", ", allowed));
             }
         });
         return Optional.of(new ObjectView(value));
@@ -295,8 +353,7 @@ public final class JsonReader {
     /** Views a value as a list; reports and returns empty when it is not one. */
     public Optional<List<JsonValue>> array(JsonValue value) {
         if (value.kind() != JsonValue.Kind.ARRAY) {
-            jsonError(value, value.path(), "json.wrong-type", label(value), kindName("ARRAY"),
-                    kindName(value.kind().name()));
+            wrongType(value, kindName("ARRAY"));
             return Optional.empty();
         }
         return Optional.of(value.items());
@@ -305,12 +362,11 @@ public final class JsonReader {
     /** Reads a value as text; reports and returns empty when it is not a non-blank string. */
     public Optional<String> text(JsonValue value) {
         if (value.kind() != JsonValue.Kind.STRING) {
-            jsonError(value, value.path(), "json.wrong-type", label(value), kindName("STRING"),
-                    kindName(value.kind().name()));
+            wrongType(value, kindName("STRING"));
             return Optional.empty();
         }
         if (value.text().isBlank()) {
-            jsonError(value, value.path(), "json.blank", label(value));
+            atTopLevelOrPath(value, value.path(), "json.blank", value.path());
             return Optional.empty();
         }
         return Optional.of(value.text());
@@ -333,8 +389,30 @@ public final class JsonReader {
         return jsonMessages.format("json.kind." + kind);
     }
 
-    private static String label(JsonValue value) {
-        return value.path().isEmpty() ? "(document)" : value.path();
+    private void wrongType(JsonValue value, String expected) {
+        atTopLevelOrPath(value, value.path(), "json.wrong-type", value.path(), expected, kindName(value.kind().name()));
+    }
+
+    /**
+     * Reports a JSON error whose message names {@code where} (a path) first; for the whole document (an empty
+     * path) its {@code .top-level} wording is used instead, which says "the whole JSON" / "the top level" in
+     * words rather than a placeholder: the same reader reads files and single lines, so it cannot say which.
+     * The diagnostic's key stays {@code key}.
+     */
+    private void atTopLevelOrPath(JsonValue at, String path, String key, Object... args) {
+        int where = "json.missing-field".equals(key) ? 1 : 0;
+        if (!((String) args[where]).isEmpty()) {
+            jsonError(at, path, key, args);
+            return;
+        }
+        Object[] rest = new Object[args.length - 1];
+        for (int i = 0, j = 0; i < args.length; i++) {
+            if (i != where) {
+                rest[j++] = args[i];
+            }
+        }
+        diagnostics.add(new Diagnostic(file, at.line(), at.column(), Severity.ERROR, key, path,
+                jsonMessages.format(key + ".top-level", rest)));
     }
 
     /** Typed, reporting access to the fields of one JSON object. */
@@ -366,7 +444,7 @@ public final class JsonReader {
             Optional<JsonValue> v = get(name);
             if (v.isEmpty()) {
                 String path = object.path().isEmpty() ? name : object.path() + "." + name;
-                jsonError(object, path, "json.missing-field", name, label(object));
+                atTopLevelOrPath(object, path, "json.missing-field", name, object.path());
             }
             return v;
         }
@@ -446,7 +524,7 @@ public final class JsonReader {
             }
             double d = v.get().number().doubleValue();
             if (d < min || d > max) {
-                jsonError(v.get(), v.get().path(), "json.out-of-range", v.get().path(), d, min, max);
+                jsonError(v.get(), v.get().path(), "json.out-of-range", v.get().path(), excerptNumber(v.get()), min, max);
                 return fallback;
             }
             return d;
@@ -479,11 +557,12 @@ public final class JsonReader {
         }
         BigDecimal n = v.number();
         if (n.stripTrailingZeros().scale() > 0) {
-            jsonError(v, v.path(), "json.wrong-type", v.path(), kindName("INTEGER"), n.toPlainString());
+            diagnostics.add(new Diagnostic(file, v.line(), v.column(), Severity.ERROR, "json.wrong-type", v.path(),
+                    jsonMessages.format("json.not-whole-number", v.path(), excerptNumber(v))));
             return Optional.empty();
         }
         if (n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
-            jsonError(v, v.path(), "json.out-of-range", v.path(), n.toPlainString(), min, max);
+            jsonError(v, v.path(), "json.out-of-range", v.path(), excerptNumber(v), min, max);
             return Optional.empty();
         }
         return Optional.of(n.intValueExact());

@@ -54,7 +54,8 @@ final class JsonSyntax {
         if (original.contains("was expecting double-quote to start field name")) {
             return found == ',' ? problem(messages, line, column, "extra-comma")
                     : found == '\'' ? problem(messages, line, column, "single-quote")
-                    : problem(messages, line, column, "unquoted-key", word(text, line, column));
+                    : problem(messages, line, column, "unquoted-key",
+                            JsonReader.excerpt(word(text, line, column)));
         }
         if (UNEXPECTED_CHARACTER.matcher(original).find()
                 && (original.contains("expected a valid value") || original.contains("expected a value"))) {
@@ -67,7 +68,7 @@ final class JsonSyntax {
             // start: take whichever of the two places the word is written at.
             String token = m.group(1);
             int start = startsAt(text, line, column, token) ? column : Math.max(1, column - token.length());
-            return problem(messages, line, start, "unquoted-value", token);
+            return problem(messages, line, start, "unquoted-value", JsonReader.excerpt(token));
         }
         if ((m = WRONG_CLOSE.matcher(original)).find()) {
             String opened = "Object".equals(m.group(3)) ? "{" : "[";
