@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.siyu.rules.funnel.FunnelStoreException;
 import io.siyu.rules.jdbc.JdbcDecisionLog;
+import io.siyu.rules.jdbc.JdbcFunnelStore;
 import io.siyu.rules.pack.DecisionLog;
 import io.siyu.rules.pack.RulePack;
 import io.siyu.rules.pack.RuleStatistics;
@@ -162,9 +163,11 @@ final class ExplainCommand implements Callable<Integer> {
             if (e instanceof FunnelStoreException) {
                 throw e;
             }
-            Throwable reason = e.getCause() instanceof java.sql.SQLException ? e.getCause() : e;
-            throw new FunnelStoreException(FunnelStoreException.Reason.UNAVAILABLE, reason,
-                    FunnelCommand.JdbcUrls.redact(log), String.valueOf(reason.getMessage()).lines().findFirst()
+            if (e.getCause() instanceof java.sql.SQLException sql) {
+                throw JdbcFunnelStore.cannotOpen(FunnelCommand.JdbcUrls.redact(log), sql);
+            }
+            throw new FunnelStoreException(FunnelStoreException.Reason.UNAVAILABLE, e,
+                    FunnelCommand.JdbcUrls.redact(log), String.valueOf(e.getMessage()).lines().findFirst()
                     .orElse("").strip());
         }
     }

@@ -232,9 +232,11 @@ final class FunnelCommand implements Callable<Integer> {
             try {
                 return new HikariDataSource(config);
             } catch (RuntimeException e) {
-                Throwable reason = e.getCause() instanceof java.sql.SQLException ? e.getCause() : e;
-                throw new FunnelStoreException(FunnelStoreException.Reason.UNAVAILABLE, reason,
-                        JdbcUrls.redact(url), Objects.requireNonNullElse(reason.getMessage(), reason.toString())
+                if (e.getCause() instanceof java.sql.SQLException sql) {
+                    throw JdbcFunnelStore.cannotOpen(JdbcUrls.redact(url), sql);
+                }
+                throw new FunnelStoreException(FunnelStoreException.Reason.UNAVAILABLE, e,
+                        JdbcUrls.redact(url), Objects.requireNonNullElse(e.getMessage(), e.toString())
                         .lines().findFirst().orElse("").strip());
             }
         }

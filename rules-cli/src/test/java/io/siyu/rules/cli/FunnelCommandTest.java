@@ -211,6 +211,21 @@ class FunnelCommandTest {
     }
 
     @Test
+    void aDatabaseFileHeldByARunningServiceIsSaidSoInTheUsersLanguage() throws Exception {
+        siyu("", "funnel", "report");
+        // The service's H2 holds a lock on the file; taken here through the file itself.
+        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(tmp.resolve("funnel.mv.db"),
+                java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock lock = file.lock()) {
+            Cli.Result zh = siyu("", "funnel", "report", "--locale", "zh_CN");
+
+            assertThat(zh.exitCode()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+            assertThat(zh.err().lines()).singleElement().asString().contains("正被另一个程序使用")
+                    .doesNotContain("Database may be", "请检查地址");
+        }
+        assertThat(siyu("", "funnel", "report").exitCode()).as("usable again once released").isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
     void aWrongPasswordIsOneClearLineWithoutAStackTrace() {
         siyu("", "funnel", "report");
         Cli.Result wrong = siyu("", "funnel", "report", "--db-user", "sa", "--db-password", "guess");

@@ -23,6 +23,16 @@ public final class FunnelStoreException extends FunnelException {
          */
         UNAVAILABLE("funnel.store-unavailable"),
         /**
+         * The storage is a file another program holds open (an embedded H2 database used by a running
+         * service). Arguments: where, and the storage's own message (not shown: the sentence says it all).
+         */
+        IN_USE("funnel.store-in-use"),
+        /**
+         * The storage is not a database the store can read: a damaged file, or one another program wrote.
+         * Arguments: where, and the storage's own message.
+         */
+        DAMAGED("funnel.store-damaged"),
+        /**
          * The storage holds a schema newer than this library knows. Arguments: the stored schema version and
          * the newest version this library knows.
          */

@@ -128,7 +128,7 @@ public final class JdbcFunnelStore implements FunnelStore {
             // H2 in its PostgreSQL mode names itself H2: only a real PostgreSQL takes the array statements.
             postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
-            throw new FunnelStoreException(FunnelStoreException.Reason.UNAVAILABLE, e, where, firstLine(e));
+            throw cannotOpen(where, e);
         }
         Flyway flyway = migrations(dataSource).load();
         try {
@@ -186,8 +186,7 @@ public final class JdbcFunnelStore implements FunnelStore {
                 return V2_MYSQL;
             }
         } catch (SQLException e) {
-            throw new FunnelStoreException(FunnelStoreException.Reason.UNAVAILABLE, e, describe(dataSource),
-                    firstLine(e));
+            throw cannotOpen(describe(dataSource), e);
         }
     }
 
@@ -210,6 +209,44 @@ public final class JdbcFunnelStore implements FunnelStore {
     /** A JDBC URL without a password in it. */
     static String redact(String url) {
         return url == null ? "?" : url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+
+    /**
+     * Says why a database could not be opened, as this store does: a file another program holds open
+     * ({@link FunnelStoreException.Reason#IN_USE}: H2's "database may be already in use"), a file that is not a
+     * readable database ({@link FunnelStoreException.Reason#DAMAGED}: H2's corrupted file, unknown file format
+     * or wrong encryption), or anything else ({@link FunnelStoreException.Reason#UNAVAILABLE}: no server, a
+     * wrong password, ...). For a host or a tool that opens the data source itself (a pool failing at start).
+     *
+     * @param where where the database is, without a password (a URL, a data source's name)
+     * @param cause the driver's exception
+     * @return the exception to throw, with {@code cause} as its cause
+     * @throws NullPointerException when an argument is null
+     */
+    public static FunnelStoreException cannotOpen(String where, SQLException cause) {
+        Objects.requireNonNull(where, "where");
+        Objects.requireNonNull(cause, "cause");
+        FunnelStoreException.Reason reason = switch (cause.getErrorCode()) {
+            // H2's DATABASE_ALREADY_OPEN_1: another process has the file locked.
+            case 90020 -> FunnelStoreException.Reason.IN_USE;
+            // H2's FILE_CORRUPTED_1, FILE_VERSION_ERROR_1, FILE_ENCRYPTION_ERROR_1.
+            case 90030, 90048, 90049 -> FunnelStoreException.Reason.DAMAGED;
+            // H2's IO_EXCEPTION_1: a file shorter than its own header says (text, a truncated copy) is read past
+            // its end; other input/output failures (no permission) stay UNAVAILABLE.
+            case 90028 -> endOfFileIn(cause) ? FunnelStoreException.Reason.DAMAGED
+                    : FunnelStoreException.Reason.UNAVAILABLE;
+            default -> FunnelStoreException.Reason.UNAVAILABLE;
+        };
+        return new FunnelStoreException(reason, cause, where, firstLine(cause));
+    }
+
+    private static boolean endOfFileIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String firstLine(Exception e) {

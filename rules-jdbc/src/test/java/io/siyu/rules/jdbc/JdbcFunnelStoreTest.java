@@ -346,6 +346,33 @@ class JdbcFunnelStoreTest {
     }
 
     @Test
+    void anH2FileOpenInAnotherProgramAndAFileThatIsNoDatabaseAreSaidForWhatTheyAre(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        JdbcDataSource crm = new JdbcDataSource();
+        crm.setURL("jdbc:h2:file:" + dir.resolve("crm"));
+        crm.setUser("sa");
+        JdbcFunnelStore.create(crm);
+        // Another process holding the file: its lock, taken here through the file itself.
+        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(dir.resolve("crm.mv.db"),
+                java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock lock = file.lock()) {
+            FunnelStoreException e = catchThrowableOfType(FunnelStoreException.class, () -> JdbcFunnelStore.create(crm));
+            assertThat(e.reason()).isEqualTo(FunnelStoreException.Reason.IN_USE);
+            assertThat(e.message(Locale.ENGLISH)).contains("crm", "open in another program", "Stop the other program")
+                    .doesNotContain("Check the URL", "password");
+            assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).contains("正被另一个程序使用").doesNotContain("Database may be");
+        }
+
+        Files.writeString(dir.resolve("notes.mv.db"), "客户名单 ".repeat(500));
+        JdbcDataSource notes = new JdbcDataSource();
+        notes.setURL("jdbc:h2:file:" + dir.resolve("notes"));
+        notes.setUser("sa");
+        FunnelStoreException e = catchThrowableOfType(FunnelStoreException.class, () -> JdbcFunnelStore.create(notes));
+        assertThat(e.reason()).isEqualTo(FunnelStoreException.Reason.DAMAGED);
+        assertThat(e.message(Locale.ENGLISH)).contains("notes", "not a database the funnel can read", "backup");
+        assertThat(e.message(Locale.SIMPLIFIED_CHINESE)).contains("不是漏斗能读取的数据库");
+    }
+
+    @Test
     void onPostgreSqlAWrongPasswordAndANoServerAreClearErrors() throws IOException {
         Databases.postgres();
         PGSimpleDataSource wrong = new PGSimpleDataSource();
