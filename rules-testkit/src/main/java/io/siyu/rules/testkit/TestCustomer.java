@@ -96,7 +96,15 @@ public final class TestCustomer {
         return signal("touchesToday=" + touches);
     }
 
-    /** A free attribute (nickname, city, ...). */
+    /**
+     * A free attribute (nickname, city, ...), as {@link Customer.Builder#attribute(String, Object)} takes it.
+     *
+     * @param name  the attribute's name
+     * @param value a {@link String}, {@link Number} or {@link Boolean}
+     * @return this builder
+     * @throws NullPointerException     when {@code name} is null
+     * @throws IllegalArgumentException when {@code value} is of another type
+     */
     public TestCustomer attribute(String name, Object value) {
         builder.attribute(name, value);
         return this;
