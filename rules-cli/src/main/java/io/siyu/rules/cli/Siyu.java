@@ -134,7 +134,7 @@ public final class Siyu implements Callable<Integer> {
     private static int failed(Exception e, CommandLine cl, ParseResult parseResult) {
         PrintWriter err = cl.getErr();
         if (e instanceof PackLoadFailure f) {
-            PackReport.failed(f.directory(), f.diagnostics(), err, CliMessages.localeOf(parseResult.originalArgs()));
+            PackReport.failed(f.pack(), f.diagnostics(), err, CliMessages.localeOf(parseResult.originalArgs()));
             return ExitCodes.PACK_ERRORS;
         }
         if (e instanceof UncheckedIOException io) {
