@@ -71,7 +71,7 @@ record Backends(Simulator simulator, PackTestRunner testRunner, Demo demo) {
             // Nothing was tested, which is not a pass: a CI step running siyu test on a pack whose tables are
             // misplaced (test/, *.xlsx) or empty must not go green. Exit 3, as when tests fail.
             streams.out().println(tables.isEmpty()
-                    ? CliMessages.format(request.pack().locale(), "test.no-tables", request.pack().directory(),
+                    ? CliMessages.format(request.pack().locale(), "test.no-tables", request.pack().location().given(),
                     io.siyu.rules.cases.CaseTable.HEADER)
                     : CliMessages.format(request.pack().locale(), "test.no-rows", tables.stream()
                     .map(t -> "tests/" + t.fileName()).collect(java.util.stream.Collectors.joining(", "))));

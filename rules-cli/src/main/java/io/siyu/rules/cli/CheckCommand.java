@@ -51,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
             if (tables.stream().anyMatch(Diagnostic::isError)) {
                 List<Diagnostic> all = new ArrayList<>(loaded.warnings());
                 all.addAll(tables);
-                PackReport.failed(pack.directory(), all, streams.out(), pack.locale());
+                PackReport.failed(pack.location(), all, streams.out(), pack.locale());
                 return ExitCodes.PACK_ERRORS;
             }
             loaded.warnings().forEach(w -> streams.out().println(w.format(pack.locale())));
@@ -59,9 +59,9 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (PackLoadFailure e) {
             List<Diagnostic> all = new ArrayList<>(e.diagnostics());
-            all.addAll(tableProblems(pack.directory(), pack.locale()));
+            all.addAll(tableProblems(pack.location(), pack.source(), pack.locale()));
             all.sort(Diagnostic.READING_ORDER);
-            PackReport.failed(e.directory(), all, streams.out(), pack.locale());
+            PackReport.failed(e.pack(), all, streams.out(), pack.locale());
             return ExitCodes.PACK_ERRORS;
         }
     }
@@ -71,22 +71,41 @@ final class CheckCommand implements Callable<Integer> {
      * those can be read on their own: a code deleted from the codebook is named in the tables too. The
      * codebook's and the scripts' own problems are already among the pack's.
      */
-    private static List<Diagnostic> tableProblems(Path directory, Locale locale) {
+    private static List<Diagnostic> tableProblems(PackLocation location, PackSource source, Locale locale) {
+        try {
+            source.list();
+        } catch (java.nio.file.NoSuchFileException noPack) {
+            // No pack there at all (a zip of something else): the pack's own diagnostic says so; its tables
+            // reported as unreadable too would say it twice.
+            return List.of();
+        } catch (java.io.IOException unreadable) {
+            // Reported by the pack's load, which read the same source a moment ago.
+            return List.of();
+        }
         Optional<Codebook> codebook = Optional.empty();
         Optional<ScriptLibrary> scripts = Optional.empty();
+        Optional<Path> directory = source.directory();
         try {
-            Path file = directory.resolve(RulePack.CODEBOOK_FILE);
-            codebook = Files.exists(file) ? Optional.of(Codebook.load(file, locale)) : Optional.empty();
-        } catch (DiagnosticException broken) {
+            // A directory's files as they were always read (Codebook.load names non-UTF-8 text); an archive's or a
+            // class path pack's through the source.
+            codebook = directory.isPresent()
+                    ? Optional.of(directory.get().resolve(RulePack.CODEBOOK_FILE)).filter(Files::exists)
+                            .map(file -> Codebook.load(file, locale))
+                    : location.read(source, RulePack.CODEBOOK_FILE)
+                            .map(f -> Codebook.parse(f.name(), f.text(), locale));
+        } catch (DiagnosticException | java.io.UncheckedIOException broken) {
             // reported with the pack's problems; the tables' codes stay unchecked
         }
         try {
-            Path file = directory.resolve(RulePack.SCRIPTS_FILE);
-            scripts = Files.exists(file) ? Optional.of(ScriptLibrary.load(file, locale)) : Optional.empty();
-        } catch (DiagnosticException broken) {
+            scripts = directory.isPresent()
+                    ? Optional.of(directory.get().resolve(RulePack.SCRIPTS_FILE)).filter(Files::exists)
+                            .map(file -> ScriptLibrary.load(file, locale))
+                    : location.read(source, RulePack.SCRIPTS_FILE)
+                            .map(f -> ScriptLibrary.parse(f.name(), f.text(), locale));
+        } catch (DiagnosticException | java.io.UncheckedIOException broken) {
             // reported with the pack's problems; the tables' script ids stay unchecked
         }
-        return CaseRunner.checkTables(PackSource.directory(directory), codebook, scripts, locale);
+        return CaseRunner.checkTables(source, codebook, scripts, locale);
     }
 
     /** The problems of the pack's test tables: reading them, and their codes and script ids against the pack. */

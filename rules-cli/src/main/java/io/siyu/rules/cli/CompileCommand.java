@@ -46,12 +46,11 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        pack.checkExists();
         RulePack compiled;
         try {
             compiled = RulePack.compile(pack.source(), pack.options(), output);
         } catch (RulePackException e) {
-            throw new PackLoadFailure(pack.directory(), e);
+            throw new PackLoadFailure(pack.location(), e);
         }
         compiled.warnings().forEach(w -> streams.out().println(w.format(pack.locale())));
         streams.out().println(PackReport.loaded(compiled) + "; compiled into " + output + " (" + size(output) + ")");

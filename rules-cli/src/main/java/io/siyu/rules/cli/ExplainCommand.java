@@ -112,7 +112,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (log != null) {
             return readLog();
         }
-        if (pack.directory() == null) {
+        if (pack.location() == null) {
             throw new ParameterException(spec.commandLine(), "Missing required parameter: 'PACK'");
         }
         if (!stats) {

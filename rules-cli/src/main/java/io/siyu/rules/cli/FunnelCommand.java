@@ -24,6 +24,7 @@ import io.siyu.rules.funnel.PlannedContent;
 import io.siyu.rules.jdbc.JdbcFunnelStore;
 import io.siyu.rules.pack.PackManifest;
 import io.siyu.rules.pack.PackOptions;
+import io.siyu.rules.pack.PackSource;
 import io.siyu.rules.pack.RulePack;
 import io.siyu.rules.pack.RulePackException;
 import picocli.CommandLine;
@@ -110,9 +111,10 @@ final class FunnelCommand implements Callable<Integer> {
 
         @Option(names = "--pack", paramLabel = "PACK", description = "The rule pack whose funnel.json sets the "
                 + "funnel's days, cohorts and group size (plan also uses its content rules; record checks the tags of "
-                + "Surveyed events against its codebook.json). Default: the Gaozi "
+                + "Surveyed events against its codebook.json): its folder, a .zip or .jar file with it, or "
+                + "classpath:NAME (a bundled example pack, classpath:gaozi). Default: the Gaozi "
                 + "defaults (5 seeding days, 6 conversion days, groups of 200, Asia/Shanghai).")
-        private Path pack;
+        private String pack;
 
         @Option(names = "--locale", paramLabel = "LOCALE", converter = LocaleConverter.class,
                 description = "Language of messages: en or zh_CN. Default: the language of this computer.")
@@ -139,11 +141,11 @@ final class FunnelCommand implements Callable<Integer> {
             if (pack == null) {
                 throw UsageProblem.of(spec, "funnel.missing-pack", spec.name());
             }
-            requireDirectory();
+            PackSource source = source();
             try {
-                return RulePack.load(pack, PackOptions.builder().locale(locale()).clock(clock()).build());
+                return RulePack.load(source, PackOptions.builder().locale(locale()).clock(clock()).build());
             } catch (RulePackException e) {
-                throw new PackLoadFailure(pack, e);
+                throw new PackLoadFailure(new PackLocation(pack), e);
             }
         }
 
@@ -157,17 +159,15 @@ final class FunnelCommand implements Callable<Integer> {
             if (pack == null) {
                 return Holdout.NONE;
             }
-            requireDirectory();
-            Path file = pack.resolve(PackManifest.FILE);
-            if (!Files.exists(file)) {
+            PackLocation location = new PackLocation(pack);
+            Optional<PackLocation.PackFile> file = location.read(source(), PackManifest.FILE);
+            if (file.isEmpty()) {
                 return Holdout.NONE;
             }
             try {
-                return PackManifest.parse(Files.readString(file, StandardCharsets.UTF_8), locale()).holdout();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+                return PackManifest.parse(file.get().text(), locale()).holdout();
             } catch (RulePackException e) {
-                throw new PackLoadFailure(pack, e);
+                throw new PackLoadFailure(location, e);
             }
         }
 
@@ -181,12 +181,15 @@ final class FunnelCommand implements Callable<Integer> {
             if (pack == null) {
                 return null;
             }
-            requireDirectory();
-            Path file = pack.resolve("codebook.json");
-            if (!Files.exists(file)) {
-                return null;
+            PackSource source = source();
+            Optional<Path> directory = source.directory();
+            if (directory.isPresent()) {
+                // As it always was: Codebook.load names a file saved in another encoding than UTF-8.
+                Path file = directory.get().resolve("codebook.json");
+                return Files.exists(file) ? Codebook.load(file, locale()) : null;
             }
-            return Codebook.load(file, locale());
+            return new PackLocation(pack).read(source, "codebook.json")
+                    .map(f -> Codebook.parse(f.name(), f.text(), locale())).orElse(null);
         }
 
         /** The funnel settings: the pack's funnel.json, or the defaults. */
@@ -194,22 +197,13 @@ final class FunnelCommand implements Callable<Integer> {
             if (pack == null) {
                 return FunnelConfig.defaults();
             }
-            requireDirectory();
-            Path file = pack.resolve("funnel.json");
-            if (!Files.exists(file)) {
-                return FunnelConfig.defaults();
-            }
-            try {
-                return FunnelConfig.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), locale());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-            }
+            return new PackLocation(pack).read(source(), "funnel.json")
+                    .map(f -> FunnelConfig.parse(f.name(), f.text(), locale())).orElse(FunnelConfig.defaults());
         }
 
-        private void requireDirectory() {
-            if (!Files.isDirectory(pack)) {
-                throw UsageProblem.of(spec, "funnel.pack-missing", pack);
-            }
+        /** The --pack as a source, checked to exist (a usage error otherwise). */
+        private PackSource source() {
+            return new PackLocation(pack).source(spec, "--pack");
         }
 
         /** A small pool over the database; the caller closes it. */

@@ -10,14 +10,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The arguments every pack command shares: the pack directory, {@code --locale} and {@code --clock}.
+ * The arguments every pack command shares: the pack (a directory, a .zip/.jar or {@code classpath:NAME}, see
+ * {@link PackLocation}), {@code --locale} and {@code --clock}.
  * A picocli mixin; picocli fills it in before the command runs.
  */
 public final class PackArguments {
@@ -25,9 +25,10 @@ public final class PackArguments {
     private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "PACK",
-            description = "The rule pack directory (the folder with pack.json, codebook.json, scripts.json and rules/), "
-                    + "or a pack in a .zip file (such as one 'siyu compile' made).")
-    private Path directory;
+            description = "The rule pack: its folder (the one with pack.json, codebook.json, scripts.json and rules/), "
+                    + "a .zip or .jar file with it (such as one 'siyu compile' made), or classpath:NAME for a bundled "
+                    + "example pack (classpath:gaozi, classpath:retail) or a pack folder on siyu's class path.")
+    private String pack;
 
     @Option(names = "--locale", paramLabel = "LOCALE", converter = LocaleConverter.class,
             description = "Language of the problem messages: en (English) or zh_CN (简体中文, Simplified Chinese). "
@@ -41,9 +42,9 @@ public final class PackArguments {
                     "Example: 2026-11-23T10:00:00+08:00"})
     private Clock clock;
 
-    /** The pack directory as given on the command line. */
-    public Path directory() {
-        return directory;
+    /** The pack as given on the command line; null when it was not given (explain --log). */
+    PackLocation location() {
+        return pack == null ? null : new PackLocation(pack);
     }
 
     /** The locale of diagnostics: {@code --locale}, or the JVM's. */
@@ -63,7 +64,8 @@ public final class PackArguments {
     /**
      * Loads the pack.
      *
-     * @throws ParameterException when PACK does not exist or is neither a directory nor a zip (a usage error)
+     * @throws ParameterException when PACK does not exist, is neither a directory nor a .zip/.jar, or names no
+     *                            class path pack (a usage error)
      * @throws PackLoadFailure    when the pack has errors (siyu prints them and exits with 1)
      */
     public RulePack load() {
@@ -74,7 +76,8 @@ public final class PackArguments {
      * Loads the pack, counting rule statistics or not.
      *
      * @param ruleStatistics whether the pack counts what each rule does ({@code siyu explain --stats})
-     * @throws ParameterException when PACK does not exist or is neither a directory nor a zip (a usage error)
+     * @throws ParameterException when PACK does not exist, is neither a directory nor a .zip/.jar, or names no
+     *                            class path pack (a usage error)
      * @throws PackLoadFailure    when the pack has errors (siyu prints them and exits with 1)
      */
     public RulePack load(boolean ruleStatistics) {
@@ -88,44 +91,31 @@ public final class PackArguments {
      *
      * @param ruleStatistics whether the pack counts what each rule does
      * @param cache          the cache directory, or empty for none
-     * @throws ParameterException when PACK does not exist or is neither a directory nor a zip (a usage error)
+     * @throws ParameterException when PACK does not exist, is neither a directory nor a .zip/.jar, or names no
+     *                            class path pack (a usage error)
      * @throws PackLoadFailure    when the pack has errors (siyu prints them and exits with 1)
      */
     RulePack load(boolean ruleStatistics, Optional<Path> cache) {
-        checkExists();
+        PackSource source = source();
         PackOptions.Builder b = options().toBuilder().ruleStatistics(ruleStatistics);
         // The executable model decides exactly as classic does (SameDecisionsTest), and only a load in that mode
         // stores its entry at once; a classic load would leave the build to a background thread that a short
         // run ends before it is done, so the cache would never fill.
         cache.ifPresent(dir -> b.cacheDirectory(dir).compileMode(PackOptions.CompileMode.EXECUTABLE_MODEL));
         try {
-            return RulePack.load(source(), b.build());
+            return RulePack.load(source, b.build());
         } catch (RulePackException e) {
-            throw new PackLoadFailure(directory, e);
+            throw new PackLoadFailure(location(), e);
         }
     }
 
     /**
-     * Checks that PACK is a directory or a zip file.
+     * The pack as a source: the directory, the .zip/.jar file, or the class path folder.
      *
-     * @throws ParameterException when it is not (a usage error)
+     * @throws ParameterException when there is no such file or directory, the file is not a .zip or .jar, or there
+     *                            is no pack at the class path location (a usage error)
      */
-    void checkExists() {
-        if (!Files.exists(directory)) {
-            throw UsageProblem.of(spec, "pack.missing", directory);
-        }
-        if (!Files.isDirectory(directory) && !isZip()) {
-            throw UsageProblem.of(spec, "pack.not-a-directory", directory);
-        }
-    }
-
-    /** The pack as a source: the directory, or the zip file. */
     PackSource source() {
-        return isZip() ? PackSource.zip(directory) : PackSource.directory(directory);
-    }
-
-    private boolean isZip() {
-        return Files.isRegularFile(directory) && directory.getFileName().toString().toLowerCase(Locale.ROOT)
-                .endsWith(".zip");
+        return location().source(spec, null);
     }
 }

@@ -4,7 +4,6 @@ import io.siyu.rules.diagnostic.Diagnostic;
 import io.siyu.rules.pack.RulePack;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,17 +26,12 @@ final class PackReport {
     }
 
     /** Prints every diagnostic, one per line, then the summary of a pack that did not load, in {@code locale}. */
-    static void failed(Path directory, List<Diagnostic> diagnostics, PrintWriter out, Locale locale) {
+    static void failed(PackLocation pack, List<Diagnostic> diagnostics, PrintWriter out, Locale locale) {
         diagnostics.forEach(d -> out.println(d.format(locale)));
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         long warnings = diagnostics.size() - errors;
         out.println(CliMessages.format(locale, warnings == 0 ? "report.failed" : "report.failed-with-warnings",
-                name(directory), errors, warnings));
-    }
-
-    private static String name(Path directory) {
-        Path file = directory.toAbsolutePath().normalize().getFileName();
-        return file == null ? directory.toString() : file.toString();
+                pack.name(), errors, warnings));
     }
 
     private static String count(long n, String noun) {

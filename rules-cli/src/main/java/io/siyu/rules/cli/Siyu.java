@@ -104,21 +104,21 @@ public final class Siyu implements Callable<Integer> {
 
     /**
      * Reports a usage error: the message, suggestions for a mistyped option, the synopsis, where to read more. siyu's
-     * own messages ({@link UsageProblem}) are given in the language of the run, {@code --locale} or this computer's;
-     * picocli's own (an unknown option, a missing parameter) stay in English.
+     * own messages ({@link UsageProblem}) and picocli's (an unknown option, a missing parameter, a value of the wrong
+     * type: {@link PicocliMessages}) are given in the language of the run, {@code --locale} or this computer's.
      */
     private static int usageError(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
         Locale locale = CliMessages.localeOf(Arrays.asList(args));
-        err.println(message(e, locale));
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println(message(e, args, locale));
+        PicocliMessages.suggestions(e, locale).ifPresent(err::println);
         err.print(cl.getHelp().synopsisHeading() + cl.getHelp().synopsis(0));
         err.println(CliMessages.format(locale, "usage.run-help", cl.getCommandSpec().qualifiedName()));
         return ExitCodes.USAGE;
     }
 
-    private static String message(ParameterException e, Locale locale) {
+    private static String message(ParameterException e, String[] args, Locale locale) {
         if (e instanceof UsageProblem p) {
             return p.message(locale);
         }
@@ -127,14 +127,14 @@ public final class Siyu implements Callable<Integer> {
                     : e.getArgSpec() != null ? e.getArgSpec().paramLabel() : "";
             return CliMessages.format(locale, "usage.invalid-value", option, bad.message(locale));
         }
-        return e.getMessage();
+        return PicocliMessages.message(e, Arrays.asList(args), locale);
     }
 
     /** Reports what a command threw: a pack's errors, an I/O failure, or a bug. */
     private static int failed(Exception e, CommandLine cl, ParseResult parseResult) {
         PrintWriter err = cl.getErr();
         if (e instanceof PackLoadFailure f) {
-            PackReport.failed(f.directory(), f.diagnostics(), err, CliMessages.localeOf(parseResult.originalArgs()));
+            PackReport.failed(f.pack(), f.diagnostics(), err, CliMessages.localeOf(parseResult.originalArgs()));
             return ExitCodes.PACK_ERRORS;
         }
         if (e instanceof UncheckedIOException io) {

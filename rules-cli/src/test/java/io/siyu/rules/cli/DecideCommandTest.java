@@ -24,7 +24,7 @@ class DecideCommandTest {
             "",
             "{\"id\":\"c3\",\"codes\":\"3DU3\",\"bogus\":1}",
             "not json",
-            "{\"id\":\"c5\",\"codes\":\"3DU3\",\"attributes\":{\"weatherAlert\":true}}",
+            "{\"id\":\"c5\",\"codes\":\"3DU3\",\"attributes\":{\"weatherAlert\":true,\"city\":\" \"}}",
             "   ",
             "{\"id\":\"c7\",\"remark\":\"王女士 3DU3\",\"messages\":[\"多少钱\"],\"attributes\":{\"nickname\":\"阿珍\"}}",
             "");

@@ -91,7 +91,7 @@ class ProcessTest {
         Cli.Result r = Cli.spawn("", "decide", tmp.resolve("gone").toString());
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).startsWith("No such directory: ");
+        assertThat(r.err()).startsWith(tmp.resolve("gone") + ": no such file or directory.");
     }
 
     @Test

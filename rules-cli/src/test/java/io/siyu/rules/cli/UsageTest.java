@@ -115,7 +115,7 @@ class UsageTest {
         assertThat(seen).hasSize(2);
         Backends.SimulateRequest first = seen.get(0);
         assertThat(List.of(first.days(), first.daily(), first.seed(), first.json())).containsExactly(11, 150, 7L, true);
-        assertThat(first.pack().directory()).isEqualTo(Cli.SKINCARE);
+        assertThat(first.pack().location().given()).isEqualTo(Cli.SKINCARE.toString());
         assertThat(first.pack().locale().toString()).isEqualTo("zh_CN");
         Backends.SimulateRequest second = seen.get(1);
         assertThat(List.of(second.days(), second.daily(), second.seed(), second.json()))
@@ -184,9 +184,9 @@ class UsageTest {
         Cli.Result english = Cli.run("", "decide", "--locale", "en", "/no/such/pack");
 
         assertThat(pack.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(pack.err()).startsWith("没有这个目录：/no/such/pack").contains("运行“siyu decide --help”查看选项和示例。");
+        assertThat(pack.err()).startsWith("/no/such/pack：没有这个文件或目录。").contains("运行“siyu decide --help”查看选项和示例。");
         assertThat(after.err()).startsWith("选项“--clock”的值无效：“tomorrow”不是形如 2026-11-23T10:00:00+08:00 的时间");
-        assertThat(english.err()).startsWith("No such directory: /no/such/pack")
+        assertThat(english.err()).startsWith("/no/such/pack: no such file or directory.")
                 .contains("Run 'siyu decide --help' for the options and examples.");
     }
 

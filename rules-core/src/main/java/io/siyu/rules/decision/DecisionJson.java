@@ -48,6 +48,7 @@ import java.util.Optional;
  * {@link #readCustomer(String, int, String)} reads one line of a JSON-lines input. Every problem of a
  * customer is reported at once, as a {@link JsonInputException} whose diagnostics name the input, the
  * line and column and the field's JSON path ({@code answers.concern}, {@code messages[1]}).
+ * {@link #writeCustomer(Customer)} writes a customer in this form, on one line, for a host to store or forward.
  *
  * <p><b>A decision</b> is written as one JSON object on one line by {@link #write(Decision)}, and read back —
  * equal to the decision written — by {@link #readDecision(String)}.
@@ -299,6 +300,33 @@ public final class DecisionJson {
             }
         }
         return out;
+    }
+
+    /**
+     * Writes a customer in the form {@link #readCustomer(String)} reads, as one line of JSON (no line break, so
+     * it is also a line of {@code siyu decide}'s input), UTF-8 text as it is:
+     * <pre>{@code
+     * {"id":"c001","codes":"34DU1","messages":["这个多少钱？"],"signals":{"replied":true,"silentHours":2,
+     *  "clickedLink":false,"purchasedBefore":false,"touchesToday":0},"attributes":{"city":"上海"},
+     *  "stage":"SEEDING","funnelDay":3}
+     * }</pre>
+     * The fields come in this order, every time; the tags as their {@code codes} (left out when there are none),
+     * attributes sorted by name. So equal customers give equal text, and reading what was written gives an
+     * equal customer back when its tags were made by this codebook ({@code encode}, {@code decode},
+     * {@code readRemark}) and its numeric attributes are {@link java.math.BigDecimal}s — other numbers
+     * ({@code Integer}, {@code Long}, {@code Double}, ...) are written as numbers and read back as
+     * {@code BigDecimal}s of the same value. The text holds the customer's personal data: treat it as such.
+     *
+     * @param customer the customer
+     * @return the JSON object, on one line
+     * @throws NullPointerException     when {@code customer} is null
+     * @throws IllegalArgumentException when the customer could not be read back: it has tags and this form has
+     *                                  no codebook, a signal or the funnel day is outside the range the reader
+     *                                  accepts, or an attribute is not a text, a finite number or a boolean
+     */
+    public String writeCustomer(Customer customer) {
+        Objects.requireNonNull(customer, "customer");
+        return CustomerJsonWriter.write(customer, codebook != null);
     }
 
     // ---------------------------------------------------------------- decisions

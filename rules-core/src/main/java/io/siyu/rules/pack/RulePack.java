@@ -341,6 +341,10 @@ public final class RulePack {
             references = references.withQuestions(PackReferences.questions(codebook.get()));
         }
         problems.addAll(references.check(sources));
+        if (scripts.isPresent()) {
+            problems.addAll(PackReferences.requiredAttributes(scriptsText.get(), scripts.get(),
+                    references.proposers(sources), options.locale()));
+        }
         DrlCompiler.Result compiled = new DrlCompiler(options.locale()).compile(sources,
                 List.copyOf(options.allowedClasses()), options.compileMode() == CompileMode.EXECUTABLE_MODEL);
         problems.addAll(compiled.diagnostics());

@@ -116,7 +116,10 @@ class FullWidthPropertiesTest {
             String shown = place.file().endsWith(".csv") ? Path.of(place.file()).getFileName().toString()
                     : place.file();
 
-            assertThat(MistakesCorpusTest.check(pack, Locale.ENGLISH)).as("%s", place).singleElement().asString()
+            // The skincare pack's own warning (city.tip's "city" has no default) is there before any typing.
+            assertThat(MistakesCorpusTest.check(pack, Locale.ENGLISH)).as("%s", place)
+                    .filteredOn(line -> !line.contains("Script \"city.tip\" uses the variable \"city\""))
+                    .singleElement().asString()
                     .startsWith(shown + ":" + place.line() + ":" + place.column() + ": Full-width character "
                             + (char) (place.original() + 0xFEE0) + " ");
         } finally {

@@ -86,12 +86,15 @@ class CompiledPackTest {
 
     /** Puts one made-up warning into a compiled part's manifest: a load that shows it used the compiled part. */
     private static void markWarnings(Path manifest) throws IOException {
-        String text = Files.readString(manifest, StandardCharsets.UTF_8);
-        String marked = text.replace("\"warnings\" : [ ]", "\"warnings\" : [ {\"file\":\"x\",\"line\":1,"
-                + "\"column\":1,\"severity\":\"WARNING\",\"key\":\"marker\",\"path\":\"\","
-                + "\"message\":\"from the compiled part\"} ]");
-        assertThat(marked).isNotEqualTo(text);
-        Files.writeString(manifest, marked, StandardCharsets.UTF_8);
+        // The skincare pack's own warning (city.tip's "city" has no default) is replaced by the marker.
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                mapper.readTree(Files.readString(manifest, StandardCharsets.UTF_8));
+        assertThat(tree.has("warnings")).isTrue();
+        tree.set("warnings", mapper.readTree("[{\"file\":\"x\",\"line\":1,\"column\":1,\"severity\":\"WARNING\","
+                + "\"key\":\"marker\",\"path\":\"\",\"message\":\"from the compiled part\"}]"));
+        Files.writeString(manifest, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(tree),
+                StandardCharsets.UTF_8);
     }
 
     @Test

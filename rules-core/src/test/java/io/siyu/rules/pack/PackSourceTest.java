@@ -238,10 +238,15 @@ class PackSourceTest {
         assertThat(e.getMessage()).startsWith("The rule pack in (in-memory files) cannot be loaded: 1 problem(s).");
     }
 
+    /** The key of the warning the skincare pack has by design: a customer with weatherAlert but no city fails. */
+    static final String SKINCARE_WARNING = "pack.script-needs-attribute";
+
     private static String only(PackSource source) {
         RulePackException e = catchThrowableOfType(RulePackException.class, () -> RulePack.load(source, OPTIONS));
-        assertThat(e.diagnostics()).hasSize(1);
-        return e.diagnostics().get(0).format();
+        // The skincare pack's own warning (city.tip's "city" has no default) is not what these tests are about.
+        List<Diagnostic> problems = e.diagnostics().stream().filter(d -> !d.key().equals(SKINCARE_WARNING)).toList();
+        assertThat(problems).hasSize(1);
+        return problems.get(0).format();
     }
 
     @Test

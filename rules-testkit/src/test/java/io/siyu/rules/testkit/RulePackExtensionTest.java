@@ -84,7 +84,7 @@ class RulePackExtensionTest {
 
         assertThat(results).containsOnlyKeys("BrokenPackFixture", "JUnit Jupiter");
         assertThat(failureOf(results.get("BrokenPackFixture"))).isEqualTo("""
-                Rule pack src/test/resources/packs/broken does not load (4 problems):
+                Rule pack src/test/resources/packs/broken does not load (5 problems):
                 codebook.json:14:35: Code "3" is already the code of option "acne" of question "problems" \
                 (line 13, at questions[0].options[2].code); every option needs a different code. \
                 (at questions[0].options[3].code)
@@ -92,7 +92,13 @@ class RulePackExtensionTest {
                 Customer, Intent, Proposal, Now, ContactPolicy, GroupDay.
                 rules/broken.drl:16:38: scripts.json has no script "acne.nothing". Did you mean "acne.motive"?
                 rules/broken.drl:19:1: Rule "忘了写阶段" has no phase. Add ruleflow-group "intent", "propose", \
-                "content" or "policy" on the line after its name.""");
+                "content" or "policy" on the line after its name.
+                scripts.json:48:27: warning: Script "city.tip" uses the variable "city", which has no default, so a \
+                customer without the attribute "city" gets a failed decision (the script cannot be filled in) \
+                whenever the script is proposed; no rule names it, so siyu cannot see whether the proposing rule \
+                checks hasAttribute("city"). Give "city" a default under "variables" or in this script's \
+                "defaults", or make sure the rule that proposes it has hasAttribute("city") in its conditions. \
+                (at scripts[14].text)""");
     }
 
     @Test

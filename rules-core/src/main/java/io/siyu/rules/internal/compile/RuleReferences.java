@@ -147,6 +147,66 @@ public final class RuleReferences {
         return out;
     }
 
+    /**
+     * A rule that proposes a script by its id written as quoted text ({@code actions.propose("X", "city.tip", ...)}).
+     *
+     * @param rule              the rule's name
+     * @param file              its file
+     * @param line              the line of the script id, 1-based
+     * @param checkedAttributes the names its {@code when} part tests with {@code hasAttribute("x")} (not negated by
+     *                          a {@code !} right before it); a rule whose condition holds only for customers with
+     *                          the attribute
+     */
+    public record Proposer(String rule, String file, int line, Set<String> checkedAttributes) {
+        /** Copies the names. */
+        public Proposer {
+            checkedAttributes = Set.copyOf(checkedAttributes);
+        }
+    }
+
+    /**
+     * The rules that propose each script by a quoted id, for the check that a script's variables without a default
+     * are attributes the proposing rules make sure of. A judgement on the rule text: a {@code hasAttribute("x")}
+     * in the {@code when} part counts even inside an {@code ||} (it is then not a guarantee); a script id computed in
+     * the rule is not seen.
+     *
+     * @param sources the rule files of a pack
+     * @return script id to its proposing rules, in reading order; scripts no rule names are absent
+     */
+    public Map<String, List<Proposer>> proposers(List<RuleSource> sources) {
+        Objects.requireNonNull(sources, "sources");
+        Map<String, List<Proposer>> out = new LinkedHashMap<>();
+        for (RuleSource source : sources) {
+            DrlFile drl = DrlFile.read(source, messages);
+            for (DrlFile.Rule rule : drl.rules()) {
+                if (rule.then() < 0) {
+                    continue;
+                }
+                Set<String> checked = new TreeSet<>();
+                for (int i = rule.start(); i < rule.then(); i++) {
+                    if (drl.is(i, "hasAttribute") && drl.is(i + 1, "(") && !drl.is(i - 1, "!")) {
+                        List<int[]> args = drl.arguments(i + 1);
+                        if (args.size() == 1) {
+                            literal(drl, args.get(0)).ifPresent(name -> checked.add(name.text()));
+                        }
+                    }
+                }
+                int stop = rule.end() < 0 ? drl.tokens().size() : rule.end();
+                for (int i = rule.then() + 1; i < stop; i++) {
+                    if (drl.is(i, "propose") && drl.is(i - 1, ".") && drl.is(i - 2, "actions") && drl.is(i + 1, "(")) {
+                        List<int[]> args = drl.arguments(i + 1);
+                        if (args.size() == 4) {
+                            literal(drl, args.get(1)).ifPresent(script -> out.computeIfAbsent(script.text(),
+                                    id -> new ArrayList<>()).add(new Proposer(rule.name(), drl.file(), script.line(),
+                                    checked)));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** A helper that changes the decision, called in a rule of a phase where it does not work. */
     private void checkHelperPhases(DrlFile drl, DrlFile.Rule rule, List<Diagnostic> out) {
         if (rule.then() < 0) {
