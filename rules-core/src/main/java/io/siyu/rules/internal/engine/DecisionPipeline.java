@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Runs the phases of one decision over a compiled rule base: intent → propose → policy → arbitration
@@ -346,9 +347,15 @@ public final class DecisionPipeline {
             }
             // Outside a consequence: a condition threw while facts were matched. Drools names the rule in
             // its message ("Error evaluating constraint '...' in [Rule "name" in file]") in both modes.
+            // The classic engine compiles a condition only when it first runs it, and a failure then names
+            // the condition ("[Near : {... silentHours > x ....}]") but not its rule: found by its text.
             String condition = ruleNamedIn(e);
-            throw failure(customerId, condition, condition.isEmpty() ? "decision.matching-failed"
-                    : "decision.condition-failed", rootMessage(e), e);
+            if (condition.isEmpty()) {
+                condition = conditionNamedIn(e).map(this::ruleWithCondition).orElse("");
+            }
+            boolean linkage = causedByLinkage(e);
+            String key = condition.isEmpty() ? "decision.matching-failed" : "decision.condition-failed";
+            throw failure(customerId, condition, linkage ? key + "-linkage" : key, rootMessage(e), e);
         }
         if (fired >= settings.maxFirings()) {
             throw failure(customerId, trace.loopCulprit(before), "decision.rule-loops", settings.maxFirings(), null);
@@ -381,6 +388,63 @@ public final class DecisionPipeline {
             }
         }
         return "";
+    }
+
+    private static final java.util.regex.Pattern CONDITION_IN_MESSAGE =
+            java.util.regex.Pattern.compile("\\[Near : \\{\\.\\.\\.(.+?)\\.\\.\\.\\.\\}\\]");
+
+    /** The condition MVEL quotes in an exception of the chain ({@code [Near : {... a > b ....}]}). */
+    private static Optional<String> conditionNamedIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            java.util.regex.Matcher m = t.getMessage() == null ? null : CONDITION_IN_MESSAGE.matcher(t.getMessage());
+            if (m != null && m.find() && !m.group(1).isBlank()) {
+                return Optional.of(m.group(1).strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first rule (in the pack's order) with a condition written as {@code condition}, or "". */
+    private String ruleWithCondition(String condition) {
+        for (RuleInfo info : rules.values()) {
+            for (org.kie.api.definition.KiePackage pkg : kieBase.getKiePackages()) {
+                org.kie.api.definition.rule.Rule rule = pkg.getRules().stream()
+                        .filter(r -> r.getName().equals(info.name())).findFirst().orElse(null);
+                if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl
+                        && hasCondition(impl.getLhs(), condition)) {
+                    return info.name();
+                }
+            }
+        }
+        return "";
+    }
+
+    private static boolean hasCondition(org.drools.base.rule.RuleConditionElement element, String condition) {
+        if (element instanceof org.drools.base.rule.Pattern pattern) {
+            for (org.drools.base.rule.constraint.Constraint c : pattern.getConstraints()) {
+                if (c instanceof org.drools.mvel.MVELConstraint mvel && mvel.getExpression() != null
+                        && mvel.getExpression().strip().equals(condition)) {
+                    return true;
+                }
+            }
+            return pattern.getSource() != null && hasCondition(pattern.getSource(), condition);
+        }
+        for (org.drools.base.rule.RuleConditionElement child : element.getNestedElements()) {
+            if (hasCondition(child, condition)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a class could not be reached: the only failure the module path advice is about. */
+    private static boolean causedByLinkage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof LinkageError || t instanceof IllegalAccessException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {
