@@ -349,7 +349,7 @@ public final class RulePack {
             Set<String> withRules = new TreeSet<>();
             compiled.rules().forEach(r -> withRules.add(r.file()));
             sources.stream().filter(r -> !withRules.contains(r.file())).forEach(r -> problems.add(new Diagnostic(
-                    r.file(), 0, 0, Severity.WARNING, NO_RULE_IN_FILE, "",
+                    r.file(), 1, 1, Severity.WARNING, NO_RULE_IN_FILE, "",
                     messages.format(NO_RULE_IN_FILE, r.file()))));
         }
         if (problems.stream().anyMatch(Diagnostic::isError) || manifest.isEmpty() || compiled.kieBase().isEmpty()) {
