@@ -15,6 +15,7 @@ import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.diagnostic.Diagnostic.Severity;
 import io.siyu.rules.internal.compile.CompiledRules;
 import io.siyu.rules.internal.compile.FactVocabulary;
+import io.siyu.rules.internal.compile.RuleConditions;
 import io.siyu.rules.internal.compile.RuleDates;
 import io.siyu.rules.funnel.GroupDay;
 import io.siyu.rules.funnel.Holdout;
@@ -406,35 +407,7 @@ public final class DecisionPipeline {
 
     /** The first rule (in the pack's order) with a condition written as {@code condition}, or "". */
     private String ruleWithCondition(String condition) {
-        for (RuleInfo info : rules.values()) {
-            for (org.kie.api.definition.KiePackage pkg : kieBase.getKiePackages()) {
-                org.kie.api.definition.rule.Rule rule = pkg.getRules().stream()
-                        .filter(r -> r.getName().equals(info.name())).findFirst().orElse(null);
-                if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl
-                        && hasCondition(impl.getLhs(), condition)) {
-                    return info.name();
-                }
-            }
-        }
-        return "";
-    }
-
-    private static boolean hasCondition(org.drools.base.rule.RuleConditionElement element, String condition) {
-        if (element instanceof org.drools.base.rule.Pattern pattern) {
-            for (org.drools.base.rule.constraint.Constraint c : pattern.getConstraints()) {
-                if (c instanceof org.drools.mvel.MVELConstraint mvel && mvel.getExpression() != null
-                        && mvel.getExpression().strip().equals(condition)) {
-                    return true;
-                }
-            }
-            return pattern.getSource() != null && hasCondition(pattern.getSource(), condition);
-        }
-        for (org.drools.base.rule.RuleConditionElement child : element.getNestedElements()) {
-            if (hasCondition(child, condition)) {
-                return true;
-            }
-        }
-        return false;
+        return RuleConditions.ruleWithCondition(kieBase, rules.keySet(), condition).orElse("");
     }
 
     /** Whether a class could not be reached: the only failure the module path advice is about. */
