@@ -35,6 +35,9 @@ module io.siyu.rules {
     requires org.drools.drl.ast;
     requires org.drools.drl.parser;
     requires org.drools.mvel;
+    // A condition the classic engine fails to compile when it first runs names no rule; the decision's failure
+    // finds the rule by the condition's text in the rule base (RuleImpl, Pattern): drools-core's own dependency.
+    requires org.drools.base;
     // A compiled pack (the executable model's class files) becomes a rule base through the executable model's
     // runtime, which needs neither the DRL parser, MVEL nor a Java compiler.
     requires org.drools.modelcompiler;

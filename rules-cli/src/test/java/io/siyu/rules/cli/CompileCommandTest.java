@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,5 +81,57 @@ class CompileCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("Missing required option: '--output=FILE'");
         assertThat(Files.exists(tmp.resolve("x"))).isFalse();
+    }
+
+    @Test
+    void anOutputThatIsNotACompiledPackIsAUsageErrorSayingWhyInEnglishAndChinese() throws java.io.IOException {
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "mine");
+        Path fakeZip = Files.writeString(tmp.resolve("fake.zip"), "not a zip");
+        Path folderZip = Files.createDirectories(tmp.resolve("folder.zip"));
+        Path underAFile = notes.resolve("out.zip");
+
+        Cli.Result file = Cli.run("", "compile", "--locale", "en", Cli.SKINCARE.toString(), "-o", notes.toString());
+        Cli.Result fake = Cli.run("", "compile", "--locale", "en", Cli.SKINCARE.toString(), "-o", fakeZip.toString());
+        Cli.Result folder = Cli.run("", "compile", "--locale", "en", Cli.SKINCARE.toString(), "-o", folderZip.toString());
+        Cli.Result under = Cli.run("", "compile", "--locale", "en", Cli.SKINCARE.toString(), "-o", underAFile.toString());
+        Cli.Result zh = Cli.run("", "compile", "--locale", "zh_CN", Cli.SKINCARE.toString(), "-o", notes.toString());
+
+        assertThat(List.of(file, fake, folder, under, zh)).allSatisfy(r -> {
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.out()).isEmpty();
+        });
+        assertThat(file.err()).contains("-o " + notes + ": this file exists and is not a compiled pack");
+        assertThat(fake.err()).contains("-o " + fakeZip + ": this file exists and is not a compiled pack (a zip file");
+        assertThat(folder.err()).contains("-o " + folderZip + " is a folder, but a name ending with .zip");
+        assertThat(under.err()).contains(": " + notes + " is a file, so nothing can be written under it");
+        assertThat(zh.err()).contains("-o " + notes + "：这个文件已经存在，而且不是编译好的规则包");
+        assertThat(Files.readString(notes)).isEqualTo("mine");
+        assertThat(Files.readString(fakeZip)).isEqualTo("not a zip");
+    }
+
+    @Test
+    void missingParentFoldersAreMadeAsDocumented() {
+        Path nested = tmp.resolve("a/b/skincare.zip");
+        Cli.Result made = Cli.run("", "compile", Cli.SKINCARE.toString(), "-o", nested.toString());
+        assertThat(made.exitCode()).as(made.err()).isEqualTo(ExitCodes.OK);
+        assertThat(nested).isRegularFile();
+    }
+
+    /** Skipped when run as root, who may write anywhere. */
+    @Test
+    void aFolderWithoutPermissionIsAUsageError() throws java.io.IOException {
+        Path locked = Files.createDirectories(tmp.resolve("locked"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(locked.getFileSystem().supportedFileAttributeViews()
+                .contains("posix"));
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(locked), "running as root");
+            Cli.Result r = Cli.run("", "compile", "--locale", "en", Cli.SKINCARE.toString(), "-o",
+                    locked.resolve("out.zip").toString());
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("you have no permission to write in " + locked);
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 }

@@ -314,13 +314,20 @@ final class CompiledPack {
                 if (target.getParent() != null) {
                     Files.createDirectories(target.getParent());
                 }
-                Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".siyu-compile", ".zip");
-                try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+                // Not Files.createTempFile: it makes the file rw------- whatever the umask, and the move keeps
+                // that mode. A file created plainly gets the mode every other file of the user gets.
+                Path tmp = target.toAbsolutePath().resolveSibling("." + target.getFileName() + "."
+                        + java.util.UUID.randomUUID() + ".tmp");
+                try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                        java.nio.file.StandardOpenOption.WRITE); ZipOutputStream zip = new ZipOutputStream(out)) {
                     for (Map.Entry<String, byte[]> f : files.entrySet()) {
                         zip.putNextEntry(new ZipEntry(f.getKey()));
                         zip.write(f.getValue());
                         zip.closeEntry();
                     }
+                } catch (IOException | RuntimeException e) {
+                    Files.deleteIfExists(tmp);
+                    throw e;
                 }
                 Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 return;

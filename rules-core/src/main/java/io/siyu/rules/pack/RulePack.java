@@ -179,7 +179,9 @@ public final class RulePack {
 
     /**
      * Compiles a pack ahead of time and writes it, with its compiled part, to {@code output}: the pack's files
-     * (all of them, as they are) and a {@code siyu-compiled/} folder with the executable model's class files
+     * as they are ({@code pack.json}, {@code codebook.json}, {@code scripts.json}, {@code funnel.json},
+     * {@code rules/**}{@code /*.drl}, {@code tests/*.csv}; nothing else of the source, and never its earlier
+     * compiled part) and a {@code siyu-compiled/} folder with the executable model's class files
      * and a manifest (the library and Drools versions, a SHA-256 of every source file, the rules, their dates
      * and the pack's warnings). {@link #load(PackSource, PackOptions)} of the result — from a directory, a zip
      * or the class path — builds the rule base from the class files without compiling anything, and needs no
@@ -212,7 +214,7 @@ public final class RulePack {
         DrlCompiler.Result result = built.compiled().orElseThrow();
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String file : built.files()) {
-            if (!CompiledPack.isCompiledFile(file)) {
+            if (isPackFile(file)) {
                 try (InputStream in = source.open(file)) {
                     files.put(file, in.readAllBytes());
                 } catch (IOException e) {
@@ -225,6 +227,19 @@ public final class RulePack {
                 result.compiledRules().orElseThrow()));
         CompiledPack.write(output, files);
         return built.pack();
+    }
+
+    /**
+     * Whether a compiled pack carries this file of the source: only what a pack is made of ({@code pack.json},
+     * the codebook, scripts and funnel, {@code rules/**}{@code /*.drl}, {@code tests/*.csv}), so that an earlier
+     * compiled part, a zip written into the pack or an editor's backup is not copied into the output.
+     */
+    static boolean isPackFile(String name) {
+        return switch (name) {
+            case PackManifest.FILE, CODEBOOK_FILE, SCRIPTS_FILE, FUNNEL_FILE -> true;
+            default -> name.startsWith(RULES_FOLDER) && name.endsWith(".drl")
+                    || name.startsWith("tests/") && name.endsWith(".csv") && name.indexOf('/', "tests/".length()) < 0;
+        };
     }
 
     /**
@@ -353,7 +368,7 @@ public final class RulePack {
             Set<String> withRules = new TreeSet<>();
             compiled.rules().forEach(r -> withRules.add(r.file()));
             sources.stream().filter(r -> !withRules.contains(r.file())).forEach(r -> problems.add(new Diagnostic(
-                    r.file(), 0, 0, Severity.WARNING, NO_RULE_IN_FILE, "",
+                    r.file(), 1, 1, Severity.WARNING, NO_RULE_IN_FILE, "",
                     messages.format(NO_RULE_IN_FILE, r.file()))));
         }
         if (problems.stream().anyMatch(Diagnostic::isError) || manifest.isEmpty() || compiled.kieBase().isEmpty()) {

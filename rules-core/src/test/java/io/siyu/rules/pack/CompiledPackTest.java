@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,6 +145,53 @@ class CompiledPackTest {
         assertThat(only(broken.warnings(), "pack.compiled-unusable").message()).contains("cannot be used");
         assertThat(broken.decideAll(customers(broken))).isEqualTo(RulePack.load(SKINCARE, OPTIONS)
                 .decideAll(customers(broken)));
+    }
+
+    @Test
+    void aCompiledPackCarriesOnlyThePacksOwnFilesNeverAnEarlierCompiledPartOrStrayFiles() throws IOException {
+        Path pack = tmp.resolve("pack");
+        copy(SKINCARE, pack);
+        RulePack.compile(PackSource.directory(pack), OPTIONS, pack); // a compiled part inside the pack itself
+        Files.write(pack.resolve("rules/out.zip"), new byte[4096]);
+        Files.writeString(pack.resolve("notes.txt"), "todo");
+        Files.createDirectories(pack.resolve("tests/old"));
+        Files.writeString(pack.resolve("tests/old/cases.csv"), "x");
+        Files.writeString(pack.resolve("rules/intent.drl.bak"), "old rules");
+        Set<String> own;
+        try (Stream<Path> all = Files.walk(SKINCARE)) {
+            own = all.filter(Files::isRegularFile).map(p -> SKINCARE.relativize(p).toString().replace('\\', '/'))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+        Path zip = tmp.resolve("out.zip");
+
+        RulePack.compile(PackSource.directory(pack), OPTIONS, zip);
+
+        Set<String> entries = new java.util.TreeSet<>();
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            z.stream().forEach(e -> entries.add(e.getName()));
+        }
+        assertThat(entries.stream().filter(e -> !e.startsWith("siyu-compiled/")).toList())
+                .containsExactlyElementsOf(own.stream().filter(RulePack::isPackFile).toList())
+                .contains("pack.json", "rules/intent.drl");
+        // One compiled part: as many files as a compile of the pack's own folder gives.
+        RulePack.compile(PackSource.directory(SKINCARE), OPTIONS, tmp.resolve("clean.zip"));
+        try (java.util.zip.ZipFile clean = new java.util.zip.ZipFile(tmp.resolve("clean.zip").toFile())) {
+            assertThat(entries).hasSize(clean.size());
+        }
+    }
+
+    @Test
+    void aCompiledZipGetsTheModeOfAnyNewFileNotOwnerOnly() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.writeString(tmp.resolve("plain.txt"), "x");
+        Path zip = tmp.resolve("skincare.zip");
+
+        RulePack.compile(PackSource.directory(SKINCARE), OPTIONS, zip);
+
+        assertThat(Files.getPosixFilePermissions(zip)).isEqualTo(Files.getPosixFilePermissions(plain));
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
     }
 
     @Test

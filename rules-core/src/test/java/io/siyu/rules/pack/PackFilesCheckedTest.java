@@ -97,7 +97,7 @@ class PackFilesCheckedTest {
     void aRuleFileWithNoRuleIsAWarning() throws IOException {
         Path pack = pack();
         Files.writeString(pack.resolve("rules/extra.drl"), "// the rules went here\n", StandardCharsets.UTF_8);
-        assertThat(warnings(Locale.ENGLISH)).contains("rules/extra.drl:0:0: warning: This rule file has no rule. "
+        assertThat(warnings(Locale.ENGLISH)).contains("rules/extra.drl:1:1: warning: This rule file has no rule. "
                 + "If its rules were lost, restore them; otherwise delete the file.");
     }
 

@@ -157,6 +157,48 @@ class RunningSafelyTest {
                 .contains("StringIndexOutOfBoundsException"));
     }
 
+    /**
+     * A computed text compared with a number passes the load-time check (only literals are checked) and fails
+     * when the condition first runs; the classic engine then names the condition, not its rule. The failure
+     * still names the rule's file and line, and gives no module-path advice for what is not a linkage error.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(PackOptions.CompileMode.class)
+    void aConditionComparingANumberWithATextNamesItsRuleAndLineWithoutModulePathAdvice(PackOptions.CompileMode mode,
+            @org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("rules"));
+        java.nio.file.Files.writeString(dir.resolve("pack.json"), "{\"id\": \"p\", \"version\": \"1\"}");
+        java.nio.file.Files.writeString(dir.resolve("rules/r.drl"), """
+                rule "fine"
+                    ruleflow-group "propose"
+                when
+                    Customer( silentHours > 1 )
+                then
+                    actions.propose("FINE", 10, "fine");
+                end
+
+                rule "silent two days"
+                    ruleflow-group "propose"
+                when
+                    Customer( silentHours > ("48" + "小时") )
+                then
+                    actions.propose("NUDGE", 10, "silent");
+                end
+                """);
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            RulePack pack = RulePack.load(dir, OPTIONS.toBuilder().compileMode(mode).locale(locale).build());
+
+            Decision failed = pack.decideAll(List.of(Customer.builder("c1").silentHours(50).build())).get(0);
+
+            assertThat(failed.action()).isEqualTo(Decision.FAILED);
+            assertThat(failed.failure()).hasValueSatisfying(f -> assertThat(f)
+                    .startsWith(locale == Locale.ENGLISH
+                            ? "rules/r.drl:9:0: The \"when\" part of rule \"silent two days\" failed for this customer: "
+                            : "rules/r.drl:9:0: 规则 \"silent two days\" 的 \"when\" 部分对这位客户出错：")
+                    .doesNotContain("module path", "模块路径"));
+        }
+    }
+
     @Test
     void aHelperCalledInAnotherPhaseFailsTheDecisionNamingTheRule(@org.junit.jupiter.api.io.TempDir Path dir)
             throws java.io.IOException {

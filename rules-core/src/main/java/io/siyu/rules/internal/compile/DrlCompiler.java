@@ -123,6 +123,7 @@ public final class DrlCompiler {
         FactVocabulary vocabulary = new FactVocabulary(extraFacts);
         RuleSafety safety = new RuleSafety(messages, vocabulary);
         RuleAttributes attributes = new RuleAttributes(messages);
+        RuleTypes types = new RuleTypes(messages, vocabulary);
         Map<String, String> buildable = new LinkedHashMap<>();
         Set<String> noFact = new LinkedHashSet<>();
         for (RuleSource source : sources) {
@@ -131,6 +132,8 @@ public final class DrlCompiler {
             problems.addAll(drl.typingProblems());
             List<Diagnostic> blocking = new ArrayList<>(drl.structureProblems());
             blocking.addAll(safety.check(drl));
+            // Blocking: Drools either says the same less clearly or, for a text it converts when deciding, nothing.
+            blocking.addAll(types.check(drl));
             RuleAttributes.Result attrs = attributes.read(drl);
             problems.addAll(attrs.problems());
             dates.putAll(attrs.windows());

@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  *       {@code policy.veto} and {@code policy.vetoMessages} outside {@code policy} — which would make every
  *       decision that fires the rule fail (error, at the call);</li>
  *   <li>an action name in {@code actions.propose} or {@code policy.veto} that is not written
- *       {@code UPPER_SNAKE_CASE} (warning).</li>
+ *       {@code UPPER_SNAKE_CASE} (warning);</li>
+ *   <li>an action name a small edit away from one used as often elsewhere in the pack, or from a built-in one
+ *       ({@code "OFER_PRODUCT"} beside {@code "OFFER_PRODUCT"}): likely misspelt (warning, naming both places).</li>
  * </ul>
  * Only names written as quoted text are checked: a rule that computes a code is checked when it runs.
  *
@@ -100,9 +102,13 @@ public final class RuleReferences {
     public List<Diagnostic> check(List<RuleSource> sources) {
         Objects.requireNonNull(sources, "sources");
         List<Diagnostic> out = new ArrayList<>();
+        List<Diagnostic> actionsUsed = new ArrayList<>();
         for (RuleSource source : sources) {
-            out.addAll(check(DrlFile.read(source, messages)));
+            DrlFile drl = DrlFile.read(source, messages);
+            out.addAll(check(drl));
+            actionsUsed.addAll(actionNames(drl));
         }
+        out.addAll(similarActions(actionsUsed));
         out.sort(Diagnostic.READING_ORDER);
         return List.copyOf(out);
     }
@@ -205,6 +211,98 @@ public final class RuleReferences {
             }
         }
         return out;
+    }
+
+    /**
+     * Every action name written as quoted text in {@code actions.propose} or {@code policy.veto}, as a diagnostic
+     * stand-in holding its file, line, column and (in {@code key}) the name.
+     */
+    private static List<Diagnostic> actionNames(DrlFile drl) {
+        List<Diagnostic> names = new ArrayList<>();
+        List<Token> tokens = drl.tokens();
+        for (int i = 2; i < tokens.size(); i++) {
+            boolean propose = tokens.get(i).is("propose") && drl.is(i - 2, "actions");
+            boolean veto = tokens.get(i).is("veto") && drl.is(i - 2, "policy");
+            if ((propose || veto) && drl.is(i - 1, ".") && drl.is(i + 1, "(")) {
+                List<int[]> args = drl.arguments(i + 1);
+                if (!args.isEmpty()) {
+                    literal(drl, args.get(0)).ifPresent(t -> names.add(new Diagnostic(drl.file(), t.line(),
+                            t.column(), Severity.WARNING, t.text(), "", "")));
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Actions are free-form, so a misspelt one ({@code "OFER_PRODUCT"}) would pass silently: a warning at each
+     * use of a name one edit (a letter added, left out, changed or two swapped) away from a name used at least as often elsewhere in the pack, or of a
+     * built-in one ({@code NONE}, {@code FAILED}, {@code HOLDOUT}). Names that differ only in digits or in a
+     * segment of one or two characters ({@code SEND_DAY1}/{@code SEND_DAY2}, {@code OFFER_A}/{@code OFFER_B}) are
+     * taken as distinct on purpose, and a name that is the other one in other letters is the
+     * {@code drl.action-name} warning's.
+     */
+    private List<Diagnostic> similarActions(List<Diagnostic> used) {
+        Map<String, List<Diagnostic>> byName = new LinkedHashMap<>();
+        used.stream().sorted(Diagnostic.READING_ORDER).forEach(d -> byName.computeIfAbsent(d.key(),
+                k -> new ArrayList<>()).add(d));
+        List<Diagnostic> out = new ArrayList<>();
+        for (Map.Entry<String, List<Diagnostic>> name : byName.entrySet()) {
+            String a = name.getKey();
+            String similar = null;
+            String where = null;
+            for (String builtIn : BUILT_IN_ACTIONS) {
+                if (!builtIn.equals(a) && likelyTypo(a, builtIn)) {
+                    similar = builtIn;
+                    where = messages.format("drl.action-built-in");
+                    break;
+                }
+            }
+            for (Map.Entry<String, List<Diagnostic>> other : byName.entrySet()) {
+                String b = other.getKey();
+                if (similar == null && !b.equals(a) && other.getValue().size() >= name.getValue().size()
+                        && likelyTypo(a, b)) {
+                    Diagnostic first = other.getValue().get(0);
+                    similar = b;
+                    where = first.file() + ":" + first.line() + ":" + first.column();
+                }
+            }
+            if (similar != null) {
+                for (Diagnostic d : name.getValue()) {
+                    out.add(new Diagnostic(d.file(), d.line(), d.column(), Severity.WARNING, "drl.action-similar", "",
+                            messages.format("drl.action-similar", a, similar, where)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final List<String> BUILT_IN_ACTIONS = List.of(
+            io.siyu.rules.decision.Decision.NONE, io.siyu.rules.decision.Decision.FAILED,
+            io.siyu.rules.decision.Decision.HOLDOUT);
+
+    static boolean likelyTypo(String a, String b) {
+        if (upperSnake(a).equals(upperSnake(b))) {
+            return false;
+        }
+        if (a.replaceAll("[0-9]", "").equals(b.replaceAll("[0-9]", ""))) {
+            return false;
+        }
+        String[] as = a.split("_", -1);
+        String[] bs = b.split("_", -1);
+        if (as.length == bs.length && as.length > 1) {
+            boolean onlyShortSegments = true;
+            for (int i = 0; i < as.length; i++) {
+                if (!as[i].equals(bs[i]) && (as[i].length() > 2 || bs[i].length() > 2)) {
+                    onlyShortSegments = false;
+                }
+            }
+            if (onlyShortSegments) {
+                return false;
+            }
+        }
+        // One edit (OFER_PRODUCT, NOEN): farther names are more often different actions (SEND_WELCOME, SEND_WELFARE).
+        return FactVocabulary.distance(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT)) == 1;
     }
 
     /** A helper that changes the decision, called in a rule of a phase where it does not work. */

@@ -15,6 +15,7 @@ import io.siyu.rules.internal.i18n.Messages;
 import io.siyu.rules.diagnostic.Diagnostic.Severity;
 import io.siyu.rules.internal.compile.CompiledRules;
 import io.siyu.rules.internal.compile.FactVocabulary;
+import io.siyu.rules.internal.compile.RuleConditions;
 import io.siyu.rules.internal.compile.RuleDates;
 import io.siyu.rules.funnel.GroupDay;
 import io.siyu.rules.funnel.Holdout;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Runs the phases of one decision over a compiled rule base: intent → propose → policy → arbitration
@@ -346,9 +348,15 @@ public final class DecisionPipeline {
             }
             // Outside a consequence: a condition threw while facts were matched. Drools names the rule in
             // its message ("Error evaluating constraint '...' in [Rule "name" in file]") in both modes.
+            // The classic engine compiles a condition only when it first runs it, and a failure then names
+            // the condition ("[Near : {... silentHours > x ....}]") but not its rule: found by its text.
             String condition = ruleNamedIn(e);
-            throw failure(customerId, condition, condition.isEmpty() ? "decision.matching-failed"
-                    : "decision.condition-failed", rootMessage(e), e);
+            if (condition.isEmpty()) {
+                condition = conditionNamedIn(e).map(this::ruleWithCondition).orElse("");
+            }
+            boolean linkage = causedByLinkage(e);
+            String key = condition.isEmpty() ? "decision.matching-failed" : "decision.condition-failed";
+            throw failure(customerId, condition, linkage ? key + "-linkage" : key, rootMessage(e), e);
         }
         if (fired >= settings.maxFirings()) {
             throw failure(customerId, trace.loopCulprit(before), "decision.rule-loops", settings.maxFirings(), null);
@@ -381,6 +389,35 @@ public final class DecisionPipeline {
             }
         }
         return "";
+    }
+
+    private static final java.util.regex.Pattern CONDITION_IN_MESSAGE =
+            java.util.regex.Pattern.compile("\\[Near : \\{\\.\\.\\.(.+?)\\.\\.\\.\\.\\}\\]");
+
+    /** The condition MVEL quotes in an exception of the chain ({@code [Near : {... a > b ....}]}). */
+    private static Optional<String> conditionNamedIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            java.util.regex.Matcher m = t.getMessage() == null ? null : CONDITION_IN_MESSAGE.matcher(t.getMessage());
+            if (m != null && m.find() && !m.group(1).isBlank()) {
+                return Optional.of(m.group(1).strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first rule (in the pack's order) with a condition written as {@code condition}, or "". */
+    private String ruleWithCondition(String condition) {
+        return RuleConditions.ruleWithCondition(kieBase, rules.keySet(), condition).orElse("");
+    }
+
+    /** Whether a class could not be reached: the only failure the module path advice is about. */
+    private static boolean causedByLinkage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof LinkageError || t instanceof IllegalAccessException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {
