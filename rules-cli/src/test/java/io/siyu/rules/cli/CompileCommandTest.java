@@ -117,7 +117,10 @@ class CompileCommandTest {
         assertThat(nested).isRegularFile();
     }
 
-    /** Skipped when run as root, who may write anywhere. */
+    /**
+     * A folder the user may not write in. Root may write in a read-only folder of its own, so as root (CI) the
+     * folder is one no one may create files in: a process's folder under /proc.
+     */
     @Test
     void aFolderWithoutPermissionIsAUsageError() throws java.io.IOException {
         Path locked = Files.createDirectories(tmp.resolve("locked"));
@@ -125,11 +128,15 @@ class CompileCommandTest {
                 .contains("posix"));
         Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
-            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(locked), "running as root");
+            Path folder = Files.isWritable(locked) ? Path.of("/proc/1") : locked;
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(folder), "no folder here refuses writing");
             Cli.Result r = Cli.run("", "compile", "--locale", "en", Cli.SKINCARE.toString(), "-o",
-                    locked.resolve("out.zip").toString());
+                    folder.resolve("out.zip").toString());
             assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.USAGE);
-            assertThat(r.err()).contains("you have no permission to write in " + locked);
+            assertThat(r.err()).contains("you have no permission to write in " + folder);
+            Cli.Result zh = Cli.run("", "compile", "--locale", "zh_CN", Cli.SKINCARE.toString(), "-o",
+                    folder.resolve("out.zip").toString());
+            assertThat(zh.err()).contains("你没有在 " + folder + " 中写入的权限");
         } finally {
             Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
