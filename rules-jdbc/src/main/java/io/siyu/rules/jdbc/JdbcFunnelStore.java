@@ -177,13 +177,18 @@ public final class JdbcFunnelStore implements FunnelStore {
             if (V5MySqlText.Dialect.of(connection) == V5MySqlText.Dialect.OTHER) {
                 return V2_STANDARD;
             }
+            // Looked up first rather than read and caught: the driver logs a failed statement at WARN, which a
+            // host would see in its log at every first start.
+            try (ResultSet table = connection.getMetaData().getTables(connection.getCatalog(), null, HISTORY_TABLE,
+                    new String[] {"TABLE"})) {
+                if (!table.next()) {
+                    return V2_MYSQL;
+                }
+            }
             try (Statement select = connection.createStatement();
                  ResultSet row = select.executeQuery("SELECT script FROM " + HISTORY_TABLE
                          + " WHERE version = '2' AND success = 1")) {
                 return row.next() && row.getString(1).equals("V2__decision_log.sql") ? V2_STANDARD : V2_MYSQL;
-            } catch (SQLException noHistoryYet) {
-                // A new database: no history table yet.
-                return V2_MYSQL;
             }
         } catch (SQLException e) {
             throw cannotOpen(describe(dataSource), e);
