@@ -2,14 +2,10 @@ package io.siyu.rules.sample;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.siyu.rules.pack.LiveRulePack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,21 +27,19 @@ class BadEventsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     static Path data;
-    private static ConfigurableApplicationContext context;
+    private static InProcessSample sample;
     private static String base;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws InterruptedException {
-        context = new SpringApplicationBuilder(CrmApplication.class).run("--server.port=0",
-                "--server.address=127.0.0.1", "--crm.data-dir=" + data, "--siyu.rules.clock.fixed=2026-11-30T02:00:00Z");
-        base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-        assertThat(context.getBean(LiveRulePack.class).awaitReady(Duration.ofSeconds(60))).isTrue();
+        sample = InProcessSample.start(data);
+        base = sample.base;
     }
 
     @AfterAll
     static void stop() {
-        context.close();
+        sample.close();
     }
 
     private static final String ADDED =

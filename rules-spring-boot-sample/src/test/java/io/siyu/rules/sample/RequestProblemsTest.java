@@ -2,14 +2,10 @@ package io.siyu.rules.sample;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.siyu.rules.pack.LiveRulePack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -36,22 +31,19 @@ class RequestProblemsTest {
     private static final String ZH = "zh-CN,zh;q=0.9";
     @TempDir
     static Path data;
-    private static ConfigurableApplicationContext context;
+    private static InProcessSample sample;
     private static String base;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws InterruptedException {
-        context = new SpringApplicationBuilder(CrmApplication.class).run("--server.port=0",
-                "--server.address=127.0.0.1", "--crm.data-dir=" + data, "--siyu.rules.clock.fixed=2026-11-30T02:00:00Z",
-                "--crm.max-body-bytes=64KB", "--crm.max-events=50", "--crm.max-messages=5");
-        base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-        assertThat(context.getBean(LiveRulePack.class).awaitReady(Duration.ofSeconds(60))).isTrue();
+        sample = InProcessSample.start(data, "--crm.max-body-bytes=64KB", "--crm.max-events=50", "--crm.max-messages=5");
+        base = sample.base;
     }
 
     @AfterAll
     static void stop() {
-        context.close();
+        sample.close();
     }
 
     /** The hot customer of SampleJarIT: OFFER_PRODUCT when read right. */
