@@ -23,6 +23,10 @@ final class ClockConverter implements ITypeConverter<Clock> {
             if (isLocalTime(text)) {
                 throw new UsageProblem.BadValue("clock.no-offset", value);
             }
+            if (e.getCause() instanceof java.time.DateTimeException) {
+                // Written right, but the day or time does not exist (2026-02-30, 24:30).
+                throw new UsageProblem.BadValue("clock.no-such-time", value);
+            }
             throw new UsageProblem.BadValue("clock.invalid", value);
         }
     }

@@ -178,6 +178,19 @@ class UsageTest {
     }
 
     @Test
+    void aClockWrittenRightOnADayOrTimeThatDoesNotExistSaysSo() {
+        for (String impossible : List.of("2026-02-30T10:00+08:00", "2026-11-23T24:30+08:00", "2026-13-01T10:00Z")) {
+            Cli.Result r = Cli.run("", "decide", "--clock", impossible, Cli.SKINCARE.toString());
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).as(impossible).contains("'" + impossible + "' is written right, but there is no such date")
+                    .doesNotContain("is not a time like", "could not be parsed");
+        }
+        Cli.Result zh = Cli.run("", "decide", "--locale", "zh_CN", "--clock", "2026-02-30T10:00+08:00",
+                Cli.SKINCARE.toString());
+        assertThat(zh.err()).contains("的写法没错，但没有这个日期或时刻");
+    }
+
+    @Test
     void siyusOwnUsageErrorsSpeakChineseUnderZhCnWhereverLocaleIsGiven() {
         Cli.Result pack = Cli.run("", "decide", "--locale", "zh_CN", "/no/such/pack");
         Cli.Result after = Cli.run("", "decide", "--clock", "tomorrow", "--locale=zh_CN", Cli.SKINCARE.toString());
