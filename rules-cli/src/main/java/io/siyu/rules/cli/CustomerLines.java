@@ -73,7 +73,7 @@ final class CustomerLines {
     static int run(PackArguments packArguments, Optional<Path> cache, CustomerInput input, Streams streams,
                    DecisionSink sink) {
         try (Utf8Lines reader = input.open(streams)) {
-            RulePack pack = packArguments.load(false, cache);
+            RulePack pack = packArguments.load(false, cache, streams.err());
             int failed = decideAll(pack, input.source(), packArguments.locale(), reader, sink, streams.out(),
                     streams.outBytes(), input.threads());
             return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_LINES_FAILED;

@@ -81,31 +81,49 @@ public final class PackArguments {
      * @throws PackLoadFailure    when the pack has errors (siyu prints them and exits with 1)
      */
     public RulePack load(boolean ruleStatistics) {
-        return load(ruleStatistics, Optional.empty());
+        return load(ruleStatistics, Optional.empty(), null);
     }
 
     /**
      * Loads the pack, through the compiled-pack cache in {@code cache} when there is one: an entry whose key
      * matches the pack's files is loaded without compiling, and a pack compiled here is stored at once (its
-     * executable model is built on this run, so that even a one-line run fills the cache).
+     * executable model is built on this run, so that even a one-line run fills the cache). A pack that is valid but
+     * that Drools' executable model cannot compile (it is stricter than the classic build in a few places, e.g. a
+     * text compared with an enum) is loaded the classic way, without the cache, after one warning on {@code err}.
      *
      * @param ruleStatistics whether the pack counts what each rule does
      * @param cache          the cache directory, or empty for none
+     * @param err            where that warning goes
      * @throws ParameterException when PACK does not exist, is neither a directory nor a .zip/.jar, or names no
      *                            class path pack (a usage error)
      * @throws PackLoadFailure    when the pack has errors (siyu prints them and exits with 1)
      */
-    RulePack load(boolean ruleStatistics, Optional<Path> cache) {
+    RulePack load(boolean ruleStatistics, Optional<Path> cache, java.io.PrintWriter err) {
         PackSource source = source();
-        PackOptions.Builder b = options().toBuilder().ruleStatistics(ruleStatistics);
-        // The executable model decides exactly as classic does (SameDecisionsTest), and only a load in that mode
-        // stores its entry at once; a classic load would leave the build to a background thread that a short
-        // run ends before it is done, so the cache would never fill.
-        cache.ifPresent(dir -> b.cacheDirectory(dir).compileMode(PackOptions.CompileMode.EXECUTABLE_MODEL));
+        PackOptions classic = options().toBuilder().ruleStatistics(ruleStatistics).build();
         try {
-            return RulePack.load(source, b.build());
+            if (cache.isEmpty()) {
+                return RulePack.load(source, classic);
+            }
+            // The executable model decides exactly as classic does (SameDecisionsTest), and only a load in that mode
+            // stores its entry at once; a classic load would leave the build to a background thread that a short
+            // run ends before it is done, so the cache would never fill.
+            return RulePack.load(source, classic.toBuilder().cacheDirectory(cache.get())
+                    .compileMode(PackOptions.CompileMode.EXECUTABLE_MODEL).build());
         } catch (RulePackException e) {
-            throw new PackLoadFailure(location(), e);
+            // The executable model is built only after a clean classic check: problems only in its generated Java
+            // mean the pack is valid and only its ahead-of-time form is not.
+            if (cache.isEmpty() || e.diagnostics().isEmpty()
+                    || !e.diagnostics().stream().allMatch(d -> d.file().startsWith("src/main/"))) {
+                throw new PackLoadFailure(location(), e);
+            }
+            err.println(CliMessages.format(locale(), "cache.not-compilable", location().given()));
+            err.flush();
+            try {
+                return RulePack.load(source, classic);
+            } catch (RulePackException again) {
+                throw new PackLoadFailure(location(), again);
+            }
         }
     }
 

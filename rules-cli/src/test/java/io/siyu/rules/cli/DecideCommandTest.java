@@ -213,6 +213,26 @@ class DecideCommandTest {
     }
 
     @Test
+    void aValidPackTheExecutableModelCannotCompileIsDecidedWithoutTheCacheAfterOneWarning() throws IOException {
+        Path pack = Cli.copyOfSkincare(tmp);
+        // Valid, and the classic build takes it; the executable model refuses a text compared with the stage.
+        Cli.edit(pack, "rules/intent.drl", "Customer( answered(\"urgency\", \"month\") )",
+                "Customer( answered(\"urgency\", \"month\"), stage != \"LEFT\" )");
+        Path cache = tmp.resolve("cache");
+        String customer = "{\"id\":\"c1\",\"codes\":\"34DU2\",\"messages\":[\"嗯\"]}\n";
+
+        Cli.Result cached = Cli.run(customer, "decide", "--clock", Cli.DAYTIME, "--cache-dir", cache.toString(),
+                "--locale", "en", pack.toString());
+        Cli.Result plain = Cli.run(customer, "decide", "--clock", Cli.DAYTIME, "--no-cache", pack.toString());
+
+        assertThat(cached.exitCode()).as(cached.err()).isEqualTo(ExitCodes.OK);
+        assertThat(cached.out()).isEqualTo(plain.out());
+        assertThat(cached.err().lines()).singleElement().asString()
+                .startsWith("warning: " + pack + " is valid, but Drools' executable model").doesNotContain("src/main/java");
+        assertThat(Files.exists(cache) ? entries(cache) : List.of()).as("nothing stored").isEmpty();
+    }
+
+    @Test
     void thePackIsCompiledOnceIntoTheCacheAndCompiledAgainWhenItsRulesChange() throws IOException {
         Path pack = Cli.copyOfSkincare(tmp);
         Path cache = tmp.resolve("cache");
