@@ -111,10 +111,10 @@ public final class PackArguments {
             return RulePack.load(source, classic.toBuilder().cacheDirectory(cache.get())
                     .compileMode(PackOptions.CompileMode.EXECUTABLE_MODEL).build());
         } catch (RulePackException e) {
-            // The executable model is built only after a clean classic check: problems only in its generated Java
-            // mean the pack is valid and only its ahead-of-time form is not.
-            if (cache.isEmpty() || e.diagnostics().isEmpty()
-                    || !e.diagnostics().stream().allMatch(d -> d.file().startsWith("src/main/"))) {
+            // The executable model is built only after a clean classic check; the library heads problems only in
+            // its generated Java with this diagnostic key: the pack is valid, only its ahead-of-time form is not.
+            if (cache.isEmpty() || e.diagnostics().stream()
+                    .noneMatch(d -> d.key().equals("drl.executable-model-refuses"))) {
                 throw new PackLoadFailure(location(), e);
             }
             err.println(CliMessages.format(locale(), "cache.not-compilable", location().given()));

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * A pack compiled ahead of time ({@link RulePack#compile}) loads from its compiled part and decides exactly as
@@ -145,6 +146,25 @@ class CompiledPackTest {
         assertThat(only(broken.warnings(), "pack.compiled-unusable").message()).contains("cannot be used");
         assertThat(broken.decideAll(customers(broken))).isEqualTo(RulePack.load(SKINCARE, OPTIONS)
                 .decideAll(customers(broken)));
+    }
+
+    @Test
+    void validRulesTheExecutableModelRefusesAreHeadedBySayingSoInTheReadersLanguage() throws IOException {
+        Path pack = tmp.resolve("strict");
+        copy(SKINCARE, pack);
+        Path rules = pack.resolve("rules/intent.drl");
+        // The classic build takes a text for the stage; the executable model's generated Java does not.
+        Files.writeString(rules, Files.readString(rules).replace("Customer( answered(\"urgency\", \"month\") )",
+                "Customer( answered(\"urgency\", \"month\"), stage != \"LEFT\" )"));
+        assertThat(RulePack.load(pack, OPTIONS).warnings()).noneMatch(d -> d.key().startsWith("drl.executable"));
+
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            RulePackException e = catchThrowableOfType(RulePackException.class, () -> RulePack.compile(
+                    PackSource.directory(pack), OPTIONS.toBuilder().locale(locale).build(), tmp.resolve("strict.zip")));
+            Diagnostic first = e.diagnostics().get(0);
+            assertThat(first.key()).isEqualTo("drl.executable-model-refuses");
+            assertThat(first.message()).contains(locale == Locale.ENGLISH ? "The rules are valid" : "规则本身没有问题");
+        }
     }
 
     @Test

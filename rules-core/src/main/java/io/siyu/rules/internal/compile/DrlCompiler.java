@@ -227,7 +227,16 @@ public final class DrlCompiler {
         KieBuilder builder = ks.newKieBuilder(kfs);
         try {
             builder.buildAll(executableModelProject());
+            int before = problems.size();
             if (!accept(translator, builder.getResults().getMessages(), problems)) {
+                // The classic check before was clean: errors only in the Java the executable model generates mean
+                // valid rules that this stricter build refuses. One sentence first says so and what to do.
+                List<Diagnostic> added = problems.subList(before, problems.size());
+                if (!added.isEmpty() && added.stream().filter(Diagnostic::isError)
+                        .allMatch(d -> d.file().startsWith("src/main/") || d.file().isEmpty())) {
+                    problems.add(Diagnostic.error("rules", 0, 0, EXECUTABLE_MODEL_REFUSES,
+                            messages.format(EXECUTABLE_MODEL_REFUSES)));
+                }
                 return new Result(Optional.empty(), rules, dates, tidy(problems, files), Optional.of(releaseId), noFact, Optional.empty());
             }
             // The rule base is made from the module's class files the way a compiled pack's is (CompiledRules),
@@ -244,6 +253,8 @@ public final class DrlCompiler {
     }
 
     private static final String RESOURCES = "src/main/resources/";
+    /** The key of the sentence that heads the executable model's refusal of rules the classic build takes. */
+    static final String EXECUTABLE_MODEL_REFUSES = "drl.executable-model-refuses";
     private static final String CLASS_SUFFIX = ".class";
 
     /**
