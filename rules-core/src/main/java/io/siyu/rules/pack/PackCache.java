@@ -180,8 +180,9 @@ final class PackCache {
     private void evict() throws IOException {
         List<Path> entries;
         try (Stream<Path> all = Files.list(directory)) {
-            entries = new ArrayList<>(all.filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(Files::isDirectory).toList());
+            // Only folders this cache made: named by a key, holding a compiled part. The directory may be one the
+            // user also keeps other things in; nothing else in it is ever touched.
+            entries = new ArrayList<>(all.filter(PackCache::isEntry).toList());
         }
         if (entries.size() <= MAX_ENTRIES) {
             return;
@@ -189,6 +190,25 @@ final class PackCache {
         entries.sort(Comparator.comparing(PackCache::lastUsed));
         for (Path old : entries.subList(0, entries.size() - MAX_ENTRIES)) {
             deleteQuietly(old);
+        }
+    }
+
+    /** Whether a path is an entry of the cache: a key's name (64 hex digits) and a compiled part inside. */
+    static boolean isEntry(Path path) {
+        return path.getFileName().toString().matches("[0-9a-f]{64}") && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
+                && Files.isRegularFile(path.resolve(CompiledPack.MANIFEST), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Removes an entry that could not be used (a damaged file, a part of another format): the load that found it
+     * compiles the pack and stores it again, instead of every later load compiling it.
+     */
+    void discard(String key) {
+        Path entry = directory.resolve(key);
+        if (usable() && isEntry(entry)) {
+            LOG.warn("siyu-rules: a compiled pack in the cache at {} could not be used and was removed; it is stored "
+                    + "again", entry);
+            deleteQuietly(entry);
         }
     }
 

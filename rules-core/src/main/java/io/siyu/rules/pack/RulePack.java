@@ -299,8 +299,11 @@ public final class RulePack {
                 precompiled = ownCompiledPart(source, hashes, allowed, messages, problems);
             } else if (cache != null) {
                 cacheKey = CompiledPack.key(hashes, allowed);
-                precompiled = cache.lookup(cacheKey).flatMap(entry -> cacheEntry(entry, hashes, allowed))
-                        .orElse(null);
+                Optional<PackSource> entry = cache.lookup(cacheKey);
+                precompiled = entry.flatMap(e -> cacheEntry(e, hashes, allowed)).orElse(null);
+                if (entry.isPresent() && precompiled == null) {
+                    cache.discard(cacheKey);
+                }
             }
         }
 
@@ -343,6 +346,8 @@ public final class RulePack {
                 // Classes of another build that do not load here: compile from the files after all.
                 if (hasCompiledPart) {
                     problems.add(stale(messages, canCompile(), "pack.compiled-unusable", e.getMessage()));
+                } else if (cache != null && cacheKey != null) {
+                    cache.discard(cacheKey); // a damaged entry: stored again by this load
                 }
             }
         }

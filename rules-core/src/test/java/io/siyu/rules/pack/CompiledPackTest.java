@@ -258,6 +258,42 @@ class CompiledPackTest {
     }
 
     @Test
+    void evictionTouchesOnlyTheCachesOwnEntriesAndADamagedEntryIsStoredAgain() throws IOException {
+        Path cache = Files.createDirectories(tmp.resolve("cache"));
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwx------"));
+        // 70 folders of the user's own, and 64 old entries of the cache: the next entry stored evicts one entry.
+        for (int i = 0; i < 70; i++) {
+            Files.writeString(Files.createDirectories(cache.resolve("project" + i)).resolve("notes.txt"), "mine");
+        }
+        for (int i = 0; i < 64; i++) {
+            Path old = Files.createDirectories(cache.resolve(String.format("%064x", i)).resolve("siyu-compiled"));
+            Files.writeString(old.resolve("manifest.json"), "{}");
+            Files.setLastModifiedTime(old.getParent(), java.nio.file.attribute.FileTime.fromMillis(1_000L * (i + 1)));
+        }
+        PackOptions cached = OPTIONS.toBuilder().cacheDirectory(cache).compileMode(CompileMode.EXECUTABLE_MODEL).build();
+
+        RulePack.load(SKINCARE, cached);
+
+        for (int i = 0; i < 70; i++) {
+            assertThat(cache.resolve("project" + i + "/notes.txt")).as("never the user's").hasContent("mine");
+        }
+        assertThat(cache.resolve(String.format("%064x", 0))).as("the oldest entry").doesNotExist();
+        assertThat(cache.resolve(String.format("%064x", 1))).exists();
+
+        // Damage the new entry: the next load compiles, removes it and stores it again, instead of every load
+        // compiling from then on.
+        Path entry = entries(cache).stream().filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}")
+                && Files.exists(p.resolve("siyu-compiled/classes-0.jar"))).findFirst().orElseThrow();
+        Path jar = entry.resolve("siyu-compiled/classes-0.jar");
+        long size = Files.size(jar);
+        Files.write(jar, new byte[10]);
+        RulePack again = RulePack.load(SKINCARE, cached);
+        assertThat(Files.size(jar)).as("stored again (a new jar, about as large)").isBetween(size - 1_000, size + 1_000);
+        assertThat(again.decideAll(customers(again))).isEqualTo(RulePack.load(SKINCARE, OPTIONS)
+                .decideAll(customers(again)));
+    }
+
+    @Test
     void aClassicLoadFillsTheCacheInTheBackground() throws Exception {
         Path cache = tmp.resolve("cache");
         PackOptions cached = OPTIONS.toBuilder().cacheDirectory(cache).build();
