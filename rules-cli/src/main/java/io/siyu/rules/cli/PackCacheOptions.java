@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -25,7 +26,8 @@ final class PackCacheOptions {
     private boolean off;
 
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep compiled packs in DIR (made if missing, "
-            + "readable by you only). Default: $XDG_CACHE_HOME/siyu-rules, else ~/.cache/siyu-rules.")
+            + "readable by you only). Only folders siyu made there are ever removed. Default: "
+            + "$XDG_CACHE_HOME/siyu-rules, else ~/.cache/siyu-rules.")
     private Path directory;
 
     /**
@@ -39,6 +41,11 @@ final class PackCacheOptions {
         }
         if (off) {
             return Optional.empty();
+        }
+        if (directory != null && (directory.toString().isBlank() || Files.exists(directory)
+                && !Files.isDirectory(directory))) {
+            // "" would be the current folder; a file cannot hold entries.
+            throw UsageProblem.of(spec, "cache.not-a-folder", directory);
         }
         return Optional.of(directory != null ? directory : PackOptions.defaultCacheDirectory());
     }

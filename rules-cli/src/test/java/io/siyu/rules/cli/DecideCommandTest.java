@@ -259,6 +259,19 @@ class DecideCommandTest {
     }
 
     @Test
+    void aCacheDirThatIsEmptyOrAFileIsAUsageErrorBeforeAnythingIsWritten() throws IOException {
+        Path file = Files.writeString(tmp.resolve("customers.jsonl"), "{}\n");
+        for (String dir : List.of("", " ", file.toString())) {
+            Cli.Result r = Cli.run("", "decide", "--cache-dir", dir, "--locale", "en", Cli.SKINCARE.toString());
+            assertThat(r.exitCode()).as(dir).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("--cache-dir '" + dir + "' is not a folder siyu can keep compiled packs in");
+        }
+        Cli.Result zh = Cli.run("", "decide", "--cache-dir", "", "--locale", "zh_CN", Cli.SKINCARE.toString());
+        assertThat(zh.err()).contains("不是 siyu 能存放编译结果的文件夹");
+        assertThat(file).hasContent("{}\n");
+    }
+
+    @Test
     void noCacheStoresNothingAndDecidesTheSame() {
         Path cache = tmp.resolve("cache");
         String customer = "{\"id\":\"c1\",\"codes\":\"34DU1\",\"messages\":[\"这个多少钱呀\"]}\n";
