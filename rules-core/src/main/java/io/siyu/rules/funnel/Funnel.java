@@ -490,7 +490,8 @@ public final class Funnel {
             return p.amountFen() == ((FunnelEvent.Purchased) again).amountFen();
         }
         if (first instanceof FunnelEvent.Surveyed s) {
-            return s.tags().equals(((FunnelEvent.Surveyed) again).tags());
+            // The same answers in another order are the same survey (a sender's list order is not meaning).
+            return Set.copyOf(s.tags().tags()).equals(Set.copyOf(((FunnelEvent.Surveyed) again).tags().tags()));
         }
         if (first instanceof FunnelEvent.Sent s) {
             FunnelEvent.Sent other = (FunnelEvent.Sent) again;

@@ -1,5 +1,6 @@
 package io.siyu.rules.funnel.contract;
 
+import io.siyu.rules.codebook.Tag;
 import io.siyu.rules.codebook.TagSet;
 import io.siyu.rules.funnel.CohortGroup;
 import io.siyu.rules.funnel.Funnel;
@@ -235,11 +236,15 @@ public abstract class FunnelStoreContract {
                 new FunnelEvent.Surveyed("s", "c1", at(0, "10:06"), ACNE),
                 new FunnelEvent.Surveyed("s", "c1", at(0, "10:06"), TagSet.none()),
                 new FunnelEvent.Surveyed("s", "c1", at(0, "10:06"), ACNE),
-                new FunnelEvent.MessageReceived("order-1", "c1", at(0, "10:07"))));
+                new FunnelEvent.MessageReceived("order-1", "c1", at(0, "10:07")),
+                new FunnelEvent.Surveyed("s2", "c1", at(0, "10:08"), TWO_ANSWERS),
+                new FunnelEvent.Surveyed("s2", "c1", at(0, "10:08"), TagSet.of(List.of(TWO_ANSWERS.tags().get(1),
+                        TWO_ANSWERS.tags().get(0))))));
 
         // The survey after the purchase changes no stage (IGNORED) but is journaled, so its id is taken.
         assertThat(again).extracting(Funnel.Recorded::outcome).containsExactly(Funnel.Outcome.CONFLICT,
-                Funnel.Outcome.IGNORED, Funnel.Outcome.CONFLICT, Funnel.Outcome.DUPLICATE, Funnel.Outcome.CONFLICT);
+                Funnel.Outcome.IGNORED, Funnel.Outcome.CONFLICT, Funnel.Outcome.DUPLICATE, Funnel.Outcome.CONFLICT,
+                Funnel.Outcome.IGNORED, Funnel.Outcome.DUPLICATE);
         assertThat(again.get(0).problem(Locale.ENGLISH)).get(STRING)
                 .contains("order-1", "c1", "other content", "the first recording stands", "new id");
         assertThat(again.get(0).problem(Locale.SIMPLIFIED_CHINESE)).get(STRING)
@@ -253,8 +258,13 @@ public abstract class FunnelStoreContract {
         assertThat(reopen(store).journal("c1")).containsExactlyInAnyOrder(
                 new FunnelEvent.Added("a", "c1", at(0, "10:00")),
                 new FunnelEvent.Purchased("order-1", "c1", at(0, "10:05"), 29_900),
-                new FunnelEvent.Surveyed("s", "c1", at(0, "10:06"), ACNE));
+                new FunnelEvent.Surveyed("s", "c1", at(0, "10:06"), ACNE),
+                new FunnelEvent.Surveyed("s2", "c1", at(0, "10:08"), TWO_ANSWERS));
     }
+
+    /** Two answers: the same survey whichever order a sender lists them in. */
+    private static final TagSet TWO_ANSWERS = TagSet.of(List.of(new Tag("concern", "acne", "D"),
+            new Tag("skin", "oily", "3")));
 
     // ------------------------------------------------------------------ several instances
 
