@@ -92,8 +92,8 @@ class FunnelCommandTest {
                                 + "outermost { … }). (at customerId)",
                         "<stdin>:3:9: \"Bought\" is not a kind of event. The kinds are: Added, Surveyed, "
                                 + "MessageReceived, Purchased, LeftGroup, OptedOut, Blocked, Sent. (at type)",
-                        "<stdin>:4:101: amountFen must be a whole number of fen, 0 or more (29900 is 299 yuan), but it "
-                                + "is \"299\". (at amountFen)",
+                        "<stdin>:4:101: amountFen must be a whole number of fen from 0 to 1000000000000 (29900 is 299 "
+                                + "yuan; the most is 10 billion yuan), but it is \"299\". (at amountFen)",
                         "Event a9 of customer c9 happened at 2027-01-01T02:00:00Z, after today (2026-11-26); check the "
                                 + "clock of the system that sent it.",
                         "APPLIED");
@@ -223,6 +223,21 @@ class FunnelCommandTest {
                     .doesNotContain("Database may be", "请检查地址");
         }
         assertThat(siyu("", "funnel", "report").exitCode()).as("usable again once released").isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void anAbsurdAmountIsThatLinesErrorAndTheNextLinesAreRecorded() {
+        String events = "{\"type\":\"Purchased\",\"eventId\":\"p-1\",\"customerId\":\"c1\","
+                + "\"timestamp\":\"2026-11-23T02:10:00Z\",\"amountFen\":9223372036854775000}\n"
+                + "{\"type\":\"Added\",\"eventId\":\"a-1\",\"customerId\":\"c2\",\"timestamp\":\"2026-11-23T02:00:00Z\"}\n";
+
+        Cli.Result r = siyu(events, "funnel", "record");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.SOME_LINES_FAILED);
+        assertThat(r.err()).isEmpty();
+        List<JsonNode> lines = DecideCommandTest.parse(r.out());
+        assertThat(lines.get(0).get("error").asText()).contains("amountFen", "the most is 10 billion yuan");
+        assertThat(lines.get(1).get("outcome").asText()).isEqualTo("APPLIED");
     }
 
     @Test

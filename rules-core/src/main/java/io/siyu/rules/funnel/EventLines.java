@@ -158,7 +158,8 @@ final class EventLines {
                 : v.kind() == JsonValue.Kind.STRING ? "\"" + JsonReader.excerpt(v.text()) + "\""
                 : v.kind().name().toLowerCase(Locale.ROOT);
         if (v.kind() != JsonValue.Kind.NUMBER || v.number().stripTrailingZeros().scale() > 0
-                || v.number().signum() < 0 || v.number().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                || v.number().signum() < 0
+                || v.number().compareTo(BigDecimal.valueOf(FunnelEvent.Purchased.MAX_AMOUNT_FEN)) > 0) {
             reader.error(v, "funnel.event.bad-amount", shown);
             return Optional.empty();
         }

@@ -173,9 +173,15 @@ public sealed interface FunnelEvent {
      * @param eventId    the event's id, unique among the customer's events
      * @param customerId the customer
      * @param timestamp  when it happened
-     * @param amountFen  the order value in fen (1/100 yuan), 0 or more
+     * @param amountFen  the order value in fen (1/100 yuan), from 0 to {@link #MAX_AMOUNT_FEN}
      */
     record Purchased(String eventId, String customerId, Instant timestamp, long amountFen) implements FunnelEvent {
+        /**
+         * The largest order value, in fen: ¥10,000,000,000. A larger one is a unit or a data mistake, and far from
+         * it no sum of orders can pass what a journey's revenue holds ({@link Long#MAX_VALUE} fen).
+         */
+        public static final long MAX_AMOUNT_FEN = 1_000_000_000_000L;
+
         /**
          * Makes the event.
          *
@@ -184,12 +190,13 @@ public sealed interface FunnelEvent {
          * @param timestamp  when it happened
          * @param amountFen  the order value in fen
          * @throws NullPointerException when an argument is null
-         * @throws IllegalArgumentException when {@code amountFen} is negative
+         * @throws IllegalArgumentException when {@code amountFen} is negative or over {@link #MAX_AMOUNT_FEN}
          */
         public Purchased {
             check(eventId, customerId, timestamp);
-            if (amountFen < 0) {
-                throw new IllegalArgumentException("amountFen must not be negative, got " + amountFen);
+            if (amountFen < 0 || amountFen > MAX_AMOUNT_FEN) {
+                throw new IllegalArgumentException("amountFen must be from 0 to " + MAX_AMOUNT_FEN + ", got "
+                        + amountFen);
             }
         }
 
