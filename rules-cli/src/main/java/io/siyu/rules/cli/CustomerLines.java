@@ -74,6 +74,11 @@ final class CustomerLines {
                    DecisionSink sink) {
         try (Utf8Lines reader = input.open(streams)) {
             RulePack pack = packArguments.load(false, cache, streams.err());
+            // A pack that loads may still have warnings (a compiled part that no longer matches its files, a
+            // timezone that differs between pack.json and funnel.json): said once, on standard error, before the
+            // decisions; standard output keeps only the decisions.
+            pack.warnings().forEach(w -> streams.err().println(w.format(packArguments.locale())));
+            streams.err().flush();
             int failed = decideAll(pack, input.source(), packArguments.locale(), reader, sink, streams.out(),
                     streams.outBytes(), input.threads());
             return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_LINES_FAILED;

@@ -272,6 +272,21 @@ class DecideCommandTest {
     }
 
     @Test
+    void aPacksWarningsAreSaidOnStandardErrorAndTheDecisionsStillMade() throws IOException {
+        Path pack = Cli.copyOfSkincare(tmp);
+        Cli.edit(pack, "funnel.json", "\"timezone\": \"Asia/Shanghai\"", "\"timezone\": \"Europe/Berlin\"");
+        String customer = "{\"id\":\"c1\",\"codes\":\"34DU1\",\"messages\":[\"这个多少钱呀\"]}\n";
+
+        Cli.Result r = Cli.run(customer, "decide", "--clock", Cli.DAYTIME, "--no-cache", "--locale", "en",
+                pack.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(parse(r.out())).singleElement().satisfies(d -> assertThat(d.get("id").asText()).isEqualTo("c1"));
+        assertThat(r.err().lines()).singleElement().asString().startsWith("funnel.json:").contains("warning: ",
+                "Europe/Berlin");
+    }
+
+    @Test
     void noCacheStoresNothingAndDecidesTheSame() {
         Path cache = tmp.resolve("cache");
         String customer = "{\"id\":\"c1\",\"codes\":\"34DU1\",\"messages\":[\"这个多少钱呀\"]}\n";
