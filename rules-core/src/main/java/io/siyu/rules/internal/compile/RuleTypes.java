@@ -31,8 +31,9 @@ import java.util.Set;
  * </ul>
  * A number property compared with a text, a text property with a number, a true-or-false property with
  * anything but {@code true}/{@code false} is an error; a text that Drools can convert (a number in quotes
- * such as {@code "48"}, {@code "true"}) is a warning, since it works but reads as a text. Other types
- * (enums, dates, collections) and computed operands are not checked here.
+ * such as {@code "48"}, {@code "true"}) is a warning, since it works but reads as a text. An enum property
+ * ({@code stage}, {@code dayOfWeek}) compared with a text or a number is an error: the comparison is never true, so
+ * the rule would silently never fire. Other types (dates, collections) and computed operands are not checked here.
  *
  * <p>Immutable and thread-safe.
  */
@@ -93,6 +94,10 @@ final class RuleTypes {
             }
             Optional<ValueType> field = propertyType(type, t.text());
             if (field.isEmpty()) {
+                Optional<Class<?>> enumType = propertyClass(type, t.text()).filter(Class::isEnum);
+                if (enumType.isPresent()) {
+                    checkEnum(drl, t.text(), enumType.get(), i, out);
+                }
                 continue;
             }
             // field op literal
@@ -116,6 +121,46 @@ final class RuleTypes {
                 }
             }
         }
+    }
+
+    /**
+     * An enum property ({@code stage}, {@code dayOfWeek}) compared with a text, in either order: the classic build
+     * takes it, and the comparison is simply never true, so the rule never fires. Always an error.
+     */
+    private void checkEnum(DrlFile drl, String field, Class<?> type, int i, List<Diagnostic> out) {
+        Optional<String> op = operator(drl, i + 1);
+        if (op.isPresent()) {
+            int lit = i + 1 + op.get().length();
+            literalAt(drl, lit).filter(l -> ends(drl, l[1] + 1))
+                    .ifPresent(l -> compareEnum(drl, field, op.get(), type, l, out));
+        }
+        if (ends(drl, i + 1)) {
+            for (int width = 2; width >= 1; width--) {
+                int w = width;
+                Optional<String> before = operator(drl, i - w).filter(o -> o.length() == w);
+                if (before.isPresent()) {
+                    literalEndingAt(drl, i - w - 1).ifPresent(l -> compareEnum(drl, field, before.get(), type, l, out));
+                    break;
+                }
+            }
+        }
+    }
+
+    private void compareEnum(DrlFile drl, String field, String op, Class<?> type, int[] literal, List<Diagnostic> out) {
+        Token at = drl.tokens().get(literal[0]);
+        Token value = drl.tokens().get(literal[1]);
+        if (value.kind() != Kind.STRING && value.kind() != Kind.NUMBER) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (Object constant : type.getEnumConstants()) {
+            names.add(((Enum<?>) constant).name());
+        }
+        String wanted = value.text().strip().toUpperCase(Locale.ROOT);
+        String example = type.getSimpleName() + "." + (names.contains(wanted) ? wanted : names.get(0));
+        out.add(new Diagnostic(drl.file(), at.line(), at.column(), Severity.ERROR, "drl.type-mismatch", "",
+                messages.format("drl.type-mismatch.enum", field, written(drl, literal), op, example,
+                        type.getSimpleName() + "." + String.join(", " + type.getSimpleName() + ".", names))));
     }
 
     /** The comparison operator starting at {@code index} (written as one or two symbols), if any. */
@@ -284,6 +329,11 @@ final class RuleTypes {
 
     /** The type of a property ({@code silentHours} → {@code getSilentHours()}), when this check knows it. */
     static Optional<ValueType> propertyType(Class<?> type, String property) {
+        return propertyClass(type, property).flatMap(RuleTypes::valueType);
+    }
+
+    /** The Java type of a property: its getter's ({@code getX()}, {@code isX()} for a boolean, a record's {@code x()}). */
+    static Optional<Class<?>> propertyClass(Class<?> type, String property) {
         if (property.isEmpty()) {
             return Optional.empty();
         }
@@ -295,7 +345,7 @@ final class RuleTypes {
             String n = m.getName();
             if (n.equals("get" + cap) || n.equals("is" + cap) && valueType(m.getReturnType()).equals(
                     Optional.of(ValueType.BOOLEAN)) || type.isRecord() && n.equals(property)) {
-                return valueType(m.getReturnType());
+                return Optional.of(m.getReturnType());
             }
         }
         return Optional.empty();
