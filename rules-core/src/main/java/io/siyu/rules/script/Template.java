@@ -80,6 +80,13 @@ final class Template {
                     ok = false;
                 }
                 i = close + 1;
+            } else if (c == FULL_WIDTH_OPEN && source.indexOf(FULL_WIDTH_CLOSE, i + 1) > i + 1
+                    && isValidName(source.substring(i + 1, source.indexOf(FULL_WIDTH_CLOSE, i + 1)))) {
+                // ｛nickname｝ typed on a Chinese input method: it would go to the customer as it stands.
+                int close = source.indexOf(FULL_WIDTH_CLOSE, i + 1);
+                problems.report(columnOf.applyAsInt(i), "script.full-width-braces", source.substring(i + 1, close));
+                ok = false;
+                i = close + 1;
             } else if (c == '}' && !doubled) {
                 problems.report(columnOf.applyAsInt(i), "script.stray-brace");
                 ok = false;
@@ -93,6 +100,9 @@ final class Template {
         literals.add(literal.toString());
         return ok ? new Template(source, path, line, column, literals, slots) : null;
     }
+
+    private static final char FULL_WIDTH_OPEN = '\uFF5B';
+    private static final char FULL_WIDTH_CLOSE = '\uFF5D';
 
     /** Whether {@code name} can name a variable: one or more letters (any script), digits or {@code _}. */
     static boolean isValidName(String name) {
