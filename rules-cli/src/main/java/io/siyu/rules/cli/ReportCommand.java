@@ -46,6 +46,8 @@ import java.util.concurrent.Callable;
         "  siyu report variants --pack packs/gaozi --json",
         "  siyu report --html report.html --pack packs/gaozi --db jdbc:postgresql://localhost/crm --db-user crm"})
 final class ReportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
     private final Streams streams;
 
     @Mixin
@@ -139,8 +141,11 @@ final class ReportCommand implements Callable<Integer> {
                 Files.createDirectories(parent);
             }
             Files.writeString(html, page, StandardCharsets.UTF_8);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw UsageProblem.of(spec, "report.html-no-permission", html);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + html + ": " + e.getMessage(), e);
+            // A part of the path is a file, a folder cannot be made there, the disk is full or read-only.
+            throw UsageProblem.of(spec, "report.html-cannot-write", html);
         }
         streams.out().println("wrote " + html);
         return ExitCodes.OK;

@@ -77,6 +77,23 @@ class ReportCommandTest {
     }
 
     @Test
+    void anHtmlFileThatCannotBeWrittenIsAUsageErrorSayingWhy() throws Exception {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "mine");
+        Cli.Result under = siyu("report", "--html", file.resolve("report.html").toString(), "--locale", "en");
+        assertThat(under.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(under.err()).contains("--html " + file.resolve("report.html") + ": the page cannot be written there")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(file).hasContent("mine");
+
+        // No one may create files in a process's folder under /proc (root included).
+        Path proc = Path.of("/proc/1");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc), "no /proc here");
+        Cli.Result zh = siyu("report", "--html", proc.resolve("x.html").toString(), "--locale", "zh_CN");
+        assertThat(zh.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zh.err()).contains("--html /proc/1/x.html：");
+    }
+
+    @Test
     void aStoreThatCannotBeOpenedIsOneLine() {
         Cli.Result r = Cli.run("", "report", "--db", "jdbc:postgresql://127.0.0.1:1/none", "--db-user", "x",
                 "--pack", pack.toString());
