@@ -100,12 +100,13 @@ final class RuleTypes {
                 }
                 continue;
             }
+            Class<?> fieldClass = propertyClass(type, t.text()).orElse(Object.class);
             // field op literal
             Optional<String> op = operator(drl, i + 1);
             if (op.isPresent()) {
                 int lit = i + 1 + op.get().length();
                 literalAt(drl, lit).filter(l -> ends(drl, l[1] + 1))
-                        .ifPresent(l -> compare(drl, t.text(), op.get(), field.get(), l, out));
+                        .ifPresent(l -> compare(drl, t.text(), op.get(), field.get(), fieldClass, l, out));
             }
             // literal op field
             if (ends(drl, i + 1)) {
@@ -114,8 +115,8 @@ final class RuleTypes {
                     Optional<String> before = operator(drl, i - width).filter(o -> o.length() == width);
                     if (before.isPresent()) {
                         int end = i - width - 1;
-                        literalEndingAt(drl, end).ifPresent(l -> compare(drl, t.text(), before.get(), field.get(), l,
-                                out));
+                        literalEndingAt(drl, end).ifPresent(l -> compare(drl, t.text(), before.get(), field.get(),
+                                fieldClass, l, out));
                         break;
                     }
                 }
@@ -220,11 +221,18 @@ final class RuleTypes {
     }
 
     /** The literal's kind, and whether Drools converts it to {@code expected} when a decision is made. */
-    private void compare(DrlFile drl, String field, String op, ValueType expected, int[] literal,
-                         List<Diagnostic> out) {
+    private void compare(DrlFile drl, String field, String op, ValueType expected, Class<?> fieldClass,
+                         int[] literal, List<Diagnostic> out) {
         Token at = drl.tokens().get(literal[0]);
         Token value = drl.tokens().get(literal[1]);
         String written = written(drl, literal);
+        if (value.kind() == Kind.NUMBER && (fieldClass == int.class || fieldClass == Integer.class)
+                && !fitsAnInt(written)) {
+            // Drools cannot turn the literal into the field's int when a decision is made: every decision fails.
+            out.add(new Diagnostic(drl.file(), at.line(), at.column(), Severity.ERROR, "drl.type-mismatch", "",
+                    messages.format("drl.type-mismatch.int-range", field, written)));
+            return;
+        }
         mismatch(expected, value).ifPresent(severity -> out.add(new Diagnostic(drl.file(), at.line(), at.column(),
                 severity, "drl.type-mismatch", "", messages.format("drl.type-mismatch." + key(expected, severity),
                         field, written, op, example(expected, value)))));
@@ -301,6 +309,16 @@ final class RuleTypes {
 
     private static String key(ValueType expected, Severity severity) {
         return expected.name().toLowerCase(Locale.ROOT) + (severity == Severity.WARNING ? "-quoted" : "");
+    }
+
+    private static boolean fitsAnInt(String number) {
+        try {
+            java.math.BigDecimal n = new java.math.BigDecimal(number.replace(" ", ""));
+            return n.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
+                    && n.compareTo(java.math.BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0;
+        } catch (NumberFormatException e) {
+            return true; // not a plain number (a hex or suffixed literal): Drools' to judge
+        }
     }
 
     private static boolean isNumber(String s) {
