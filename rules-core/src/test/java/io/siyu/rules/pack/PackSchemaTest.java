@@ -55,7 +55,7 @@ class PackSchemaTest {
             "codebook.code-prefix", "codebook.retired-code-clash", "codebook.codes-too-long",
             "script.duplicate-id", "script.duplicate-persona", "script.duplicate-variant-id", "script.unknown-persona",
             "script.no-personas", "script.unknown-variable", "script.too-long", "script.bad-variable-name",
-            "script.unclosed-brace", "script.stray-brace",
+            "script.unclosed-brace", "script.stray-brace", "script.full-width-braces",
             "funnel.unknown-timezone");
 
     /** Errors that mean the file is not JSON the loaders read: the schema cannot even be applied. */
