@@ -249,12 +249,17 @@ final class FunnelCommand implements Callable<Integer> {
 
         abstract int run(Funnel funnel, FunnelStore store);
 
+        /** Checks the command's own arguments before the database is opened (or created): a usage error first. */
+        void checkArguments() {
+        }
+
         FunnelConfig config() {
             return options.config();
         }
 
         @Override
         public Integer call() {
+            checkArguments();
             PrintWriter err = streams.err();
             final FunnelConfig config;
             try {
@@ -418,6 +423,13 @@ final class FunnelCommand implements Callable<Integer> {
         }
 
         @Override
+        void checkArguments() {
+            if (date != null) {
+                parseDate(options.spec, date);
+            }
+        }
+
+        @Override
         int run(Funnel funnel, FunnelStore store) {
             LocalDate day = date == null ? funnel.today() : parseDate(options.spec, date);
             Locale locale = options.locale();
@@ -456,6 +468,11 @@ final class FunnelCommand implements Callable<Integer> {
 
         Plan(Streams streams) {
             super(streams);
+        }
+
+        @Override
+        void checkArguments() {
+            parseDate(options.spec, date);
         }
 
         @Override
@@ -528,7 +545,9 @@ final class FunnelCommand implements Callable<Integer> {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw UsageProblem.of(spec, "date.invalid", text);
+            // Written right, but no such day (2026-02-30, month 13).
+            throw UsageProblem.of(spec, e.getCause() instanceof java.time.DateTimeException ? "date.no-such-day"
+                    : "date.invalid", text);
         }
     }
 

@@ -191,6 +191,16 @@ class UsageTest {
     }
 
     @Test
+    void aDateWrittenRightThatDoesNotExistSaysSo() {
+        Cli.Result r = Cli.run("", "funnel", "advance", "--date", "2026-02-30", "--locale", "en");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--date '2026-02-30' is written right, but there is no such day")
+                .doesNotContain("is not a date like");
+        assertThat(Cli.run("", "funnel", "advance", "--date", "2026-13-01", "--locale", "zh_CN").err())
+                .contains("的写法没错，但没有这一天");
+    }
+
+    @Test
     void siyusOwnUsageErrorsSpeakChineseUnderZhCnWhereverLocaleIsGiven() {
         Cli.Result pack = Cli.run("", "decide", "--locale", "zh_CN", "/no/such/pack");
         Cli.Result after = Cli.run("", "decide", "--clock", "tomorrow", "--locale=zh_CN", Cli.SKINCARE.toString());

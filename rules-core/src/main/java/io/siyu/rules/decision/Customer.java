@@ -427,14 +427,17 @@ public final class Customer {
         /**
          * Sets a free attribute (nickname, city, spend band, ...).
          *
-         * <p>The value is a {@link String}, a {@link Number} or a {@link Boolean}, as in a customer's JSON:
+         * <p>The value is a {@link String}, a number of the JDK's immutable kinds ({@link Integer}, {@link Long},
+         * {@link Short}, {@link Byte}, {@link Double}, {@link Float}, {@link java.math.BigDecimal},
+         * {@link java.math.BigInteger}; not a mutable one such as an {@code AtomicInteger}) or a {@link Boolean}, as in
+         * a customer's JSON:
          * those are what {@link Customer#text}, {@link Customer#number} and a rule's comparisons read, and
          * what a script's {@code {variables}} print. Any other object is refused, rather than its
          * {@code toString()} (such as {@code java.lang.Object@6b580b88}) reaching a customer's message.
          *
          * @param name  the attribute's name
-         * @param value the value: a {@link String}, {@link Number} or {@link Boolean}, kept as given (use an
-         *              immutable one); <strong>null removes</strong> the attribute
+         * @param value the value: a {@link String}, one of the number types above or a {@link Boolean}, kept as
+         *              given; <strong>null removes</strong> the attribute
          * @return this builder
          * @throws NullPointerException     when {@code name} is null
          * @throws IllegalArgumentException when {@code value} is of another type (the message names the
@@ -445,14 +448,20 @@ public final class Customer {
             if (value == null) {
                 attributes.remove(name);
             } else {
-                if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-                    throw new IllegalArgumentException("attribute \"" + name + "\" must be a String, a Number "
-                            + "or a Boolean, not a " + value.getClass().getName()
-                            + "; convert it (e.g. to its text) before setting it");
+                if (!(value instanceof String || value instanceof Boolean || isPlainNumber(value))) {
+                    throw new IllegalArgumentException("attribute \"" + name + "\" must be a String, a number "
+                            + "(Integer, Long, Short, Byte, Double, Float, BigDecimal or BigInteger) or a Boolean, not a "
+                            + value.getClass().getName() + "; convert it (e.g. to its text) before setting it");
                 }
                 attributes.put(name, value);
             }
             return this;
+        }
+
+        private static boolean isPlainNumber(Object value) {
+            return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                    || value instanceof Double || value instanceof Float || value instanceof java.math.BigDecimal
+                    || value instanceof java.math.BigInteger;
         }
 
         /**
