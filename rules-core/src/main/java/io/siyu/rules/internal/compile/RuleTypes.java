@@ -235,7 +235,7 @@ final class RuleTypes {
         }
         mismatch(expected, value).ifPresent(severity -> out.add(new Diagnostic(drl.file(), at.line(), at.column(),
                 severity, "drl.type-mismatch", "", messages.format("drl.type-mismatch." + key(expected, severity),
-                        field, written, op, example(expected, value)))));
+                        field, written, op, example(expected, value, field)))));
     }
 
     /** Checks the literal arguments of a method call whose {@code (} is at {@code open}. */
@@ -279,7 +279,7 @@ final class RuleTypes {
             String written = written(drl, literal.get());
             mismatch(want, value).ifPresent(severity -> out.add(new Diagnostic(drl.file(), at.line(), at.column(),
                     severity, "drl.argument-type", "", messages.format("drl.argument-type." + key(want, severity),
-                            name.text(), written, example(want, value)))));
+                            name.text(), written, example(want, value, "")))));
         }
     }
 
@@ -332,18 +332,25 @@ final class RuleTypes {
         return drl.text().substring(first.offset(), last.offset() + last.width());
     }
 
-    /** What to write instead: the number the text starts with ("48小时" → 48), the text in quotes, ... */
-    private static String example(ValueType expected, Token value) {
+    /**
+     * What to write instead: the number the text starts with ("48小时" → 48), else a number that makes sense for the
+     * field (an hour of the day is not 48), the text in quotes, ...
+     */
+    private static String example(ValueType expected, Token value, String field) {
         return switch (expected) {
             case NUMBER -> {
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([-+]?\\d+(\\.\\d+)?)")
                         .matcher(value.text());
-                yield value.kind() == Kind.STRING && m.find() ? m.group(1) : "48";
+                yield value.kind() == Kind.STRING && m.find() ? m.group(1) : TYPICAL.getOrDefault(field, "10");
             }
             case BOOLEAN -> "true";
             case TEXT -> "\"" + value.text() + "\"";
         };
     }
+
+    /** A number that reads naturally for a field, for the examples in messages. */
+    private static final java.util.Map<String, String> TYPICAL = java.util.Map.of("silentHours", "48", "hour", "9",
+            "minute", "30", "funnelDay", "3", "touchesToday", "1", "dailyCap", "3", "score", "60", "day", "3");
 
     /** The type of a property ({@code silentHours} → {@code getSilentHours()}), when this check knows it. */
     static Optional<ValueType> propertyType(Class<?> type, String property) {
