@@ -269,11 +269,11 @@ public final class RulePack {
                     ? Diagnostic.error(source.name(), 0, 0, "pack.not-a-directory",
                             messages.format("pack.not-a-directory", source.name()))
                     : Diagnostic.error(source.name(), 0, 0, "pack.not-found",
-                            messages.format("pack.not-found", source.name(), reason(e))));
+                            messages.format("pack.not-found", source.name(), reason(e, messages))));
             throw failure(source, problems, messages);
         } catch (IOException e) {
             problems.add(Diagnostic.error(source.name(), 0, 0, "pack.unlistable",
-                    messages.format("pack.unlistable", source.name(), reason(e))));
+                    messages.format("pack.unlistable", source.name(), reason(e, messages))));
             throw failure(source, problems, messages);
         }
         Files pack = new Files(source, files, messages, problems);
@@ -504,6 +504,15 @@ public final class RulePack {
     /** The names of the classes rule files may use besides the fact model, sorted. */
     private static List<String> allowedNames(PackOptions options) {
         return options.allowedClasses().stream().map(Class::getName).sorted().toList();
+    }
+
+    /** The reason of a source that cannot be listed, in the reader's words where it is a known one. */
+    private static String reason(IOException e, Messages messages) {
+        if (e instanceof java.util.zip.ZipException) {
+            // "zip file is empty", "zip END header not found": the JVM's words for a file that is no zip archive.
+            return messages.format("pack.not-a-zip");
+        }
+        return reason(e);
     }
 
     private static String reason(IOException e) {

@@ -228,6 +228,13 @@ class PackSourceTest {
             }
         }
         assertThat(only(PackSource.zip(two))).contains("several folders with a pack.json: [a/, b/]");
+        // A file that is no zip archive, or an empty one: said in the reader's words, not the JVM's.
+        Path empty = java.nio.file.Files.write(tmp.resolve("empty.zip"), new byte[0]);
+        Path text = java.nio.file.Files.writeString(tmp.resolve("notes.jar"), "not a zip");
+        for (Path notAZip : List.of(empty, text)) {
+            assertThat(only(PackSource.zip(notAZip))).contains("the file is not a zip archive, or it is damaged or empty")
+                    .doesNotContain("ZipException", "END header");
+        }
     }
 
     @Test
