@@ -89,7 +89,19 @@ final class RuleTypes {
             }
             if (drl.is(i + 1, "(")) {
                 checkCall(drl, type, t, i + 1, out);
-                i = drl.skipGroup(i + 1) - 1;
+                int after = drl.skipGroup(i + 1);
+                // A call compared with a literal: number("spend") > "五百" is checked against what the method
+                // returns, when every overload of that name returns the same kind.
+                Optional<ValueType> returns = returnType(type, t.text());
+                Optional<String> op = operator(drl, after);
+                if (returns.isPresent() && op.isPresent()) {
+                    int lit = after + op.get().length();
+                    Token close = tokens.get(after - 1);
+                    String call = drl.text().substring(t.offset(), close.offset() + close.width());
+                    literalAt(drl, lit).filter(l -> ends(drl, l[1] + 1)).ifPresent(l -> compare(drl, call, op.get(),
+                            returns.get(), Object.class, l, out));
+                }
+                i = after - 1;
                 continue;
             }
             Optional<ValueType> field = propertyType(type, t.text());
@@ -346,6 +358,22 @@ final class RuleTypes {
             case BOOLEAN -> "true";
             case TEXT -> "\"" + value.text() + "\"";
         };
+    }
+
+    /** What a fact's method of this name returns, when every public overload returns the same kind. */
+    private static Optional<ValueType> returnType(Class<?> type, String method) {
+        Optional<ValueType> kind = Optional.empty();
+        for (Method m : type.getMethods()) {
+            if (Modifier.isStatic(m.getModifiers()) || !m.getName().equals(method)) {
+                continue;
+            }
+            Optional<ValueType> k = valueType(m.getReturnType());
+            if (k.isEmpty() || kind.isPresent() && !kind.equals(k)) {
+                return Optional.empty();
+            }
+            kind = k;
+        }
+        return kind;
     }
 
     /** A number that reads naturally for a field, for the examples in messages. */
