@@ -1,7 +1,6 @@
 package io.siyu.rules.decision;
 
 import io.siyu.rules.codebook.Codebook;
-import io.siyu.rules.codebook.Question;
 import io.siyu.rules.codebook.TagSet;
 import io.siyu.rules.funnel.Stage;
 import io.siyu.rules.pack.PackOptions;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -116,12 +114,7 @@ class CustomerJsonProperties {
     @Provide
     Arbitrary<Customer> customers() {
         Codebook codebook = SKINCARE.codebook();
-        List<Arbitrary<Optional<String>>> answers = new ArrayList<>();
-        for (Question q : codebook.questions()) {
-            answers.add(Arbitraries.of(q.options()).map(o -> o.code()).optional());
-        }
-        Arbitrary<TagSet> tags = Combinators.combine(answers).as(codes -> codes.stream().flatMap(Optional::stream)
-                .reduce("", String::concat)).map(codebook::decode);
+        Arbitrary<TagSet> tags = DecisionJsonProperties.tags(codebook);
         Arbitrary<Object> attributeValue = Arbitraries.oneOf(text().map(t -> (Object) t),
                 Arbitraries.of(true, false).map(b -> (Object) b),
                 Arbitraries.bigDecimals().ofScale(2).map(d -> (Object) d),

@@ -91,15 +91,20 @@ class DecisionJsonProperties {
 
     // ---------------------------------------------------------------- arbitraries
 
-    @Provide
-    Arbitrary<Customer> customers() {
-        Codebook codebook = SKINCARE.codebook();
+    /** Any answers to a codebook's questions (each answered or not), as the tags they decode to. */
+    static Arbitrary<TagSet> tags(Codebook codebook) {
         List<Arbitrary<Optional<String>>> answers = new ArrayList<>();
         for (Question q : codebook.questions()) {
             answers.add(Arbitraries.of(q.options()).map(o -> o.code()).optional());
         }
-        Arbitrary<TagSet> tags = Combinators.combine(answers).as(codes -> codes.stream().flatMap(Optional::stream)
+        return Combinators.combine(answers).as(codes -> codes.stream().flatMap(Optional::stream)
                 .reduce("", String::concat)).map(codebook::decode);
+    }
+
+    @Provide
+    Arbitrary<Customer> customers() {
+        Codebook codebook = SKINCARE.codebook();
+        Arbitrary<TagSet> tags = tags(codebook);
         Arbitrary<List<String>> messages = Arbitraries.of("多少钱", "怎么买", "在吗", "谢谢", "loop", "随便看看")
                 .list().ofMaxSize(3);
         return Combinators.combine(Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(12), tags,

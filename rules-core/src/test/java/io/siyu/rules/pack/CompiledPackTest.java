@@ -15,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,23 +38,9 @@ class CompiledPackTest {
     @TempDir
     Path tmp;
 
+    /** The varied skincare customers the compiler-free JVM of CompiledPackIT decides too. */
     static List<Customer> customers(RulePack pack) {
-        List<Customer> out = new ArrayList<>();
-        String[] codes = {"", "3DU1", "3DU2", "3DU3", "4EU1", "1AU2", "2BU1", "35DU2Y3", "6GU3"};
-        String[] messages = {"多少钱", "有用吗", "不需要", "怎么买", ""};
-        for (int i = 0; i < 45; i++) {
-            Customer.Builder b = Customer.builder("x" + i).tags(pack.codebook().decode(codes[i % codes.length]))
-                    .replied(i % 2 == 0).clickedLink(i % 5 == 0).silentHours(i % 7 == 0 ? 72 : 1)
-                    .purchasedBefore(i % 4 == 0).touchesToday(i % 11 == 0 ? 3 : 0);
-            if (!messages[i % messages.length].isEmpty()) {
-                b.message(messages[i % messages.length]);
-            }
-            if (i % 9 == 0) {
-                b.attribute("weatherAlert", true).attribute("city", "上海");
-            }
-            out.add(b.build());
-        }
-        return out;
+        return io.siyu.rules.CompiledPackMain.customers(pack);
     }
 
     @Test

@@ -152,15 +152,20 @@ class KeptSessionsTest {
         return out;
     }
 
-    @Test
-    void aKeptSessionDecidesEveryCustomerAsANewOneWould() {
+    /** One pack deciding the customers three rounds over decides each as a pack of its own would; those decisions. */
+    private static List<Decision> decidesRoundAfterRoundAsFreshPacks(String rules) {
         List<Customer> customers = customers();
-        List<Decision> expected = eachOnAFreshPack(KEPT, customers);
-        RulePack pack = pack(KEPT);
-
+        List<Decision> expected = eachOnAFreshPack(rules, customers);
+        RulePack pack = pack(rules);
         for (int round = 0; round < 3; round++) {
             assertThat(pack.decideAll(customers)).isEqualTo(expected);
         }
+        return expected;
+    }
+
+    @Test
+    void aKeptSessionDecidesEveryCustomerAsANewOneWould() {
+        List<Decision> expected = decidesRoundAfterRoundAsFreshPacks(KEPT);
         assertThat(expected).extracting(Decision::action).contains("B", "HOT", Decision.NONE);
         assertThat(expected).anySatisfy(d -> assertThat(d.firedRules()).contains("只推一个 A"));
         assertThat(expected.get(3).vetoed()).isNotEmpty(); // the fact a rule inserted was seen, then cleared
@@ -169,13 +174,7 @@ class KeptSessionsTest {
 
     @Test
     void rulesThatDroolsMatchesOncePerSessionFireInEveryDecision() {
-        List<Customer> customers = customers();
-        List<Decision> expected = eachOnAFreshPack(RESET, customers);
-        RulePack pack = pack(RESET);
-
-        for (int round = 0; round < 3; round++) {
-            assertThat(pack.decideAll(customers)).isEqualTo(expected);
-        }
+        List<Decision> expected = decidesRoundAfterRoundAsFreshPacks(RESET);
         assertThat(expected).allSatisfy(d -> assertThat(d.firedRules()).contains("总是", "有人", "空条件"));
         assertThat(expected).filteredOn(d -> d.intent() != io.siyu.rules.decision.IntentLevel.HOT)
                 .allSatisfy(d -> assertThat(d.action()).isEqualTo("NOT_HOT"));
